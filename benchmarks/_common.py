@@ -1,0 +1,52 @@
+"""Helpers shared by the benchmark scripts: data location, timing, result tables.
+
+Benchmarks report ratios against a baseline measured in the same run, never
+absolute timings as pass/fail.
+"""
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+
+def data_dir() -> Path:
+    from eventwire.evaluation import data_dir as find
+
+    return find()
+
+
+def best_of(fn, repeat: int = 3) -> float:
+    """Fastest wall time of ``repeat`` calls (the least disturbed run)."""
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def table(rows: list[dict], title: str) -> str:
+    cols = list(rows[0])
+    widths = [max(len(c), *(len(str(r[c])) for r in rows)) for c in cols]
+    lines = [f"## {title}", "", "| " + " | ".join(c.ljust(w) for c, w in zip(cols, widths)) + " |",
+             "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
+    lines += ["| " + " | ".join(str(r[c]).ljust(w) for c, w in zip(cols, widths)) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def write_result(name: str, rows: list[dict], title: str) -> None:
+    """Print the table and keep a JSON copy in benchmarks/results/ (git-ignored)."""
+    print(table(rows, title))
+    out = ROOT / "benchmarks" / "results"
+    out.mkdir(exist_ok=True)
+    (out / f"{name}.json").write_text(json.dumps(rows, indent=2))

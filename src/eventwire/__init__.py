@@ -1,0 +1,48 @@
+"""eventwire: news articles in, a sourced, queryable record of world events out.
+
+The Python API is small::
+
+    import eventwire
+    doc = eventwire.process(text, published="2022-06-15", outlet="Bloomberg")
+    doc.events, doc.to_dict()
+
+    for item in eventwire.read("articles/"):   # Documents, or ReadFailures
+        ...
+
+The CLI (``eventwire``) is a thin shell over these functions.
+"""
+from __future__ import annotations
+
+from ._version import __version__
+from .document import Document
+from .errors import EventwireError
+from .readers import ReadFailure, read, read_text
+
+
+def process(text: str, *, published: str | None = None, outlet: str | None = None,
+            title: str | None = None, url: str | None = None, config: str | None = None) -> Document:
+    """Run the pipeline on one article's text and return its Document.
+
+    Raises :class:`~eventwire.errors.ProcessingError` if a stage fails on it.
+    """
+    from .errors import ProcessingError
+    from .pipeline import get_pipeline
+    from .readers.dates import parse_published
+
+    doc = read_text(text, published=parse_published(published), outlet=outlet, title=title, url=url)
+    done, failed = get_pipeline(config)([doc])
+    if failed:
+        f = failed[0]
+        raise ProcessingError(f"{f.component}: {f.message}", input=f.input, code=f.code)
+    return done[0]
+
+
+def process_many(items, *, config: str | None = None, batch_size: int = 32):
+    """Process Documents (e.g. from :func:`read`) in batches; yields (done, failed) per batch."""
+    from .pipeline import get_pipeline
+
+    return get_pipeline(config).pipe(items, batch_size=batch_size)
+
+
+__all__ = ["__version__", "Document", "EventwireError", "ReadFailure", "process", "process_many",
+           "read", "read_text"]

@@ -1,0 +1,4 @@
+"""``python -m eventwire`` runs the CLI."""
+from .cli import main
+
+main()

@@ -1,0 +1,3 @@
+"""Pipeline components. Each module registers its components with
+:func:`eventwire.pipeline.component`; list new modules in
+``eventwire.pipeline.COMPONENT_MODULES``."""

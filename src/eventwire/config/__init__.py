@@ -1,0 +1,1 @@
+"""Packaged pipeline configs (TOML). ``default.toml`` is what ``eventwire`` runs."""

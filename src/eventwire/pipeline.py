@@ -1,0 +1,210 @@
+"""Named, versioned components assembled into a pipeline from a config.
+
+A component is registered with :func:`component` under a name, with the
+fields it reads and writes and a version. Its factory takes the settings from
+the config and returns a callable that annotates a *batch* of documents in
+place (batches let the spaCy stage use ``nlp.pipe``). A pipeline is a list of
+component names plus settings, read from TOML, so a worker on another machine
+rebuilds exactly the same pipeline from the same file (spaCy's
+``@Language.component`` and ``config.cfg`` idea).
+
+A failure inside a component on a batch is isolated by re-running that batch
+one document at a time: the bad document becomes a :class:`DocFailure`, the
+others go on.
+"""
+from __future__ import annotations
+
+import copy
+import hashlib
+import importlib
+import json
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+from ._version import __version__
+from .document import Document
+from .errors import ConfigError, EventwireError
+
+BatchFn = Callable[[list[Document]], None]
+
+
+@dataclass
+class ComponentSpec:
+    name: str
+    factory: Callable[[dict[str, Any]], BatchFn]
+    reads: tuple[str, ...]
+    writes: tuple[str, ...]
+    version: str
+    defaults: dict[str, Any] = field(default_factory=dict)
+
+
+REGISTRY: dict[str, ComponentSpec] = {}
+
+# Modules that register components when imported. A component module must be
+# importable by name so Dask/multiprocessing workers can rebuild a pipeline.
+COMPONENT_MODULES = [
+    "eventwire.components.repair",
+    "eventwire.components.nlp",
+]
+
+
+def component(name: str, *, reads: Sequence[str], writes: Sequence[str], version: str,
+              defaults: dict[str, Any] | None = None):
+    """Register a component factory under ``name`` (decorator)."""
+
+    def deco(factory):
+        REGISTRY[name] = ComponentSpec(name, factory, tuple(reads), tuple(writes), version,
+                                       dict(defaults or {}))
+        return factory
+
+    return deco
+
+
+def load_components() -> None:
+    for mod in COMPONENT_MODULES:
+        importlib.import_module(mod)
+
+
+@dataclass
+class DocFailure:
+    """A document a component could not process."""
+
+    doc: Document
+    component: str
+    code: str
+    message: str
+
+    @property
+    def input(self) -> str:
+        return self.doc.source.path or self.doc.id[:12]
+
+    def __str__(self) -> str:
+        return f"{self.input}: {self.component} failed: {self.message} [{self.code}]"
+
+
+DEFAULT_CONFIG = "default.toml"
+
+
+def read_config(path: str | Path | None = None) -> dict[str, Any]:
+    """The pipeline config: a TOML file, or the packaged default."""
+    if path is None:
+        text = resources.files("eventwire.config").joinpath(DEFAULT_CONFIG).read_text("utf-8")
+        where = f"eventwire/config/{DEFAULT_CONFIG}"
+    else:
+        try:
+            text = Path(path).read_text("utf-8")
+        except OSError as e:
+            raise ConfigError(f"cannot read pipeline config: {e.strerror}", input=str(path)) from None
+        where = str(path)
+    try:
+        cfg = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"invalid TOML: {e}", input=where) from None
+    comps = cfg.get("pipeline", {}).get("components")
+    if not isinstance(comps, list) or not all(isinstance(c, str) for c in comps):
+        raise ConfigError("config needs [pipeline] components = [\"name\", ...]", input=where)
+    return cfg
+
+
+class Pipeline:
+    """Components in order; call it on a batch of documents."""
+
+    def __init__(self, config: dict[str, Any] | None = None):
+        load_components()
+        self.config = copy.deepcopy(config) if config is not None else read_config()
+        names = self.config["pipeline"]["components"]
+        settings = self.config.get("components", {})
+        self.steps: list[tuple[ComponentSpec, BatchFn]] = []
+        seen: set[str] = {"raw", "source"}
+        for name in names:
+            spec = REGISTRY.get(name)
+            if spec is None:
+                raise ConfigError(f"unknown component '{name}'; known: {', '.join(sorted(REGISTRY))}",
+                                  input="pipeline.components")
+            missing = [r for r in spec.reads if r not in seen]
+            if missing:
+                raise ConfigError(f"component '{name}' reads {', '.join(missing)}, which no earlier "
+                                  "component writes; reorder the pipeline", input="pipeline.components")
+            opts = {**spec.defaults, **settings.get(name, {})}
+            self.steps.append((spec, spec.factory(opts)))
+            seen.update(spec.writes)
+        self.info = self._info()
+
+    @classmethod
+    def from_file(cls, path: str | Path | None) -> "Pipeline":
+        return cls(read_config(path))
+
+    @property
+    def names(self) -> list[str]:
+        return [s.name for s, _ in self.steps]
+
+    def _info(self) -> dict[str, str]:
+        """Versions recorded in every output: code, model, knowledge base, config hash."""
+        info: dict[str, str] = {}
+        for spec, fn in self.steps:
+            info.update(getattr(fn, "meta", {}) or {})
+        parts = {"eventwire": __version__, "components": {s.name: s.version for s, _ in self.steps},
+                 "config": self.config, **info}
+        digest = hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()[:12]
+        return {"version": f"{__version__}+{digest}", "model": info.get("model", ""),
+                "kb": info.get("kb", ""), **{k: v for k, v in info.items() if k not in ("model", "kb")}}
+
+    @property
+    def version(self) -> str:
+        return self.info["version"]
+
+    def __call__(self, docs: list[Document]) -> tuple[list[Document], list[DocFailure]]:
+        """Run every component over ``docs``; return the processed and the failed."""
+        failures: list[DocFailure] = []
+        live = list(docs)
+        for spec, fn in self.steps:
+            if not live:
+                break
+            try:
+                fn(live)
+            except Exception:  # isolate the bad document; re-raised per document below
+                live = self._one_by_one(spec, fn, live, failures)
+        for d in live:
+            d.pipeline = dict(self.info)
+            d.user_data.clear()
+        return live, failures
+
+    def _one_by_one(self, spec, fn, docs, failures) -> list[Document]:
+        ok = []
+        for d in docs:
+            try:
+                fn([d])
+                ok.append(d)
+            except EventwireError as e:
+                failures.append(DocFailure(d, spec.name, e.code, e.message))
+            except (MemoryError, RecursionError) as e:
+                failures.append(DocFailure(d, spec.name, "resources", f"{type(e).__name__} on this document"))
+            except Exception as e:  # a bug in a stage: report it on this document, keep the batch going
+                failures.append(DocFailure(d, spec.name, "internal", f"{type(e).__name__}: {e}"))
+        return ok
+
+    def pipe(self, docs: Iterable[Document], batch_size: int = 32
+             ) -> Iterator[tuple[list[Document], list[DocFailure]]]:
+        """Process a stream in batches, yielding each batch's results."""
+        batch: list[Document] = []
+        for d in docs:
+            batch.append(d)
+            if len(batch) >= batch_size:
+                yield self(batch)
+                batch = []
+        if batch:
+            yield self(batch)
+
+
+_CACHE: dict[str, Pipeline] = {}
+
+
+def get_pipeline(config_path: str | Path | None = None) -> Pipeline:
+    """A pipeline built once per process per config (workers reuse it)."""
+    key = str(Path(config_path).resolve()) if config_path else "<default>"
+    if key not in _CACHE:
+        _CACHE[key] = Pipeline.from_file(config_path)
+    return _CACHE[key]

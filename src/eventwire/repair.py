@@ -1,0 +1,214 @@
+"""Text repair: mojibake fixed, typography kept, every change recorded.
+
+ftfy does the general encoding repair, configured to leave curly quotes,
+full-width characters and ligatures alone (news text means them). It cannot
+fix the lossy cases where a byte of the UTF-8 sequence was lost on the way,
+such as the seed's closing quotes, which arrive as ``â€`` at the end of a quote
+or as ``†`` glued to the next word. The project's own rules below repair
+those, using the open/close balance of the quotes around them so a genuine
+dagger (a footnote mark) is left alone.
+
+Each change becomes a :class:`~eventwire.document.Repair` with its offsets in
+the repaired text, what was there before and the rule that made it, so a
+repair can be explained and replayed (ftfy's ``fix_and_explain`` idea).
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+import ftfy
+
+from .document import Repair
+
+_FTFY_CONFIG = ftfy.TextFixerConfig(
+    uncurl_quotes=False,
+    fix_character_width=False,
+    fix_latin_ligatures=False,
+    explain=False,
+)
+
+OPEN_QUOTE, CLOSE_QUOTE = "\u201c", "\u201d"
+
+# ``â€`` left over after ftfy: the third byte of a UTF-8 quote (0x9C or 0x9D) was
+# lost. Optionally followed by the replacement character or a stray C1 control.
+_LOSSY_QUOTE = re.compile("\u00e2\u20ac[\u009c\u009d\ufffd]?")
+# A dagger that stands where a closing quote and the following space were.
+_DAGGER = re.compile("\u2020")
+
+
+@dataclass
+class _Edit:
+    start: int  # offset in the input of this step
+    end: int
+    after: str
+    rule: str
+
+
+def _open_quote_before(text: str, pos: int) -> bool:
+    """True when a curly quote is open at ``pos`` within the same paragraph."""
+    para_start = text.rfind("\n", 0, pos) + 1
+    chunk = text[para_start:pos]
+    return chunk.count(OPEN_QUOTE) > chunk.count(CLOSE_QUOTE)
+
+
+def _garbled_elsewhere(text: str, pos: int, length: int) -> bool:
+    """Other mojibake left in the paragraph means a guess here is unsafe."""
+    from ftfy.badness import is_bad
+
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    rest = text[start:pos] + " " + text[pos + length:end]
+    return is_bad(_LOSSY_QUOTE.sub(" ", rest))
+
+
+def _closes_later(text: str, pos: int) -> bool:
+    """A closing quote (intact or lossy) follows ``pos`` in the same paragraph."""
+    end = text.find("\n", pos)
+    rest = text[pos:] if end < 0 else text[pos:end]
+    return CLOSE_QUOTE in rest or _LOSSY_QUOTE.search(rest) is not None
+
+
+def _lossy_quote_edits(text: str) -> list[_Edit]:
+    edits = []
+    for m in _LOSSY_QUOTE.finditer(text):
+        if _garbled_elsewhere(text, m.start(), m.end() - m.start()):
+            continue
+        before = text[m.start() - 1] if m.start() else " "
+        after = text[m.end()] if m.end() < len(text) else " "
+        if not before.isspace() and _open_quote_before(text, m.start()):
+            repl = CLOSE_QUOTE
+            if after.isalnum():  # the space after the quote was eaten too
+                repl += " "
+            edits.append(_Edit(m.start(), m.end(), repl, "lossy-utf8-closing-quote"))
+        elif before.isspace() and after.isalnum() and _closes_later(text, m.end()):
+            edits.append(_Edit(m.start(), m.end(), OPEN_QUOTE, "lossy-utf8-opening-quote"))
+    return edits
+
+
+def _dagger_edits(text: str) -> list[_Edit]:
+    edits = []
+    for m in _DAGGER.finditer(text):
+        i = m.start()
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        if prev.isspace() or not _open_quote_before(text, i) or _garbled_elsewhere(text, i, 1):
+            continue  # a real dagger, e.g. a footnote mark
+        repl = CLOSE_QUOTE + (" " if nxt.isalnum() else "")
+        edits.append(_Edit(i, i + 1, repl, "lossy-utf8-quote-as-dagger"))
+    return edits
+
+
+def _apply(text: str, edits: list[_Edit]) -> str:
+    out, last = [], 0
+    for e in sorted(edits, key=lambda e: e.start):
+        out.append(text[last:e.start])
+        out.append(e.after)
+        last = e.end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _ftfy_edits(text: str) -> list[_Edit]:
+    """Run ftfy line by line and turn its changes into edits via a diff."""
+    edits: list[_Edit] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        fixed = ftfy.fix_text(line, _FTFY_CONFIG)
+        if fixed != line:
+            sm = difflib.SequenceMatcher(None, line, fixed, autojunk=False)
+            for tag, i1, i2, j1, j2 in sm.get_opcodes():
+                if tag != "equal":
+                    edits.append(_Edit(pos + i1, pos + i2, fixed[j1:j2], "ftfy"))
+        pos += len(line)
+    return _merge_adjacent(edits)
+
+
+def _merge_adjacent(edits: list[_Edit]) -> list[_Edit]:
+    """Join edits that touch so one mojibake sequence is one repair."""
+    merged: list[_Edit] = []
+    for e in edits:
+        if merged and merged[-1].end == e.start and merged[-1].rule == e.rule:
+            last = merged[-1]
+            merged[-1] = _Edit(last.start, e.end, last.after + e.after, e.rule)
+        else:
+            merged.append(e)
+    return merged
+
+
+def _undo(text: str, start: int, end: int, folded: list[Repair]) -> str:
+    out, last = [], start
+    for r in folded:
+        out.append(text[last:r.start])
+        out.append(r.before)
+        last = r.end
+    out.append(text[last:end])
+    return "".join(out)
+
+
+def repair_text(raw: str) -> tuple[str, list[Repair]]:
+    """Repair ``raw``; return the repaired text and the repairs made.
+
+    ``text[r.start:r.end] == r.after`` for every repair, and undoing them in
+    reverse order gives back ``raw``.
+    """
+    return TextRepairer().repair(raw)
+
+
+class TextRepairer:
+    """Runs the repair steps in order: ftfy, then the lossy-quote rules."""
+
+    def repair(self, raw: str) -> tuple[str, list[Repair]]:
+        text = raw
+        repairs: list[Repair] = []
+        for step in (_ftfy_edits, _lossy_quote_edits, _dagger_edits):
+            edits = step(text)
+            if not edits:
+                continue
+            repairs = _fold(text, repairs, edits)
+            text = _apply(text, edits)
+        return text, repairs
+
+
+def _fold(text: str, repairs: list[Repair], edits: list[_Edit]) -> list[Repair]:
+    """Combine earlier repairs (offsets in ``text``) with ``edits`` on ``text``.
+
+    Returns repairs with offsets in the text after the edits; an edit that
+    touches an earlier repair absorbs it, so ``before`` always holds raw text.
+    """
+    out: list[Repair] = []
+    shift = 0
+    ri = 0
+    for e in sorted(edits, key=lambda e: e.start):
+        while ri < len(repairs) and repairs[ri].end <= e.start and not (
+            repairs[ri].end == e.start == e.end
+        ):
+            r = repairs[ri]
+            out.append(Repair(r.start + shift, r.end + shift, r.before, r.after, r.rule))
+            ri += 1
+        start, end = e.start, e.end
+        folded: list[Repair] = []
+        while ri < len(repairs) and repairs[ri].start < end:
+            folded.append(repairs[ri])
+            ri += 1
+        rules = [r.rule for r in folded] + [e.rule]
+        if folded:
+            start = min(start, folded[0].start)
+            end = max(end, folded[-1].end)
+        before = _undo(text, start, end, folded)
+        after = text[start:e.start] + e.after + text[e.end:end]
+        out.append(Repair(start + shift, start + shift + len(after), before, after,
+                          "+".join(dict.fromkeys(rules))))
+        shift += len(after) - (end - start)
+    while ri < len(repairs):
+        r = repairs[ri]
+        out.append(Repair(r.start + shift, r.end + shift, r.before, r.after, r.rule))
+        ri += 1
+    return out
+
+
+def undo_repairs(text: str, repairs: list[Repair]) -> str:
+    """Rebuild the raw text from repaired text and its repairs."""
+    return _undo(text, 0, len(text), sorted(repairs, key=lambda r: r.start))

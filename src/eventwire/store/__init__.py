@@ -1,0 +1,189 @@
+"""The DuckDB store: articles and their annotations as queryable tables.
+
+* Numbered migrations (``migrations/NNN_name.sql``) run once each, in order,
+  recorded in ``schema_migrations`` (the sqlite-utils idea).
+* Writes are in bulk, a batch of documents at a time, through DataFrames
+  (DuckDB is slow row by row).
+* Re-processing an article replaces all its rows in one transaction: a killed
+  run leaves either the old rows or the new ones, never a mix.
+* Read access goes through :meth:`Store.query` with bound parameters only.
+"""
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from ..document import Document
+from ..errors import StoreError
+from .rows import ANNOTATION_TABLES, document_rows
+
+_MIGRATION = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
+
+
+def list_migrations() -> list[tuple[int, str, str]]:
+    """(number, name, sql) of every packaged migration, in order."""
+    out = []
+    for f in resources.files("eventwire.store.migrations").iterdir():
+        m = _MIGRATION.match(f.name)
+        if m:
+            out.append((int(m.group(1)), m.group(2), f.read_text("utf-8")))
+    return sorted(out)
+
+
+class Store:
+    """An eventwire DuckDB database (a file, or ``:memory:``)."""
+
+    def __init__(self, path: str | Path = ":memory:", *, read_only: bool = False):
+        import duckdb
+
+        self.path = str(path)
+        self.read_only = read_only
+        if read_only and self.path != ":memory:" and not Path(self.path).exists():
+            raise StoreError("no such database; create it with `eventwire run PATH --db FILE`",
+                             input=self.path)
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.IOException as e:
+            msg = str(e)
+            if "lock" in msg.lower():
+                raise StoreError("database is locked by another eventwire process; wait for it to finish "
+                                 "or use another --db file", input=self.path) from None
+            raise StoreError(f"cannot open database: {msg.splitlines()[0]}", input=self.path) from None
+        except duckdb.Error as e:
+            raise StoreError(f"not a usable DuckDB database ({str(e).splitlines()[0]}); "
+                             "move it aside and re-run", input=self.path) from None
+        if not read_only:
+            self.migrate()
+        elif not self._has_table("articles"):
+            raise StoreError("this DuckDB file is not an eventwire store", input=self.path)
+
+    # -- schema -----------------------------------------------------------
+    def _has_table(self, name: str) -> bool:
+        return bool(self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchone()[0])
+
+    def schema_version(self) -> int:
+        if not self._has_table("schema_migrations"):
+            return 0
+        return self.con.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
+
+    def migrate(self) -> list[int]:
+        """Apply the migrations not yet applied; return their numbers."""
+        import duckdb
+
+        self.con.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
+                         "(version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)")
+        done = self.schema_version()
+        applied = []
+        for num, name, sql in list_migrations():
+            if num <= done:
+                continue
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                self.con.execute(sql)
+                self.con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                                 [num, name, datetime.now(timezone.utc).replace(tzinfo=None)])
+                self.con.execute("COMMIT")
+            except duckdb.Error as e:
+                self.con.execute("ROLLBACK")
+                raise StoreError(f"migration {num:03d}_{name} failed: {str(e).splitlines()[0]}",
+                                 input=self.path) from None
+            applied.append(num)
+        return applied
+
+    # -- writing ----------------------------------------------------------
+    def write(self, docs: Sequence[Document]) -> None:
+        """Store ``docs``, replacing any earlier rows of the same articles, atomically."""
+        import pandas as pd
+
+        if not docs:
+            return
+        tables = document_rows(docs)
+        ids = [d.id for d in docs]
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            id_frame = pd.DataFrame({"id": ids})
+            con.register("_ids", id_frame)
+            for table in ("articles",) + ANNOTATION_TABLES:
+                key = "id" if table == "articles" else "article_id"
+                con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT id FROM _ids)")
+            con.unregister("_ids")
+            for table, rows in tables.items():
+                if not rows:
+                    continue
+                frame = pd.DataFrame(rows)
+                con.register("_batch", frame)
+                con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _batch")
+                con.unregister("_batch")
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+
+    def record_errors(self, run_id: str, errors: Iterable[dict[str, Any]]) -> None:
+        import pandas as pd
+
+        rows = [{"run_id": run_id, "input": e.get("input"), "code": e.get("code"),
+                 "message": e.get("message"), "component": e.get("component")} for e in errors]
+        if rows:
+            self.con.register("_err", pd.DataFrame(rows))
+            self.con.execute("INSERT INTO errors BY NAME SELECT * FROM _err")
+            self.con.unregister("_err")
+
+    def start_run(self, pipeline_version: str, inputs: list[str]) -> str:
+        run_id = uuid.uuid4().hex[:16]
+        self.con.execute("INSERT INTO runs (run_id, started_at, pipeline_version, inputs) VALUES (?, ?, ?, ?)",
+                         [run_id, datetime.now(timezone.utc).replace(tzinfo=None), pipeline_version,
+                          json.dumps(inputs)])
+        return run_id
+
+    def finish_run(self, run_id: str, **counts: int) -> None:
+        self.con.execute(
+            "UPDATE runs SET finished_at = ?, articles = ?, skipped = ?, failed = ?, events = ?, quotes = ? "
+            "WHERE run_id = ?",
+            [datetime.now(timezone.utc).replace(tzinfo=None), counts.get("articles", 0),
+             counts.get("skipped", 0), counts.get("failed", 0), counts.get("events", 0),
+             counts.get("quotes", 0), run_id])
+
+    # -- reading ----------------------------------------------------------
+    def processed_ids(self, pipeline_version: str | None = None) -> set[str]:
+        """Ids already stored (with ``pipeline_version`` if given): for incremental runs."""
+        if pipeline_version is None:
+            rows = self.con.execute("SELECT id FROM articles").fetchall()
+        else:
+            rows = self.con.execute("SELECT id FROM articles WHERE pipeline_version = ?",
+                                    [pipeline_version]).fetchall()
+        return {r[0] for r in rows}
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Rows as dicts; ``sql`` must use ``?`` placeholders for every value."""
+        cur = self.con.execute(sql, list(params))
+        cols = [c[0] for c in cur.description]
+        return [dict(zip(cols, r)) for r in cur.fetchall()]
+
+    def frame(self, sql: str, params: Sequence[Any] = ()):
+        """A pandas DataFrame of a query (bound parameters only)."""
+        return self.con.execute(sql, list(params)).df()
+
+    def document(self, article_id: str) -> Document | None:
+        rows = self.con.execute("SELECT record FROM articles WHERE id = ?", [article_id]).fetchall()
+        return Document.from_dict(json.loads(rows[0][0])) if rows else None
+
+    def counts(self) -> dict[str, int]:
+        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("articles",) + ANNOTATION_TABLES + ("errors",)}
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
