@@ -43,12 +43,6 @@ class ComponentSpec:
 
 REGISTRY: dict[str, ComponentSpec] = {}
 
-# Modules that register components when imported. A component module must be
-# importable by name so Dask/multiprocessing workers can rebuild a pipeline.
-COMPONENT_MODULES = [
-    "eventwire.components.repair",
-    "eventwire.components.nlp",
-]
 
 
 def component(name: str, *, reads: Sequence[str], writes: Sequence[str], version: str,
@@ -64,8 +58,17 @@ def component(name: str, *, reads: Sequence[str], writes: Sequence[str], version
 
 
 def load_components() -> None:
-    for mod in COMPONENT_MODULES:
-        importlib.import_module(mod)
+    """Import every module in ``eventwire.components`` so its components register.
+
+    Modules are importable by name, so Dask and multiprocessing workers
+    rebuild the same registry from the same installed package.
+    """
+    import pkgutil
+
+    from . import components
+
+    for info in pkgutil.iter_modules(components.__path__):
+        importlib.import_module(f"{components.__name__}.{info.name}")
 
 
 @dataclass

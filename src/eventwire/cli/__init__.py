@@ -46,5 +46,14 @@ def emit_json(obj) -> None:
     click.echo(json.dumps(obj, ensure_ascii=False, default=str))
 
 
-# Sub-command modules register themselves on ``main`` when imported.
-from . import extract_cmd, run_cmd, query_cmd, eval_cmd  # noqa: E402,F401
+def _load_commands() -> None:
+    """Import every ``*_cmd`` module here; each registers its commands on ``main``."""
+    import importlib
+    import pkgutil
+
+    for info in pkgutil.iter_modules(__path__):
+        if info.name.endswith("_cmd"):
+            importlib.import_module(f"{__name__}.{info.name}")
+
+
+_load_commands()

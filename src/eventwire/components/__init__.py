@@ -1,3 +1,4 @@
-"""Pipeline components. Each module registers its components with
-:func:`eventwire.pipeline.component`; list new modules in
-``eventwire.pipeline.COMPONENT_MODULES``."""
+"""Pipeline components. Every module here is imported by
+:func:`eventwire.pipeline.load_components` and registers its components with
+:func:`eventwire.pipeline.component`; add a module, then name the component in
+a pipeline config."""

@@ -1,7 +1,7 @@
 """Evaluation framework: ``eventwire eval TASK`` against the gold sets.
 
 Each task is registered with :func:`task` and returns an :class:`EvalResult`
-of named metrics plus a readable report. ``floors.json`` holds, per task, the
+of named metrics plus a readable report. ``floors/TASK.json`` holds, per task, the
 dev score each metric must not fall below; CI runs ``eventwire eval --check``
 and fails when a score drops under its floor (ftfy's and trafilatura's
 evaluation gates). Raising a floor is a normal commit; lowering one needs a
@@ -22,7 +22,6 @@ from typing import Any, Callable
 
 from ..errors import DataMissing, ParameterError
 
-TASK_MODULES = ["eventwire.evaluation.repair_task"]
 
 
 @dataclass
@@ -45,8 +44,12 @@ def task(name: str):
 
 
 def load_tasks() -> dict[str, Callable[..., EvalResult]]:
-    for m in TASK_MODULES:
-        importlib.import_module(m)
+    """Import every ``*_task`` module in this package so its tasks register."""
+    import pkgutil
+
+    for info in pkgutil.iter_modules(__path__):
+        if info.name.endswith("_task"):
+            importlib.import_module(f"{__name__}.{info.name}")
     return TASKS
 
 
@@ -71,7 +74,12 @@ def data_dir(explicit: str | os.PathLike | None = None) -> Path:
 
 
 def floors() -> dict[str, dict[str, float]]:
-    return json.loads(resources.files("eventwire.evaluation").joinpath("floors.json").read_text("utf-8"))
+    """Per task, the floor of each metric: one ``floors/TASK.json`` file per task."""
+    out = {}
+    for f in resources.files("eventwire.evaluation.floors").iterdir():
+        if f.name.endswith(".json"):
+            out[f.name[:-5]] = json.loads(f.read_text("utf-8"))
+    return out
 
 
 def below_floor(result: EvalResult) -> list[str]:

@@ -1,0 +1,1 @@
+"""Score floors, one JSON file per evaluation task: {metric: floor}."""
