@@ -1,0 +1,72 @@
+"""Who a source mention refers to: an actor, a named entity, or the antecedent of a pronoun.
+
+Resolution order for a mention at ``[start, end)``:
+
+1. the actors stage's coreference: ``mention_index(doc).at(start, end)``
+   (names, metonyms, role references and pronouns it resolved);
+2. a pronoun ("he", "she", "they", "it") without an actor: the nearest
+   preceding named entity of a fitting kind, preferring one that was the
+   subject of its clause (news repeats the subject as "he");
+3. a short name ("Xi") with a longer earlier mention of the same person
+   ("Xi Jinping"): the longer name;
+4. otherwise the text as written.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ..actors import mention_index
+from ..document import Document
+from .lexicon import PRONOUNS
+
+# how far back (characters) a pronoun may look for its antecedent
+_LOOKBACK = 1500
+
+
+def resolve(doc: Document, start: int, end: int) -> dict[str, Any]:
+    """``{"name", "text", "actor", "code", "start", "end"}`` for the mention ``[start, end)``."""
+    text = doc.text[start:end]
+    out: dict[str, Any] = {"name": text, "text": text, "actor": None, "code": None,
+                           "start": start, "end": end}
+    hit = mention_index(doc).at(start, end) if doc.actors else None
+    if hit is not None:
+        actor = hit[0]
+        out.update(name=actor.name, actor=actor.id, code=actor.code)
+        return out
+    low = text.lower()
+    if low in PRONOUNS:
+        ante = _antecedent(doc, start, PRONOUNS[low])
+        if ante is not None:
+            out["name"] = ante
+        return out
+    out["name"] = _full_name(doc, start, text)
+    return out
+
+
+def _antecedent(doc: Document, before: int, labels: tuple[str, ...]) -> str | None:
+    sdoc = doc.user_data.get("spacy")
+    if sdoc is None:
+        return None
+    cands = [e for e in sdoc.ents if e.label_ in labels and before - _LOOKBACK <= e.start_char < before]
+    if not cands:
+        return None
+    for ent in reversed(cands):
+        if ent.root.dep_ in ("nsubj", "nsubjpass"):
+            return _full_name(doc, ent.start_char, ent.text)
+    return _full_name(doc, cands[-1].start_char, cands[-1].text)
+
+
+def _full_name(doc: Document, start: int, text: str) -> str:
+    """The longest earlier PERSON name ending with ``text`` ("Xi" -> "Xi Jinping")."""
+    sdoc = doc.user_data.get("spacy")
+    if sdoc is None or not text or " " in text.strip():
+        return text
+    best = text
+    for ent in sdoc.ents:
+        if ent.start_char >= start:
+            break
+        if ent.label_ == "PERSON" and len(ent.text) > len(best):
+            words = ent.text.split()
+            if len(words) > 1 and text in (words[-1], words[0]):
+                best = ent.text
+    return best
