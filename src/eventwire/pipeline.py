@@ -18,7 +18,10 @@ import copy
 import hashlib
 import importlib
 import json
+import signal
+import threading
 import tomllib
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -112,12 +115,44 @@ def read_config(path: str | Path | None = None) -> dict[str, Any]:
     return cfg
 
 
+class TimeLimitExceeded(EventwireError):
+    code = "timeout"
+
+
+@contextmanager
+def time_limit(seconds: float | None):
+    """Raise :class:`TimeLimitExceeded` if the block runs longer than ``seconds``.
+
+    Uses SIGALRM, so it applies in the main thread of a process (the CLI,
+    multiprocessing workers); elsewhere (threads) it is a no-op.
+    """
+    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGALRM"):
+        yield
+        return
+
+    def on_alarm(signum, frame):
+        raise TimeLimitExceeded(f"took longer than the {seconds:g}s time limit per document; "
+                                "raise [pipeline] time_limit or split the input")
+
+    old = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+DEFAULT_TIME_LIMIT = 120.0  # seconds per document per component
+
+
 class Pipeline:
     """Components in order; call it on a batch of documents."""
 
     def __init__(self, config: dict[str, Any] | None = None):
         load_components()
         self.config = copy.deepcopy(config) if config is not None else read_config()
+        self.time_limit = float(self.config["pipeline"].get("time_limit", DEFAULT_TIME_LIMIT))
         names = self.config["pipeline"]["components"]
         settings = self.config.get("components", {})
         self.steps: list[tuple[ComponentSpec, BatchFn]] = []
@@ -167,7 +202,8 @@ class Pipeline:
             if not live:
                 break
             try:
-                fn(live)
+                with time_limit(self.time_limit * len(live)):
+                    fn(live)
             except Exception:  # isolate the bad document; re-raised per document below
                 live = self._one_by_one(spec, fn, live, failures)
         for d in live:
@@ -179,7 +215,8 @@ class Pipeline:
         ok = []
         for d in docs:
             try:
-                fn([d])
+                with time_limit(self.time_limit):
+                    fn([d])
                 ok.append(d)
             except EventwireError as e:
                 failures.append(DocFailure(d, spec.name, e.code, e.message))

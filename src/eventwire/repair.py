@@ -118,12 +118,55 @@ def _ftfy_edits(text: str) -> list[_Edit]:
     for line in text.splitlines(keepends=True):
         fixed = ftfy.fix_text(line, _FTFY_CONFIG)
         if fixed != line:
-            sm = difflib.SequenceMatcher(None, line, fixed, autojunk=False)
-            for tag, i1, i2, j1, j2 in sm.get_opcodes():
-                if tag != "equal":
-                    edits.append(_Edit(pos + i1, pos + i2, fixed[j1:j2], "ftfy"))
+            edits += _diff_edits(line, fixed, pos)
         pos += len(line)
     return _merge_adjacent(edits)
+
+
+_MAX_DIFF = 4000  # characters; beyond this a character diff gets slow (quadratic)
+
+
+def _diff_edits(before: str, after: str, pos: int) -> list[_Edit]:
+    """Edits turning ``before`` into ``after``, offsets shifted by ``pos``.
+
+    The common prefix and suffix are cut off first so the character diff only
+    sees the changed middle; a middle too long to diff cheaply becomes one edit.
+    """
+    n = min(len(before), len(after))
+    lo = 0
+    while lo < n and before[lo] == after[lo]:
+        lo += 1
+    hi = 0
+    while hi < n - lo and before[-1 - hi] == after[-1 - hi]:
+        hi += 1
+    b, a = before[lo:len(before) - hi], after[lo:len(after) - hi]
+    if len(b) + len(a) <= _MAX_DIFF:
+        sm = difflib.SequenceMatcher(None, b, a, autojunk=False)
+        return [_Edit(pos + lo + i1, pos + lo + i2, a[j1:j2], "ftfy")
+                for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal"]
+    # Long middle: diff word by word, then characters inside each changed stretch.
+    bw, aw = _WORDS.findall(b), _WORDS.findall(a)
+    if len(bw) + len(aw) > 4 * _MAX_DIFF or len(bw) < 2:
+        return [_Edit(pos + lo, pos + lo + len(b), a, "ftfy")]
+    boff, aoff = _offsets(bw), _offsets(aw)
+    out: list[_Edit] = []
+    sm = difflib.SequenceMatcher(None, bw, aw, autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag != "equal":
+            bs, be = boff[i1], boff[i2]
+            as_, ae = aoff[j1], aoff[j2]
+            out += _diff_edits(b[bs:be], a[as_:ae], pos + lo + bs)
+    return out
+
+
+_WORDS = re.compile(r"\S+|\s+")
+
+
+def _offsets(words: list[str]) -> list[int]:
+    offs = [0]
+    for w in words:
+        offs.append(offs[-1] + len(w))
+    return offs
 
 
 def _merge_adjacent(edits: list[_Edit]) -> list[_Edit]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import zlib
 from typing import Callable, Iterator
 
 from ..document import Document, Source
@@ -40,11 +41,13 @@ def read_text_bytes(data: bytes, name: str) -> Iterator[Document]:
     text = decode_bytes(data, name)
     outlet = None
     first, sep, rest = text.lstrip("\ufeff").partition("\n")
-    if sep and rest.strip() and _looks_like_outlet(first):
-        outlet, text = first.strip(), rest
+    if sep and _looks_like_outlet(first):
+        if not rest.strip() and len(first.split()) <= 3:
+            raise InputError(f"file has only an outlet line ({first.strip()!r}) and no article text",
+                             input=name, code="empty")
+        if rest.strip():
+            outlet, text = first.strip(), rest
     body = text.strip("\n")
-    if not body.strip():
-        raise InputError("file has an outlet line but no article text", input=name, code="empty")
     yield Document.from_raw(body, Source(path=name, outlet=outlet))
 
 
@@ -61,13 +64,18 @@ def _doc_from_record(rec: dict, name: str) -> Document:
     return Document.from_raw(text, src)
 
 
-def read_json_bytes(data: bytes, name: str) -> Iterator:
-    """``.json``: one article object, or a list of them."""
-    text = decode_bytes(data, name)
+def _parse_json(text: str, name: str):
     try:
-        obj = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as e:
         raise MalformedInput(f"invalid JSON at line {e.lineno} column {e.colno}: {e.msg}", input=name) from None
+    except RecursionError:
+        raise MalformedInput("JSON is nested too deeply to be an article record", input=name) from None
+
+
+def read_json_bytes(data: bytes, name: str) -> Iterator:
+    """``.json``: one article object, or a list of them."""
+    obj = _parse_json(decode_bytes(data, name), name)
     records = obj if isinstance(obj, list) else [obj]
     for i, rec in enumerate(records):
         label = name if len(records) == 1 else f"{name}[{i}]"
@@ -88,9 +96,9 @@ def read_jsonl_bytes(data: bytes, name: str) -> Iterator:
             continue
         label = f"{name}:{lineno}"
         try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield _failure(label, "malformed", f"invalid JSON: {e.msg} (column {e.colno})")
+            rec = _parse_json(line, label)
+        except MalformedInput as e:
+            yield _failure(label, e.code, e.message)
             continue
         if not isinstance(rec, dict):
             yield _failure(label, "malformed", "expected a JSON object with a text field")
@@ -141,7 +149,7 @@ def read_feed_bytes(data: bytes, name: str) -> Iterator:
     """RSS/Atom: one Document per entry with text (content or summary)."""
     import feedparser
 
-    if b"<!ENTITY" in data[:65536].upper():
+    if b"<!ENTITY" in data:
         raise MalformedInput("feed declares XML entities (possible entity-expansion attack); refused",
                              input=name)
     parsed = feedparser.parse(data)
@@ -171,6 +179,7 @@ def read_warc_bytes(data: bytes, name: str) -> Iterator:
     """WARC/ARC (optionally gzipped): one Document per HTML response record."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
+    from warcio.statusandheaders import StatusAndHeadersParserException
 
     found = records = 0
     try:
@@ -186,8 +195,10 @@ def read_warc_bytes(data: bytes, name: str) -> Iterator:
             label = f"{name}#{uri or i}"
             body = rec.content_stream().read(DEFAULT_RECORD_BYTES + 1)
             if len(body) > DEFAULT_RECORD_BYTES:
-                yield _failure(label, "too_large", "WARC record body is over the 20 MB limit")
-                continue
+                # Stop here: skipping the record would mean inflating all of it (a gzip bomb).
+                yield _failure(label, "too_large", "WARC record body is over the 20 MB limit "
+                               "(possible decompression bomb); the rest of the archive was not read")
+                return
             try:
                 doc = html_to_document(body, label, url=uri)
             except InputError as e:
@@ -197,8 +208,10 @@ def read_warc_bytes(data: bytes, name: str) -> Iterator:
                 doc.source.published = rec.rec_headers.get_header("WARC-Date")
             found += 1
             yield doc
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as e:
-        raise MalformedInput(f"broken WARC archive: {e}", input=name) from None
+    except (ArchiveLoadFailed, StatusAndHeadersParserException, OSError, EOFError, zlib.error,
+            ValueError, AttributeError, TypeError, KeyError, IndexError) as e:
+        # warcio reports some broken archives with plain Python errors from inside its parser
+        raise MalformedInput(f"broken WARC archive ({type(e).__name__}: {e})", input=name) from None
     if not records:
         raise MalformedInput("no WARC records found; not a WARC/ARC file", input=name)
     if not found:
