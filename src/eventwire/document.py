@@ -127,7 +127,8 @@ class TimeExpr:
     start: int
     end: int
     type: str  # DATE | TIME | DURATION | SET
-    value: str | None = None
+    value: str | None = None  # TIMEX3 value: 2022-06-15, 2022-02, 2022-W24, P3D, PRESENT_REF...
+    mod: str | None = None  # early | mid | late | approx | more_than | less_than | equal_or_more | equal_or_less
 
 
 @dataclass

@@ -66,6 +66,11 @@ def quote_row(aid: str, i: int, q: dict[str, Any]) -> dict[str, Any]:
             "cue_text": cue.get("text"), "according_to": _j(q.get("according_to", [])), "record": _j(q)}
 
 
+def time_row(aid: str, i: int, t: dict[str, Any]) -> dict[str, Any]:
+    # the qualifier ("mod") stays in the article record until the times table has a column for it
+    return {"article_id": aid, "idx": i, **{k: t[k] for k in ("text", "start", "end", "type", "value")}}
+
+
 def document_rows(docs: Sequence[Document]) -> dict[str, list[dict[str, Any]]]:
     """All table rows for ``docs``: {table: [row, ...]}."""
     out: dict[str, list[dict[str, Any]]] = {t: [] for t in ("articles",) + ANNOTATION_TABLES}
@@ -81,6 +86,6 @@ def document_rows(docs: Sequence[Document]) -> dict[str, list[dict[str, Any]]]:
                           for a in rec["actors"]]
         out["events"] += [event_row(aid, e) for e in rec["events"]]
         out["quotes"] += [quote_row(aid, i, q) for i, q in enumerate(rec["quotes"])]
-        out["times"] += [{"article_id": aid, "idx": i, **t} for i, t in enumerate(rec["times"])]
+        out["times"] += [time_row(aid, i, t) for i, t in enumerate(rec["times"])]
         out["places"] += [{"article_id": aid, "idx": i, **p} for i, p in enumerate(rec["places"])]
     return out

@@ -1,0 +1,54 @@
+"""Time expressions in a text, normalised against an anchor (the publication date)."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .grammar import Context, find_candidates
+from .tense import lexical_tense, parse_tense
+
+
+@dataclass
+class TimeMention:
+    """One time expression: span, TIMEX3 type and value, position qualifier, and its day if it has one."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str | None
+    mod: str | None = None
+    day: dt.date | None = None
+
+
+def as_date(value: str | dt.date | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def tag(text: str, anchor: str | dt.date | None = None, *, sdoc=None) -> list[TimeMention]:
+    """Find and normalise every time expression in ``text``.
+
+    ``anchor`` is the publication date (ISO string or date); relative
+    expressions get value None without it. ``sdoc``, a spaCy Doc over the same
+    text, lets the clause's tense decide past or future readings.
+    """
+    tense = parse_tense(sdoc) if sdoc is not None else lexical_tense(text)
+    ctx = Context(as_date(anchor), tense)
+    ctx.text = text
+    out: list[TimeMention] = []
+    for c in find_candidates(text):
+        reading = c.rule.read(c.match, ctx)
+        if reading is None:
+            continue
+        out.append(TimeMention(c.start, c.end, text[c.start:c.end], reading.type, reading.value, reading.mod,
+                               reading.day))
+        if reading.day is not None:
+            ctx.ref_day = reading.day
+        if reading.type == "DATE" and reading.value and reading.value[:1].isdigit():
+            ctx.ref_value = reading.value
+    return out

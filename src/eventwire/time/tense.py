@@ -1,0 +1,80 @@
+"""Which way a time expression points: the tense of the clause that governs it.
+
+News is past-biased: "Wednesday" in a story is the last Wednesday unless the
+clause is about the future ("will meet Friday", "plans to visit this week").
+With a spaCy parse the governing verb's auxiliaries and tag decide; without
+one, a look at the words before the expression in its sentence does.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
+FUTURE_GOVERNORS = {"plan", "expect", "schedule", "intend", "aim", "hope", "want", "prepare", "due", "set",
+                    "promise", "vow", "pledge", "agree", "decide", "threaten", "seek", "propose", "try"}
+_FUTURE_WORDS = re.compile(r"\b(?:will|shall|going\s+to|plans?\s+to|planned\s+to|scheduled|is\s+to|are\s+to|"
+                           r"expected\s+to|due\s+to|set\s+to|upcoming)\b|['’]ll\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[.;:!?]|\b(?:but|and|while|after|before|since|when|although)\b", re.I)
+
+Tense = Callable[[int, int], "str | None"]
+
+
+def lexical_tense(text: str) -> Tense:
+    """Tense from the words before the expression, within its clause (no parse needed)."""
+
+    def tense(start: int, end: int) -> str | None:
+        window = text[max(0, start - 80):start]
+        pieces = _CLAUSE_BREAK.split(window)
+        clause = pieces[-1] if pieces else window
+        return "future" if _FUTURE_WORDS.search(clause) else None
+
+    return tense
+
+
+def _governor(tok):
+    """The verb that governs ``tok``: itself, or the nearest verb above it."""
+    for _ in range(10):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def verb_tense(verb) -> str | None:
+    """'future', 'past', 'present' or None for a verb token, from its auxiliaries and tag."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & FUTURE_AUX or verb.lower_ in FUTURE_AUX:
+        return "future"
+    if "going" in words and any(c.lower_ == "to" for c in verb.children):
+        return "future"
+    if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
+        head = verb.head
+        if head is not verb and (head.lemma_ in FUTURE_GOVERNORS or verb_tense(head) == "future"):
+            return "future"
+        if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):  # "is to visit"
+            return "future"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and words & {"has", "have", "had", "was", "were"}:
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP", "VBG"):
+        return "present"
+    return None
+
+
+def parse_tense(sdoc) -> Tense:
+    """Tense of the verb governing each expression, from a spaCy ``Doc`` over the same text."""
+    fallback = lexical_tense(sdoc.text)
+
+    def tense(start: int, end: int) -> str | None:
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return fallback(start, end)
+        verb = _governor(span.root.head if span.root.head is not span.root else span.root)
+        if verb.pos_ not in ("VERB", "AUX"):
+            return fallback(start, end)
+        return verb_tense(verb) or fallback(start, end)
+
+    return tense
