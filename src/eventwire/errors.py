@@ -77,6 +77,12 @@ class StoreError(EventwireError):
     code = "store"
 
 
+class RunFailed(EventwireError):
+    """A run could not go on (a worker died, the cluster is unreachable); what was stored is kept."""
+
+    code = "run_failed"
+
+
 class ParameterError(EventwireError):
     """An API or CLI parameter has an invalid value."""
 

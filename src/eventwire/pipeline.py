@@ -194,11 +194,25 @@ class Pipeline:
     def version(self) -> str:
         return self.info["version"]
 
-    def __call__(self, docs: list[Document]) -> tuple[list[Document], list[DocFailure]]:
-        """Run every component over ``docs``; return the processed and the failed."""
+    @property
+    def id_steps(self) -> int:
+        """How many leading steps settle ``doc.text``, and so ``doc.id``.
+
+        Runners run these first (they are cheap: the text repair) to skip
+        articles already stored before paying for the rest.
+        """
+        return max((i + 1 for i, (spec, _) in enumerate(self.steps) if "text" in spec.writes), default=0)
+
+    def __call__(self, docs: list[Document], *, start: int = 0, stop: int | None = None
+                 ) -> tuple[list[Document], list[DocFailure]]:
+        """Run the components (``steps[start:stop]``, all by default) over ``docs``.
+
+        Returns the processed and the failed. Only a run that reaches the last
+        step stamps the pipeline versions on the documents.
+        """
         failures: list[DocFailure] = []
         live = list(docs)
-        for spec, fn in self.steps:
+        for spec, fn in self.steps[start:stop]:
             if not live:
                 break
             try:
@@ -206,9 +220,10 @@ class Pipeline:
                     fn(live)
             except Exception:  # isolate the bad document; re-raised per document below
                 live = self._one_by_one(spec, fn, live, failures)
-        for d in live:
-            d.pipeline = dict(self.info)
-            d.user_data.clear()
+        if stop is None or stop >= len(self.steps):
+            for d in live:
+                d.pipeline = dict(self.info)
+                d.user_data.clear()
         return live, failures
 
     def _one_by_one(self, spec, fn, docs, failures) -> list[Document]:

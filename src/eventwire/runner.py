@@ -1,20 +1,55 @@
-"""Process inputs into the store: read, pipeline, write, in batches.
+"""Process inputs into a store: read, skip what is done, process in batches, write.
 
-A bad input or a document a stage fails on becomes a row in the ``errors``
-table and a line in the summary; the batch goes on. Each batch is written in
-one transaction, so a killed run loses at most the batch in flight, and a
-re-run replaces rows instead of duplicating them.
+The parent process streams the inputs (one file in memory at a time), runs
+the cheap steps that settle each article's text and so its content id (the
+repair), and drops articles already stored with the same pipeline version, or
+already seen in this run. The rest go, a batch at a time, to an executor
+(:mod:`eventwire.executors`: this process, local worker processes or a Dask
+cluster) with a bounded number of batches in flight. Results are written by
+this process alone (DuckDB allows one writer), in submission order, each
+batch in one transaction together with its errors and the input files it
+completes.
+
+So a run killed at any point (even ``kill -9``) leaves whole batches only,
+and the same command run again skips what is stored and finishes the job: no
+article lost, none duplicated. A bad input or a document a stage fails on
+becomes a row in the ``errors`` table and a line in the summary; the batch
+goes on.
 """
 from __future__ import annotations
 
+import os
 import time
+from collections import deque
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from datetime import date, datetime
+from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence
 
 from .document import Document
-from .pipeline import DocFailure, Pipeline, get_pipeline
-from .readers import ReadFailure, read
-from .store import Store
+from .errors import RunFailed
+from .executors import Executor, InProcess
+from .pipeline import Pipeline, get_pipeline
+from .readers import ReadFailure, iter_files, read
+from .workers import payload
+
+MAX_FAILURES_KEPT = 1000  # in the summary; the errors table keeps them all
+
+
+class Sink(Protocol):
+    """Where a run writes: the DuckDB :class:`~eventwire.store.Store` or a Parquet dataset."""
+
+    path: str
+
+    def start_run(self, pipeline_version: str, inputs: list[str]) -> str: ...
+
+    def finish_run(self, run_id: str, **counts: int) -> None: ...
+
+    def known_ids(self, ids: Sequence[str], pipeline_version: str) -> set[str]: ...
+
+    def input_unchanged(self, path: str, mtime: float, size: int, pipeline_version: str) -> bool: ...
+
+    def write_rows(self, ids: Sequence[str], tables: dict[str, list[dict[str, Any]]], *,
+                   errors: Sequence[dict[str, Any]] = (), inputs: Sequence[dict[str, Any]] = ()) -> None: ...
 
 
 @dataclass
@@ -25,65 +60,184 @@ class RunSummary:
     failed: int = 0
     events: int = 0
     quotes: int = 0
+    words: int = 0
+    inputs_skipped: int = 0
     seconds: float = 0.0
+    write_seconds: float = 0.0
     failures: list[dict] = field(default_factory=list)
 
     def as_dict(self) -> dict:
-        return {k: getattr(self, k) for k in ("run_id", "articles", "skipped", "failed", "events", "quotes",
-                                               "seconds")} | {"failures": self.failures}
+        keys = ("run_id", "articles", "skipped", "failed", "events", "quotes", "words", "inputs_skipped",
+                "seconds", "write_seconds")
+        return {k: getattr(self, k) for k in keys} | {"failures": self.failures}
 
 
-def run(paths: Iterable[str], store: Store, *, pipeline: Pipeline | None = None, published: str | None = None,
-        outlet: str | None = None, batch_size: int = 32, skip_done: bool = True,
+@dataclass
+class _Batch:
+    """Collected in input order; committed as one transaction."""
+
+    docs: list[Document] = field(default_factory=list)
+    errors: list[dict] = field(default_factory=list)
+    inputs: list[dict] = field(default_factory=list)
+    items: int = 0
+
+
+@dataclass
+class _InFlight:
+    handle: Any
+    ids: set[str]
+    errors: list[dict]
+    inputs: list[dict]
+    items: int
+
+
+def run(paths: Iterable[str], store: Sink, *, pipeline: Pipeline | None = None,
+        executor: Executor | None = None, published: str | None = None, outlet: str | None = None,
+        batch_size: int = 32, skip_done: bool = True, new_only: bool = False, since: str | None = None,
         progress: Callable[[int], None] | None = None, max_bytes: int | None = None) -> RunSummary:
-    """Process ``paths`` into ``store``; returns counts and the failures."""
+    """Process ``paths`` (files, folders, ``-``) into ``store``; returns counts and failures.
+
+    ``skip_done`` skips articles stored with this pipeline version (by content
+    id); ``new_only`` skips input files read before, unchanged; ``since``
+    (``YYYY-MM-DD``) skips files last modified before that day and articles
+    published before it.
+    """
     pipe = pipeline or get_pipeline()
-    paths = list(paths)
+    executor = executor or InProcess(pipe)
+    paths = [str(p) for p in paths]
     t0 = time.perf_counter()
     summary = RunSummary(run_id=store.start_run(pipe.version, paths))
-    done_ids = store.processed_ids(pipe.version) if skip_done else set()
-    kwargs = {"max_bytes": max_bytes} if max_bytes else {}
+    version = pipe.version
+    inflight: deque[_InFlight] = deque()
+    pending_ids: set[str] = set()  # submitted, not yet committed
+    seen_this_run: set[str] | None = None if skip_done else set()
 
-    def flush(batch: list[Document]) -> None:
-        ok, failed = pipe(batch)
-        fresh = [d for d in ok if d.id not in done_ids]
-        summary.skipped += len(ok) - len(fresh)
-        store.write(fresh)
-        done_ids.update(d.id for d in fresh)
-        summary.articles += len(fresh)
-        summary.events += sum(len(d.events) for d in fresh)
-        summary.quotes += sum(len(d.quotes) for d in fresh)
-        _fail(summary, store, [_doc_failure(f) for f in failed])
+    def note_failures(errors: list[dict]) -> None:
+        summary.failed += len(errors)
+        room = MAX_FAILURES_KEPT - len(summary.failures)
+        summary.failures.extend(errors[:max(room, 0)])
+
+    def commit(entry: _InFlight) -> None:
+        res = executor.result(entry.handle) if entry.handle is not None else None
+        errors = list(entry.errors)
+        ids: list[str] = []
+        tables: dict[str, list[dict]] = {}
+        if res is not None:
+            if res["version"] != version:
+                raise RunFailed(f"a worker runs pipeline version {res['version']}, this run {version}: install "
+                                "the same eventwire, model and config on every worker", input="--dask")
+            ids, tables = res["ids"], res["tables"]
+            errors += res["failures"]
+        note_failures(errors)
+        t = time.perf_counter()
+        store.write_rows(ids, tables, errors=[{**e, "run_id": summary.run_id} for e in errors],
+                         inputs=[{**i, "pipeline_version": version, "run_id": summary.run_id}
+                                 for i in entry.inputs])
+        summary.write_seconds += time.perf_counter() - t
+        pending_ids.difference_update(entry.ids)
+        if res is not None:
+            summary.articles += len(ids)
+            summary.events += res["events"]
+            summary.quotes += res["quotes"]
+            summary.words += res["words"]
         if progress:
-            progress(len(batch))
+            progress(entry.items)
 
-    batch: list[Document] = []
-    for item in read(paths, published=published, outlet=outlet, **kwargs):
-        if isinstance(item, ReadFailure):
-            _fail(summary, store, [{"input": item.input, "code": item.code, "message": item.message,
-                                    "component": "read"}])
-            if progress:
-                progress(1)
-            continue
-        batch.append(item)
-        if len(batch) >= batch_size:
-            flush(batch)
-            batch = []
-    if batch:
-        flush(batch)
+    def dispatch(batch: _Batch) -> None:
+        ok, failed = pipe(batch.docs, stop=pipe.id_steps)
+        batch.errors += [{"input": f.input, "code": f.code, "message": f.message, "component": f.component}
+                         for f in failed]
+        fresh = _fresh(ok)
+        summary.skipped += len(ok) - len(fresh)
+        ids = {d.id for d in fresh}
+        pending_ids.update(ids)
+        handle = executor.submit([payload(d) for d in fresh]) if fresh else None
+        inflight.append(_InFlight(handle, ids, batch.errors, batch.inputs, batch.items))
+        while inflight and (len(inflight) > executor.slots or _done(inflight[0].handle)):
+            commit(inflight.popleft())
+
+    def _fresh(docs: list[Document]) -> list[Document]:
+        stored = store.known_ids([d.id for d in docs], version) if skip_done else set()
+        out, here = [], set()
+        for d in docs:
+            if d.id in stored or d.id in pending_ids or d.id in here:
+                continue
+            if seen_this_run is not None:
+                if d.id in seen_this_run:
+                    continue
+                seen_this_run.add(d.id)
+            here.add(d.id)
+            out.append(d)
+        return out
+
+    try:
+        batch = _Batch()
+        for kind, item in _items(paths, store, version, published=published, outlet=outlet,
+                                 max_bytes=max_bytes, new_only=new_only, since=since):
+            if kind == "doc":
+                batch.docs.append(item)
+                batch.items += 1
+            elif kind == "error":
+                batch.errors.append(item)
+                batch.items += 1
+            elif kind == "input":
+                batch.inputs.append(item)
+            elif kind == "skip":
+                summary.skipped += 1
+                batch.items += 1
+            else:  # "skip_input"
+                summary.inputs_skipped += 1
+            if len(batch.docs) >= batch_size:
+                dispatch(batch)
+                batch = _Batch()
+        if batch.docs or batch.errors or batch.inputs or batch.items:
+            dispatch(batch)
+        while inflight:
+            commit(inflight.popleft())
+    finally:
+        executor.close()
     summary.seconds = round(time.perf_counter() - t0, 3)
+    summary.write_seconds = round(summary.write_seconds, 3)
     store.finish_run(summary.run_id, articles=summary.articles, skipped=summary.skipped,
                      failed=summary.failed, events=summary.events, quotes=summary.quotes)
     return summary
 
 
-def _doc_failure(f: DocFailure) -> dict:
-    return {"input": f.input, "code": f.code, "message": f.message, "component": f.component}
+def _done(handle: Any) -> bool:
+    return handle is None or handle.done()
 
 
-def _fail(summary: RunSummary, store: Store, errors: list[dict]) -> None:
-    if not errors:
-        return
-    summary.failed += len(errors)
-    summary.failures.extend(errors)
-    store.record_errors(summary.run_id, errors)
+def _since_timestamp(since: str) -> float:
+    return datetime.combine(date.fromisoformat(since), datetime.min.time()).timestamp()
+
+
+def _items(paths: list[str], store: Sink, version: str, *, published: str | None, outlet: str | None,
+           max_bytes: int | None, new_only: bool, since: str | None) -> Iterator[tuple[str, Any]]:
+    """The inputs as a stream of ("doc", Document), ("error", row), ("skip", None),
+    ("input", row) after a file's last article, and ("skip_input", path)."""
+    kwargs = {"max_bytes": max_bytes} if max_bytes else {}
+    since_ts = _since_timestamp(since) if since else None
+    for path in iter_files(paths):
+        stat = None
+        if path != "-":
+            try:
+                stat = os.stat(path)
+            except OSError:
+                stat = None  # the reader reports it
+        if stat is not None:
+            if since_ts is not None and stat.st_mtime < since_ts:
+                yield "skip_input", path
+                continue
+            if new_only and store.input_unchanged(path, stat.st_mtime, stat.st_size, version):
+                yield "skip_input", path
+                continue
+        for item in read([path], published=published, outlet=outlet, **kwargs):
+            if isinstance(item, ReadFailure):
+                yield "error", {"input": item.input, "code": item.code, "message": item.message,
+                                "component": "read"}
+            elif since and item.source.published and item.source.published[:10] < since:
+                yield "skip", None
+            else:
+                yield "doc", item
+        if stat is not None:
+            yield "input", {"path": path, "mtime": stat.st_mtime, "size": stat.st_size}

@@ -23,6 +23,7 @@ from ..errors import StoreError
 from .rows import ANNOTATION_TABLES, document_rows
 
 _MIGRATION = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
+_CORRUPT = re.compile(r"not a valid DuckDB database|read enough bytes|corrupt|checksum|invalid|magic", re.I)
 
 
 def list_migrations() -> list[tuple[int, str, str]]:
@@ -51,8 +52,15 @@ class Store:
         except duckdb.IOException as e:
             msg = str(e)
             if "lock" in msg.lower():
-                raise StoreError("database is locked by another eventwire process; wait for it to finish "
-                                 "or use another --db file", input=self.path) from None
+                holder = re.search(r"\(PID (\d+)\)", msg)
+                raise StoreError("database is locked by another process"
+                                 f"{' (PID ' + holder.group(1) + ')' if holder else ''}; DuckDB allows one "
+                                 "writer: wait for it to finish or use another --db file", input=self.path,
+                                 code="store_locked") from None
+            if _CORRUPT.search(msg):
+                raise StoreError("the file is damaged or not a DuckDB database; it was left untouched: move "
+                                 "it aside (or restore a backup) and re-run", input=self.path,
+                                 code="store_corrupt") from None
             raise StoreError(f"cannot open database: {msg.splitlines()[0]}", input=self.path) from None
         except duckdb.Error as e:
             raise StoreError(f"not a usable DuckDB database ({str(e).splitlines()[0]}); "
@@ -78,10 +86,12 @@ class Store:
 
         self.con.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
                          "(version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)")
-        done = self.schema_version()
+        # Every migration not yet recorded, not only those above the highest: numbers are
+        # assigned per feature and may land out of order.
+        done = {r[0] for r in self.con.execute("SELECT version FROM schema_migrations").fetchall()}
         applied = []
         for num, name, sql in list_migrations():
-            if num <= done:
+            if num in done:
                 continue
             self.con.execute("BEGIN TRANSACTION")
             try:
@@ -99,32 +109,69 @@ class Store:
     # -- writing ----------------------------------------------------------
     def write(self, docs: Sequence[Document]) -> None:
         """Store ``docs``, replacing any earlier rows of the same articles, atomically."""
+        if docs:
+            self.write_rows([d.id for d in docs], document_rows(docs))
+
+    def write_rows(self, ids: Sequence[str], tables: dict[str, list[dict[str, Any]]], *,
+                   errors: Sequence[dict[str, Any]] = (), inputs: Sequence[dict[str, Any]] = ()) -> None:
+        """Commit one batch in one transaction: the articles ``ids`` with their table rows
+        (replacing earlier rows of the same articles), error rows and input-file rows.
+
+        A killed process or a failed write (full disk) leaves the batch either
+        wholly stored or not at all.
+        """
+        import duckdb
         import pandas as pd
 
-        if not docs:
+        if not ids and not errors and not inputs:
             return
-        tables = document_rows(docs)
-        ids = [d.id for d in docs]
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
-            id_frame = pd.DataFrame({"id": ids})
-            con.register("_ids", id_frame)
-            for table in ("articles",) + ANNOTATION_TABLES:
-                key = "id" if table == "articles" else "article_id"
-                con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT id FROM _ids)")
-            con.unregister("_ids")
-            for table, rows in tables.items():
-                if not rows:
-                    continue
-                frame = pd.DataFrame(rows)
-                con.register("_batch", frame)
-                con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _batch")
-                con.unregister("_batch")
+            if ids:
+                con.register("_ids", pd.DataFrame({"id": list(ids)}))
+                for table in ("articles",) + ANNOTATION_TABLES:
+                    key = "id" if table == "articles" else "article_id"
+                    con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT id FROM _ids)")
+                con.unregister("_ids")
+            if inputs:
+                con.register("_paths", pd.DataFrame({"path": [i["path"] for i in inputs]}))
+                con.execute("DELETE FROM inputs WHERE path IN (SELECT path FROM _paths)")
+                con.unregister("_paths")
+            for table, rows in {**tables, "errors": list(errors), "inputs": list(inputs)}.items():
+                if rows:
+                    con.register("_batch", pd.DataFrame(rows))
+                    con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _batch")
+                    con.unregister("_batch")
             con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
+        except Exception as e:
+            try:
+                con.execute("ROLLBACK")
+            except duckdb.Error:  # the database was invalidated by the failure (e.g. disk full)
+                pass
+            if isinstance(e, (duckdb.Error, OSError)):
+                raise StoreError(f"writing a batch failed ({str(e).splitlines()[0]}); the batch was rolled "
+                                 "back and earlier batches are kept: fix the cause (free disk space?) and "
+                                 "re-run the same command to resume", input=self.path, code="store_write") from None
             raise
+
+    def known_ids(self, ids: Sequence[str], pipeline_version: str) -> set[str]:
+        """Those of ``ids`` already stored with ``pipeline_version`` (incremental runs)."""
+        import pandas as pd
+
+        if not ids:
+            return set()
+        self.con.register("_probe", pd.DataFrame({"id": list(ids)}))
+        rows = self.con.execute("SELECT a.id FROM articles a JOIN _probe p ON a.id = p.id "
+                                "WHERE a.pipeline_version = ?", [pipeline_version]).fetchall()
+        self.con.unregister("_probe")
+        return {r[0] for r in rows}
+
+    def input_unchanged(self, path: str, mtime: float, size: int, pipeline_version: str) -> bool:
+        """Whether ``path`` was read completely before, unchanged, by this pipeline version."""
+        return bool(self.con.execute(
+            "SELECT count(*) FROM inputs WHERE path = ? AND mtime = ? AND size = ? AND pipeline_version = ?",
+            [path, mtime, size, pipeline_version]).fetchall()[0][0])
 
     def record_errors(self, run_id: str, errors: Iterable[dict[str, Any]]) -> None:
         import pandas as pd
@@ -137,6 +184,7 @@ class Store:
             self.con.unregister("_err")
 
     def start_run(self, pipeline_version: str, inputs: list[str]) -> str:
+        """Record a run's start; ``inputs`` are the paths as given (folders not expanded)."""
         run_id = uuid.uuid4().hex[:16]
         self.con.execute("INSERT INTO runs (run_id, started_at, pipeline_version, inputs) VALUES (?, ?, ?, ?)",
                          [run_id, datetime.now(timezone.utc).replace(tzinfo=None), pipeline_version,

@@ -1,0 +1,86 @@
+"""What runs inside a worker: rebuild the pipeline once, process batches, return rows.
+
+Workers (local processes or Dask workers) import this module by name, so the
+pipeline and its spaCy model are built once per worker process and reused for
+every batch (a loader defined in ``__main__`` would be rebuilt per task).
+
+Batches travel as plain JSON-able dicts: the parent sends each article's raw
+text, repaired text, repairs and source (:func:`payload`); the worker sends
+back the table rows of the processed articles and the failures
+(:func:`process_payloads`). Nothing is pickled to disk; the parent process is
+the only writer of the store.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from typing import Any
+
+from .document import Document, Repair, Source
+from .pipeline import Pipeline, get_pipeline
+from .store.rows import document_rows
+
+Payload = dict[str, Any]
+
+_LOCAL_CONFIG: dict[str, str | None] = {"path": None}
+_BY_CONFIG: dict[str, Pipeline] = {}
+
+
+def payload(doc: Document) -> Payload:
+    """A document read and repaired (not yet processed further) as a JSON-able dict."""
+    return {"raw": doc.raw, "text": doc.text, "source": dataclasses.asdict(doc.source),
+            "repairs": [dataclasses.asdict(r) for r in doc.repairs]}
+
+
+def from_payload(p: Payload) -> Document:
+    return Document(raw=p["raw"], text=p["text"], source=Source(**p["source"]),
+                    repairs=[Repair(**r) for r in p["repairs"]])
+
+
+def process_payloads(pipe: Pipeline, payloads: list[Payload]) -> dict[str, Any]:
+    """Run the rest of ``pipe`` (after the steps that settle the text) over a batch.
+
+    Returns ``{"version", "ids", "tables", "failures", "events", "quotes", "words"}``:
+    the rows are ready for :meth:`eventwire.store.Store.write_rows`.
+    """
+    docs = [from_payload(p) for p in payloads]
+    ok, failed = pipe(docs, start=pipe.id_steps)
+    return {
+        "version": pipe.version,
+        "ids": [d.id for d in ok],
+        "tables": document_rows(ok),
+        "failures": [{"input": f.input, "code": f.code, "message": f.message, "component": f.component}
+                     for f in failed],
+        "events": sum(len(d.events) for d in ok),
+        "quotes": sum(len(d.quotes) for d in ok),
+        "words": sum(len(d.text.split()) for d in ok),
+    }
+
+
+# -- local processes (concurrent.futures, spawn) -----------------------------
+def init_local_worker(config_path: str | None) -> None:
+    """Process-pool initializer: build the pipeline once, when the worker starts."""
+    _LOCAL_CONFIG["path"] = config_path
+    get_pipeline(config_path)
+
+
+def process_local(payloads: list[Payload]) -> dict[str, Any]:
+    return process_payloads(get_pipeline(_LOCAL_CONFIG["path"]), payloads)
+
+
+# -- Dask workers --------------------------------------------------------------
+def pipeline_for(config: dict[str, Any]) -> Pipeline:
+    """The pipeline for a config's contents, built once per worker process.
+
+    Dask workers may not share the parent's file system, so the parent sends
+    the config itself (a small dict), not its path.
+    """
+    key = hashlib.sha256(json.dumps(config, sort_keys=True, default=str).encode()).hexdigest()
+    if key not in _BY_CONFIG:
+        _BY_CONFIG[key] = Pipeline(config)
+    return _BY_CONFIG[key]
+
+
+def process_dask(config: dict[str, Any], payloads: list[Payload]) -> dict[str, Any]:
+    return process_payloads(pipeline_for(config), payloads)

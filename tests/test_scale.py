@@ -1,0 +1,198 @@
+"""Scale: parallel runs (local processes, Dask), incremental runs, Parquet output, resume after kill -9."""
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT, store_snapshot, write_articles
+from eventwire.cli import main
+from eventwire.pipeline import get_pipeline
+from eventwire.runner import run
+from eventwire.store import Store
+
+
+def cli(*args) -> "click.testing.Result":
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+@pytest.fixture()
+def corpus(tmp_path) -> Path:
+    folder = tmp_path / "in"
+    write_articles(folder, 24)
+    write_articles(folder, 12, start=100, per_file=4)
+    # a duplicate under another name and a bad file: skipped once, reported once
+    (folder / "zz_dup.txt").write_text((folder / "a00003.txt").read_text("utf-8"), encoding="utf-8")
+    (folder / "zz_bad.json").write_text("{not json", encoding="utf-8")
+    return folder
+
+
+def test_local_workers_store_what_one_process_stores(tmp_path, corpus, repair_only_config):
+    one, many = tmp_path / "one.duckdb", tmp_path / "many.duckdb"
+    r1 = cli("run", corpus, "--db", one, "--config", repair_only_config, "--batch-size", 4, "-q", "--json")
+    r2 = cli("run", corpus, "--db", many, "--config", repair_only_config, "--batch-size", 4, "-q", "--json",
+             "--workers", 2)
+    assert r1.exit_code == r2.exit_code == 1, (r1.output, r2.output)  # the bad file
+    assert '"articles": 36' in r1.output and '"articles": 36' in r2.output
+    assert '"skipped": 1' in r2.output and '"failed": 1' in r2.output
+    assert store_snapshot(one) == store_snapshot(many)
+
+
+def test_dask_local_cluster_stores_what_one_process_stores(tmp_path, corpus, repair_only_config):
+    from eventwire.executors import DaskCluster
+
+    pipe = get_pipeline(repair_only_config)
+    one, dask_db = tmp_path / "one.duckdb", tmp_path / "dask.duckdb"
+    with Store(one) as s:
+        run([corpus], s, pipeline=pipe, batch_size=5)
+    ex = DaskCluster("local", pipe.config, n_workers=2, processes=False)
+    with Store(dask_db) as s:
+        summary = run([corpus], s, pipeline=pipe, executor=ex, batch_size=5)
+    assert summary.articles == 36 and summary.skipped == 1 and summary.failed == 1
+    assert store_snapshot(one) == store_snapshot(dask_db)
+
+
+def test_incremental_skips_done_and_reprocesses_a_new_pipeline_version(tmp_path, corpus, repair_only_config):
+    db = tmp_path / "s.duckdb"
+    first = cli("run", corpus, "--db", db, "--config", repair_only_config, "-q", "--json")
+    assert '"articles": 36' in first.output
+    again = cli("run", corpus, "--db", db, "--config", repair_only_config, "-q", "--json")
+    assert '"articles": 0' in again.output and '"skipped": 37' in again.output
+    # another pipeline (different settings, so a different version) re-processes everything
+    other = tmp_path / "other.toml"
+    other.write_text('[pipeline]\ncomponents = ["repair"]\n[components.repair]\nnote = "v2"\n', encoding="utf-8")
+    redo = cli("run", corpus, "--db", db, "--config", other, "-q", "--json")
+    assert '"articles": 36' in redo.output
+    with Store(db, read_only=True) as s:
+        assert s.query("SELECT count(*) AS n FROM articles")[0]["n"] == 36
+        versions = s.query("SELECT DISTINCT pipeline_version AS v FROM articles")
+    assert [v["v"] for v in versions] == [get_pipeline(other).version]
+
+
+def test_new_only_and_since_skip_input_files(tmp_path, corpus, repair_only_config):
+    db = tmp_path / "s.duckdb"
+    cli("run", corpus, "--db", db, "--config", repair_only_config, "-q")
+    write_articles(corpus, 2, start=500)
+    r = cli("run", corpus, "--db", db, "--config", repair_only_config, "-q", "--json", "--new-only")
+    assert '"articles": 2' in r.output and '"inputs_skipped": 29' in r.output, r.output
+    # a changed file is read again; --since skips files modified before the day given
+    changed = corpus / "a00001.txt"
+    changed.write_text("Testwire\nA wholly new report: the talks in Lima collapsed on Friday.\n", encoding="utf-8")
+    old = time.mktime((2020, 1, 1, 0, 0, 0, 0, 0, -1))
+    for p in corpus.iterdir():
+        if p.name != "a00001.txt":
+            os.utime(p, (old, old))
+    r = cli("run", corpus, "--db", db, "--config", repair_only_config, "-q", "--json", "--since", "2021-01-01")
+    assert '"articles": 1' in r.output and '"inputs_skipped": 30' in r.output, r.output
+    assert "use YYYY-MM-DD" in cli("run", corpus, "--db", db, "--since", "yesterday").output
+
+
+def test_since_skips_articles_published_before(tmp_path, repair_only_config):
+    folder = tmp_path / "in"
+    write_articles(folder, 9, per_file=9)  # published 2024-03-01 .. 2024-03-09
+    db = tmp_path / "s.duckdb"
+    r = cli("run", folder, "--db", db, "--config", repair_only_config, "-q", "--json", "--since", "2024-03-05")
+    assert '"articles": 5' in r.output and '"skipped": 4' in r.output, r.output
+
+
+def test_parquet_dataset_loads_into_the_same_store(tmp_path, corpus, repair_only_config):
+    import duckdb
+
+    db, ds, loaded = tmp_path / "s.duckdb", tmp_path / "ds", tmp_path / "loaded.duckdb"
+    cli("run", corpus, "--db", db, "--config", repair_only_config, "-q", "--batch-size", 8)
+    r = cli("run", corpus, "--parquet", ds, "--config", repair_only_config, "-q", "--batch-size", 8,
+            "--workers", 2)
+    assert r.exit_code == 1 and "36 articles stored" in r.output, r.output
+    # readable in place by DuckDB with the documented glob
+    n = duckdb.connect().execute("SELECT count(*) FROM read_parquet(?)",
+                                 [str(ds / "*" / "articles.parquet")]).fetchone()[0]
+    assert n == 36
+    # a resumed run adds nothing; loading twice changes nothing
+    assert "0 articles stored" in cli("run", corpus, "--parquet", ds, "--config", repair_only_config, "-q").output
+    counts = []
+    for _ in range(2):
+        assert cli("load", ds, "--db", loaded).exit_code == 0
+        with Store(loaded, read_only=True) as s:
+            counts.append(s.counts() | {"runs": s.query("SELECT count(*) AS n FROM runs")[0]["n"]})
+    assert counts[0] == counts[1] and counts[0]["errors"] == 2 and counts[0]["runs"] == 2  # the bad file, per run
+    assert store_snapshot(loaded) == store_snapshot(db)
+
+
+def test_parquet_dataset_hides_partial_batches_and_refuses_mixing(tmp_path, corpus, repair_only_config):
+    ds = tmp_path / "ds"
+    cli("run", corpus, "--parquet", ds, "--config", repair_only_config, "-q")
+    partial = ds / "_tmp-batch-killed-000001"  # what a run killed while writing leaves
+    partial.mkdir()
+    (partial / "articles.parquet").write_bytes(b"PAR1 half written")
+    loaded = tmp_path / "l.duckdb"
+    assert cli("load", ds, "--db", loaded).exit_code == 0  # the partial batch is not part of the dataset
+    assert cli("run", corpus, "--parquet", ds, "--config", repair_only_config, "-q").exit_code == 1
+    assert not partial.exists()  # cleaned by the next writer
+    r = cli("run", corpus, "--parquet", ds, "-q")  # the default pipeline: another version
+    assert r.exit_code == 2 and "new --parquet folder" in r.output
+    r = cli("run", corpus, "--parquet", tmp_path / "x", "--db", tmp_path / "x.duckdb")
+    assert r.exit_code == 2 and "one output" in r.output
+    assert cli("load", tmp_path / "nothing", "--db", loaded).exit_code == 2
+
+
+def _snapshot_of_clean_run(folder: Path, db: Path, *args) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    subprocess.run([sys.executable, "-m", "eventwire", "run", str(folder), "--db", str(db), "-q", *args],
+                   env=env, check=False, capture_output=True, timeout=300)
+    return store_snapshot(db)
+
+
+def _run_with_kills(folder: Path, db: Path, kills: int, window: float, *args) -> list[float]:
+    """Start a real `eventwire run`, kill -9 it at a random moment, ``kills`` times; then let it finish."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    cmd = [sys.executable, "-m", "eventwire", "run", str(folder), "--db", str(db), "-q", *args]
+    rng = random.Random(int.from_bytes(os.urandom(4), "big"))
+    moments = []
+    for _ in range(kills):
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                start_new_session=True)
+        moment = rng.uniform(0.2, window)
+        moments.append(round(moment, 2))
+        try:
+            proc.wait(timeout=moment)
+        except subprocess.TimeoutExpired:
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+        _reap_group(proc.pid)
+    final = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+    assert final.returncode in (0, 1), final.stderr
+    return moments
+
+
+def _reap_group(pgid: int) -> None:
+    """Worker processes of a killed parent exit on their own; give them a moment, then clean up."""
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.2)
+    os.killpg(pgid, signal.SIGKILL)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("workers", [None, 2])
+def test_run_killed_at_random_points_resumes_to_the_clean_result(tmp_path, workers):
+    folder = tmp_path / "in"
+    write_articles(folder, 30)
+    write_articles(folder, 12, start=100, per_file=6)
+    args = ["--batch-size", "3"] + (["--workers", str(workers)] if workers else [])
+    t = time.monotonic()
+    clean = _snapshot_of_clean_run(folder, tmp_path / "clean.duckdb", *args)
+    took = time.monotonic() - t
+    assert len(clean["articles"]) == 42
+    moments = _run_with_kills(folder, tmp_path / "killed.duckdb", 3, took, *args)
+    assert store_snapshot(tmp_path / "killed.duckdb") == clean, f"killed at {moments} s"
