@@ -44,5 +44,27 @@ def process_many(items, *, config: str | None = None, batch_size: int = 32):
     return get_pipeline(config).pipe(items, batch_size=batch_size)
 
 
-__all__ = ["__version__", "Document", "EventwireError", "ReadFailure", "process", "process_many",
-           "read", "read_text"]
+def events_frame(db, *, merged: bool = True):
+    """Events of store ``db`` (path or Store) as a pandas DataFrame: one row per real event
+    (``merged=True``, with mention/article/outlet counts) or per coded mention."""
+    from .export.frames import events_frame as frame
+
+    return frame(db, merged=merged)
+
+
+def stories_frame(db):
+    """Stories of store ``db`` as a pandas DataFrame."""
+    from .export.frames import stories_frame as frame
+
+    return frame(db)
+
+
+def table_frame(db, table: str):
+    """Any table of store ``db`` (articles, events, quotes, story_articles, ...) as a DataFrame."""
+    from .export.frames import table_frame as frame
+
+    return frame(db, table)
+
+
+__all__ = ["__version__", "Document", "EventwireError", "ReadFailure", "events_frame", "process", "process_many",
+           "read", "read_text", "stories_frame", "table_frame"]

@@ -94,13 +94,16 @@ class _InFlight:
 def run(paths: Iterable[str], store: Sink, *, pipeline: Pipeline | None = None,
         executor: Executor | None = None, published: str | None = None, outlet: str | None = None,
         batch_size: int = 32, skip_done: bool = True, new_only: bool = False, since: str | None = None,
-        progress: Callable[[int], None] | None = None, max_bytes: int | None = None) -> RunSummary:
+        progress: Callable[[int], None] | None = None, max_bytes: int | None = None,
+        stories: bool = True) -> RunSummary:
     """Process ``paths`` (files, folders, ``-``) into ``store``; returns counts and failures.
 
     ``skip_done`` skips articles stored with this pipeline version (by content
     id); ``new_only`` skips input files read before, unchanged; ``since``
     (``YYYY-MM-DD``) skips files last modified before that day and articles
-    published before it.
+    published before it. With ``stories`` (the default, DuckDB stores only) each
+    written batch then goes through the story stage (:mod:`eventwire.stories`):
+    near-duplicates linked, stories and merged events updated incrementally.
     """
     pipe = pipeline or get_pipeline()
     executor = executor or InProcess(pipe)
@@ -108,6 +111,7 @@ def run(paths: Iterable[str], store: Sink, *, pipeline: Pipeline | None = None,
     t0 = time.perf_counter()
     summary = RunSummary(run_id=store.start_run(pipe.version, paths))
     version = pipe.version
+    story_stage = _story_stage(store) if stories else None
     inflight: deque[_InFlight] = deque()
     pending_ids: set[str] = set()  # submitted, not yet committed
     seen_this_run: set[str] | None = None if skip_done else set()
@@ -133,6 +137,8 @@ def run(paths: Iterable[str], store: Sink, *, pipeline: Pipeline | None = None,
         store.write_rows(ids, tables, errors=[{**e, "run_id": summary.run_id} for e in errors],
                          inputs=[{**i, "pipeline_version": version, "run_id": summary.run_id}
                                  for i in entry.inputs])
+        if story_stage is not None and ids:
+            story_stage.update(ids)
         summary.write_seconds += time.perf_counter() - t
         pending_ids.difference_update(entry.ids)
         if res is not None:
@@ -209,6 +215,19 @@ def _done(handle: Any) -> bool:
 
 def _since_timestamp(since: str) -> float:
     return datetime.combine(date.fromisoformat(since), datetime.min.time()).timestamp()
+
+
+def _story_stage(store: Sink):
+    """The story stage for a DuckDB store (a Parquet dataset is placed later, when loaded)."""
+    from .store import Store
+
+    if not isinstance(store, Store):
+        return None
+    from .stories import StoryStage
+
+    stage = StoryStage(store)
+    stage.update()  # articles a killed run stored but never placed
+    return stage
 
 
 def _items(paths: list[str], store: Sink, version: str, *, published: str | None, outlet: str | None,

@@ -1,0 +1,167 @@
+"""Incremental story clustering: each arriving article joins the closest story or starts one.
+
+Single pass, no re-clustering: articles arrive in batches; each is compared
+with the stories it shares rare features with (an inverted index keeps that
+to a handful per article), joins the best one if the similarity clears the
+threshold, else starts a new story whose id is fixed from then on (derived
+from its first article, so ids are stable across runs).
+
+Similarity is the cosine between the article's TF-IDF vector and the story's
+centroid, where names, places and years count beside words (see
+:mod:`.features`), and "when" gates it: an article published more than
+``max_gap_days`` outside a story's date range is not compared with it, and
+two sets of mentioned years that do not meet lower the score. Document
+frequencies grow as articles arrive, so idf is that of the corpus so far.
+
+The state (document frequencies, story centroids, postings) is rebuilt from
+the store's per-article features when a run starts (:meth:`StoryClusterer.add_member`);
+nothing is pickled.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .features import ArticleFeatures, Weights, vector
+
+
+@dataclass
+class Story:
+    id: str
+    vec: dict[str, float] = field(default_factory=dict)  # sum of member unit vectors
+    norm2: float = 0.0
+    n: int = 0
+    first: dt.date | None = None
+    last: dt.date | None = None
+    years: Counter = field(default_factory=Counter)
+
+    def add(self, v: dict[str, float], published: dt.date | None) -> None:
+        vec = self.vec
+        dot = 0.0
+        for f, x in v.items():
+            old = vec.get(f, 0.0)
+            dot += x * old
+            vec[f] = old + x
+        self.norm2 += 2.0 * dot + sum(x * x for x in v.values())
+        self.n += 1
+        if published:
+            self.first = published if self.first is None else min(self.first, published)
+            self.last = published if self.last is None else max(self.last, published)
+        for f in v:
+            if f.startswith("y:"):
+                self.years[f] += 1
+
+    def cosine(self, v: dict[str, float]) -> float:
+        if self.norm2 <= 0:
+            return 0.0
+        vec = self.vec
+        return sum(x * vec.get(f, 0.0) for f, x in v.items()) / math.sqrt(self.norm2)
+
+    def gap_days(self, published: dt.date | None) -> int:
+        """Days between ``published`` and this story's date range (0 inside it or when unknown)."""
+        if published is None or self.first is None:
+            return 0
+        if published < self.first:
+            return (self.first - published).days
+        if published > self.last:
+            return (published - self.last).days
+        return 0
+
+
+@dataclass
+class Settings:
+    threshold: float = 0.30
+    max_gap_days: int = 7  # "when": no joining a story this many days outside its range
+    year_clash: float = 0.6  # score factor when both mention years and none is shared
+    probe_features: int = 20  # an article's strongest rare features used to find candidates
+    max_candidates: int = 30
+    posting_cap: int = 300  # stories kept per feature in the inverted index (most recent)
+    common_df: float = 0.05  # features in more than this share of articles find no candidates
+    weights: Weights = field(default_factory=Weights)
+
+
+class StoryClusterer:
+    """The in-memory clustering state; feed it with :meth:`add` in arrival order."""
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or Settings()
+        self.df: Counter[str] = Counter()
+        self.n_docs = 0
+        self.stories: dict[str, Story] = {}
+        # feature -> the stories holding it, as an insertion-ordered set (most recent last)
+        self.postings: dict[str, dict[str, None]] = {}
+
+    # -- corpus statistics -------------------------------------------------
+    def observe(self, feats: list[ArticleFeatures]) -> None:
+        """Count the features of newly arrived articles into the document frequencies."""
+        for a in feats:
+            self.df.update(a.counts.keys())
+        self.n_docs += len(feats)
+
+    def idf(self, feature: str) -> float:
+        return math.log((self.n_docs + 1) / (self.df.get(feature, 0) + 1)) + 1.0
+
+    def vector(self, a: ArticleFeatures) -> dict[str, float]:
+        return vector(a.counts, self.idf, self.settings.weights)
+
+    # -- clustering ----------------------------------------------------------
+    def candidates(self, v: dict[str, float]) -> list[str]:
+        s = self.settings
+        limit = max(5, s.common_df * self.n_docs)
+        probes = [f for f, _ in sorted(v.items(), key=lambda kv: -kv[1]) if self.df.get(f, 0) <= limit]
+        hits: Counter[str] = Counter()
+        for f in probes[:s.probe_features]:
+            for sid in self.postings.get(f, ()):
+                hits[sid] += 1
+        return [sid for sid, _ in hits.most_common(s.max_candidates)]
+
+    def score(self, story: Story, v: dict[str, float], published: dt.date | None) -> float:
+        s = self.settings
+        if story.gap_days(published) > s.max_gap_days:
+            return 0.0
+        score = story.cosine(v)
+        years = [f for f in v if f.startswith("y:")]
+        if years and story.years and not any(y in story.years for y in years):
+            score *= s.year_clash
+        return score
+
+    def best(self, a: ArticleFeatures, v: dict[str, float]) -> tuple[str | None, float]:
+        best_id, best_score = None, 0.0
+        for sid in self.candidates(v):
+            sc = self.score(self.stories[sid], v, a.published)
+            if sc > best_score:
+                best_id, best_score = sid, sc
+        return best_id, best_score
+
+    def add(self, a: ArticleFeatures) -> tuple[str, float | None]:
+        """Place one (already observed) article; returns (story id, score, None if it starts a story)."""
+        v = self.vector(a)
+        sid, score = self.best(a, v)
+        if sid is None or score < self.settings.threshold:
+            sid = story_id_for(a.article_id)
+            self.add_member(sid, a, v)
+            return sid, None
+        self.add_member(sid, a, v)
+        return sid, round(score, 4)
+
+    def add_member(self, story_id: str, a: ArticleFeatures, v: dict[str, float] | None = None) -> None:
+        """Put ``a`` into ``story_id`` (creating it): used by :meth:`add` and to restore stored state."""
+        v = self.vector(a) if v is None else v
+        story = self.stories.get(story_id)
+        if story is None:
+            story = self.stories[story_id] = Story(story_id)
+        story.add(v, a.published)
+        cap = self.settings.posting_cap
+        for f in v:
+            plist = self.postings.setdefault(f, {})
+            plist.pop(story_id, None)
+            plist[story_id] = None
+            if len(plist) > cap:
+                del plist[next(iter(plist))]
+
+
+def story_id_for(article_id: str) -> str:
+    """A story's id, fixed by the article that started it."""
+    return "st_" + article_id[:16]

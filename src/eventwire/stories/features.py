@@ -1,0 +1,178 @@
+"""What the story stage looks at in one article: words, who, where, when.
+
+Two reports of the same kind of happening (two earthquakes, two shootings)
+share most topic words; what tells them apart is *who* (the people and
+organisations named), *where* (the places) and *when* (publication date, the
+dates and years the text mentions). So an article's features are one sparse
+bag with a prefix per kind, each kind weighted on its own:
+
+* ``w:`` content words (lower-cased, stop words dropped),
+* ``n:`` names of people, organisations, groups, facilities, works, and
+  actors when the actors stage ran (a person's surname is added on its own,
+  so "Tara Reid" and a later "Reid" meet),
+* ``p:`` places (the places stage's names when present, else GPE/LOC/FAC
+  entities),
+* ``y:`` years the text mentions (from times when present, else DATE entities).
+
+Features are computed from a :class:`~eventwire.document.Document` or from
+its stored JSON record, whichever annotations exist; nothing here needs a
+stage that may be missing.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_NUMBER = re.compile(r"\b\d[\d,.]*\d\b|\b\d\b")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_LEADING = re.compile(r"^(the|a|an)\s+", re.I)
+_POSSESSIVE = re.compile(r"(?:'s|’s|')$")
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Words that carry no topic even though they are not stop words in news text.
+_NEWS_FILLER = frozenset({"said", "says", "told", "according", "reported", "report", "reports", "reuters",
+                          "news", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                          "sunday", "year", "years", "week", "month", "today", "yesterday", "percent",
+                          "mr", "mrs", "ms", "also", "just", "like", "new", "time"})
+
+
+def normalise_name(text: str) -> str:
+    """A name as a matching key: lower-cased, leading article and possessive dropped, spaces collapsed."""
+    s = " ".join(text.replace("\n", " ").split()).strip(" .,;:\"'`“”‘’()[]-")
+    s = _POSSESSIVE.sub("", _LEADING.sub("", s))
+    return s.lower()
+
+
+@dataclass
+class ArticleFeatures:
+    """One article's story features (see the module docstring for the kinds)."""
+
+    article_id: str
+    outlet: str | None = None
+    published: dt.date | None = None
+    counts: dict[str, int] = field(default_factory=dict)  # prefixed feature -> occurrences
+    days: list[dt.date] = field(default_factory=list)  # full dates the text resolves to
+    title: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"counts": self.counts, "days": [d.isoformat() for d in self.days], "title": self.title}
+
+    @classmethod
+    def from_json(cls, article_id: str, outlet: str | None, published: dt.date | None,
+                  data: dict[str, Any]) -> "ArticleFeatures":
+        return cls(article_id, outlet, published, data.get("counts", {}),
+                   [dt.date.fromisoformat(d) for d in data.get("days", [])], data.get("title"))
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _DAY.match(value[:10]):
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def words(text: str) -> list[str]:
+    """Content words of ``text``: lower-cased, no stop words, no news filler, 3+ letters."""
+    out = []
+    for m in _WORD.finditer(text):
+        w = m.group(0).lower().strip("'-")
+        if len(w) >= 3 and w not in STOP_WORDS and w not in _NEWS_FILLER:
+            out.append(w)
+    return out
+
+
+def from_record(rec: dict[str, Any]) -> ArticleFeatures:
+    """Features of one stored article record (``Document.to_dict()`` shape)."""
+    counts: Counter[str] = Counter()
+    text = rec.get("text") or ""
+    src = rec.get("source") or {}
+    title = src.get("title")
+    ws = words(text)
+    for w in ws:
+        counts["w:" + w] += 1
+    for a, b in zip(ws, ws[1:]):
+        counts[f"b:{a} {b}"] += 1
+    for m in _NUMBER.finditer(text):
+        counts["d:" + m.group(0).replace(",", "")] += 1
+    if title:
+        for w in words(title):
+            counts["w:" + w] += 1
+    actor_names = {a.get("id"): a.get("name") for a in rec.get("actors") or []}
+    for e in rec.get("entities") or []:
+        label = e.get("label")
+        key = normalise_name(e.get("text", ""))
+        if not key or len(key) < 2:
+            continue
+        if label in NAME_LABELS:
+            counts["n:" + key] += 1
+            if label == "PERSON" and " " in key:
+                counts["n:" + key.rsplit(" ", 1)[1]] += 1
+        if label in PLACE_LABELS:
+            counts["p:" + key] += 1
+        if label in ("DATE",):
+            for y in _YEAR.findall(e.get("text", "")):
+                counts["y:" + y] += 1
+        actor = actor_names.get(e.get("actor"))
+        if actor and normalise_name(actor) != key:
+            counts["n:" + normalise_name(actor)] += 1
+    for p in rec.get("places") or []:
+        for key in {normalise_name(p.get("name") or ""), normalise_name(p.get("text") or "")}:
+            if key:
+                counts["p:" + key] += 1
+        if p.get("country"):
+            counts["p:" + p["country"].lower()] += 1
+    days = []
+    for t in rec.get("times") or []:
+        value = t.get("value") or ""
+        m = _YEAR.match(value)
+        if m and (t.get("type") in (None, "DATE")):
+            counts["y:" + m.group(1)] += 1
+        d = _date(value)
+        if d:
+            days.append(d)
+    for e in rec.get("events") or []:
+        d = _date((e.get("date") or {}).get("value"))
+        if d:
+            days.append(d)
+    published = _date(src.get("published"))
+    return ArticleFeatures(rec["id"], src.get("outlet"), published, dict(counts), sorted(set(days)), title)
+
+
+@dataclass
+class Weights:
+    """How much each feature kind counts, relative to content words."""
+
+    words: float = 1.0
+    names: float = 2.0
+    places: float = 1.0
+    years: float = 1.0
+    bigrams: float = 0.0
+    numbers: float = 0.0
+    max_features: int = 80  # an article's vector keeps its strongest features only
+
+    def of(self, feature: str) -> float:
+        kind = feature[:2]
+        return {"w:": self.words, "n:": self.names, "p:": self.places, "y:": self.years,
+                "b:": self.bigrams, "d:": self.numbers}.get(kind, 1.0)
+
+
+def vector(counts: dict[str, int], idf, weights: Weights) -> dict[str, float]:
+    """A unit-length TF-IDF vector (log tf × idf × kind weight), strongest features only."""
+    raw = {f: (1.0 + math.log(c)) * idf(f) * w for f, c in counts.items() if c > 0 and (w := weights.of(f)) > 0}
+    if len(raw) > weights.max_features:
+        raw = dict(sorted(raw.items(), key=lambda kv: -kv[1])[:weights.max_features])
+    norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
+    return {f: v / norm for f, v in raw.items()}

@@ -1,0 +1,311 @@
+"""The story stage over the store: place new articles, link copies, merge events.
+
+:class:`StoryStage` loads what earlier runs left in the store (signatures,
+features, story membership, merged events), so each :meth:`StoryStage.update`
+only handles the new articles: it never re-clusters what is already placed,
+and a story keeps its id for good. Articles written to the store but never
+placed (a killed run) are picked up by the next update.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Sequence
+
+from .cluster import Settings, StoryClusterer
+from .dedup import DuplicateIndex
+from .features import ArticleFeatures, from_record
+from .merge import EventMerger, MergeSettings, Mention
+
+
+@dataclass
+class UpdateSummary:
+    articles: int = 0
+    duplicates: int = 0
+    new_stories: int = 0
+    joined_stories: int = 0
+    mentions: int = 0
+    merged_events: int = 0
+    seconds: float = 0.0
+    story_ids: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        d = dict(self.__dict__)
+        d.pop("story_ids")
+        return d
+
+
+_MENTION_SQL = """
+SELECT e.article_id, e.id, e.sentence, e.cameo, e.cameo_root, e.quad_class, e.goldstein, e.negated, e.modality,
+       e.date, e.place_name, e.place_country, e.place_lat, e.place_lon, e.reported_by, e.confidence,
+       e.source_code, e.source_name, sa.name AS source_actor_name, e.source_country,
+       e.target_code, e.target_name, ta.name AS target_actor_name, e.target_country,
+       a.outlet, a.published, a.tone_score, a.url
+FROM events e
+JOIN articles a ON a.id = e.article_id
+LEFT JOIN actors sa ON sa.article_id = e.article_id AND sa.id = e.source_actor
+LEFT JOIN actors ta ON ta.article_id = e.article_id AND ta.id = e.target_actor
+"""
+
+
+class StoryStage:
+    """Story state for one store; create once per run and call :meth:`update` per batch."""
+
+    def __init__(self, store, settings: Settings | None = None, merge_settings: MergeSettings | None = None,
+                 dup_threshold: float = 0.7):
+        self.store = store
+        self.clusterer = StoryClusterer(settings)
+        self.dups = DuplicateIndex(threshold=dup_threshold)
+        self.merger = EventMerger(merge_settings)
+        self.story_of: dict[str, str] = {}
+        self.seq = 0
+        self._load()
+
+    # -- state from earlier runs ------------------------------------------------
+    def _load(self) -> None:
+        con = self.store.con
+        rows = con.execute("SELECT article_id, story_id, duplicate_of, outlet, published, minhash, features, seq "
+                           "FROM story_articles ORDER BY seq").fetchall()
+        feats = []
+        for aid, sid, dup, outlet, published, minhash, features, seq in rows:
+            f = ArticleFeatures.from_json(aid, outlet, published, json.loads(features) if features else {})
+            feats.append((f, sid, dup))
+            if minhash:
+                self.dups.restore(aid, self.dups.from_bytes(minhash), dup)
+            self.story_of[aid] = sid
+            self.seq = max(self.seq, seq + 1)
+        self.clusterer.observe([f for f, _, _ in feats])
+        for f, sid, dup in feats:
+            if not dup:
+                self.clusterer.add_member(sid, f)
+        restored = self.store.query(
+            f"SELECT em.event_id, m.* FROM event_mentions em JOIN ({_MENTION_SQL}) m "
+            "ON m.article_id = em.article_id AND m.id = em.mention_id ORDER BY em.article_id, m.id")
+        for r in restored:
+            self.merger.restore(r.pop("event_id"), Mention.from_row(r))
+
+    def _mention_rows(self, where: str) -> list[dict[str, Any]]:
+        return self.store.query(f"{_MENTION_SQL} WHERE {where} ORDER BY e.article_id, e.sentence, e.id")
+
+    # -- updating ------------------------------------------------------------------
+    def pending(self) -> list[str]:
+        """Stored articles not placed yet (new, or left by a killed run), oldest first."""
+        rows = self.store.con.execute(
+            "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM story_articles) "
+            "ORDER BY published NULLS LAST, processed_at, id").fetchall()
+        return [r[0] for r in rows]
+
+    def update(self, article_ids: Iterable[str] | None = None) -> UpdateSummary:
+        """Place ``article_ids`` (default: every pending article) and merge their events."""
+        import time
+
+        t0 = time.perf_counter()
+        ids = list(dict.fromkeys(self.pending() if article_ids is None else article_ids))
+        summary = UpdateSummary()
+        if not ids:
+            return summary
+        records = self._records(ids)
+        new = [aid for aid in ids if aid in records and aid not in self.story_of]
+        placed = self._place(new, records, summary)
+        self._write_placements(placed)
+        touched = {self.story_of[a] for a in ids if a in self.story_of}
+        self._merge_events([a for a in ids if a in records], summary)
+        self._refresh_stories(touched)
+        summary.story_ids = sorted(touched)
+        summary.seconds = round(time.perf_counter() - t0, 3)
+        return summary
+
+    def _records(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        import pandas as pd
+
+        con = self.store.con
+        con.register("_story_ids", pd.DataFrame({"id": ids}))
+        try:
+            rows = con.execute("SELECT a.id, a.record FROM articles a JOIN _story_ids USING (id)").fetchall()
+        finally:
+            con.unregister("_story_ids")
+        return {aid: json.loads(rec) for aid, rec in rows}
+
+    def _place(self, ids: list[str], records: dict[str, dict], summary: UpdateSummary) -> list[dict]:
+        feats = [from_record(records[a]) for a in ids]
+        self.clusterer.observe(feats)
+        placed = []
+        for aid, f in zip(ids, feats):
+            sig = self.dups.signature(records[aid].get("text") or "")
+            orig, sim = self.dups.add(aid, sig)
+            score = None
+            if orig is not None and orig in self.story_of:
+                sid = self.story_of[orig]
+                summary.duplicates += 1
+            else:
+                orig, sim = None, None
+                sid, score = self.clusterer.add(f)
+                if score is None:
+                    summary.new_stories += 1
+                else:
+                    summary.joined_stories += 1
+            self.story_of[aid] = sid
+            placed.append({"article_id": aid, "story_id": sid, "duplicate_of": orig, "duplicate_similarity": sim,
+                           "story_score": score, "seq": self.seq, "outlet": f.outlet, "published": f.published,
+                           "minhash": self.dups.to_bytes(sig), "features": json.dumps(f.to_json())})
+            self.seq += 1
+        summary.articles += len(placed)
+        return placed
+
+    def _write_placements(self, placed: list[dict]) -> None:
+        import pandas as pd
+
+        if not placed:
+            return
+        frame = pd.DataFrame(placed)
+        frame["published"] = pd.to_datetime(frame["published"]).dt.date
+        self._replace("story_articles", "article_id", frame)
+
+    def _replace(self, table: str, key: str, frame, keys: Iterable[str] | None = None) -> None:
+        """Delete the rows of ``table`` whose ``key`` is in ``keys`` (default: the frame's), insert ``frame``."""
+        import pandas as pd
+
+        con = self.store.con
+        keys = list(frame[key]) if keys is None else list(keys)
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.register("_keys", pd.DataFrame({"k": keys}, dtype=object))
+            con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT k FROM _keys)")
+            con.unregister("_keys")
+            if len(frame):
+                con.register("_rows", frame)
+                con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _rows")
+                con.unregister("_rows")
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+
+    # -- events --------------------------------------------------------------------
+    def _merge_events(self, ids: list[str], summary: UpdateSummary) -> None:
+        import pandas as pd
+
+        con = self.store.con
+        con.register("_ev_ids", pd.DataFrame({"id": ids}))
+        try:
+            old = {r[0] for r in con.execute(
+                "SELECT DISTINCT event_id FROM event_mentions WHERE article_id IN (SELECT id FROM _ev_ids)"
+            ).fetchall()}
+            rows = self._mention_rows("e.article_id IN (SELECT id FROM _ev_ids)")
+        finally:
+            con.unregister("_ev_ids")
+        if old:  # re-processed articles: forget their earlier mentions before placing the new ones
+            for group in self.merger.blocks.values():
+                for _, members in group:
+                    members[:] = [m for m in members if m.article_id not in set(ids)]
+        mentions = []
+        for r in rows:
+            eid = self.merger.assign(Mention.from_row(r))
+            dup = self._duplicate_of(r["article_id"])
+            mentions.append({"event_id": eid, "article_id": r["article_id"], "mention_id": r["id"],
+                             "outlet": r.get("outlet"), "published": r.get("published"),
+                             "is_duplicate": dup is not None, "sentence": r.get("sentence"),
+                             "reported_by": r.get("reported_by") or "[]"})
+        frame = pd.DataFrame(mentions, columns=["event_id", "article_id", "mention_id", "outlet", "published",
+                                                "is_duplicate", "sentence", "reported_by"])
+        self._replace("event_mentions", "article_id", frame, keys=ids)
+        touched = old | set(frame["event_id"])
+        summary.mentions += len(frame)
+        summary.merged_events += len(set(frame["event_id"]))
+        self._refresh_events(touched)
+
+    def _duplicate_of(self, article_id: str) -> str | None:
+        return self.dups.original.get(article_id)
+
+    def _refresh_events(self, event_ids: set[str]) -> None:
+        import pandas as pd
+
+        if not event_ids:
+            return
+        con = self.store.con
+        con.register("_eids", pd.DataFrame({"k": sorted(event_ids)}))
+        try:
+            frame = con.execute(_MERGED_SQL).df()
+        finally:
+            con.unregister("_eids")
+        frame["updated_at"] = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        self._replace("merged_events", "event_id", frame, keys=sorted(event_ids))
+
+    # -- stories -------------------------------------------------------------------
+    def _refresh_stories(self, story_ids: set[str]) -> None:
+        import pandas as pd
+
+        if not story_ids:
+            return
+        con = self.store.con
+        con.register("_sids", pd.DataFrame({"k": sorted(story_ids)}))
+        try:
+            frame = con.execute(_STORY_SQL).df()
+        finally:
+            con.unregister("_sids")
+        names, places = [], []
+        for sid in frame["story_id"]:
+            story = self.clusterer.stories.get(sid)
+            top = Counter(story.vec if story else {})
+            names.append(json.dumps([f[2:] for f, _ in top.most_common() if f.startswith("n:")][:8]))
+            places.append(json.dumps([f[2:] for f, _ in top.most_common() if f.startswith("p:")][:5]))
+        frame["top_names"] = names
+        frame["top_places"] = places
+        frame["updated_at"] = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        self._replace("stories", "story_id", frame, keys=sorted(story_ids))
+
+
+_MERGED_SQL = """
+WITH m AS (
+    SELECT em.*, e.cameo, e.cameo_root, e.quad_class, e.goldstein, e.source_code, e.source_name,
+           e.source_country, e.target_code, e.target_name, e.target_country, e.date, e.place_name,
+           e.place_country, e.place_lat, e.place_lon, e.negated, e.modality, e.confidence,
+           a.tone_score, a.url, sa.story_id, sa.seq, sa.duplicate_of
+    FROM event_mentions em
+    JOIN events e ON e.article_id = em.article_id AND e.id = em.mention_id
+    JOIN articles a ON a.id = em.article_id
+    LEFT JOIN story_articles sa ON sa.article_id = em.article_id
+    WHERE em.event_id IN (SELECT k FROM _eids)
+)
+SELECT event_id,
+       mode(story_id) AS story_id,
+       mode(cameo) AS cameo, mode(cameo_root) AS cameo_root, mode(quad_class) AS quad_class,
+       avg(goldstein) AS goldstein,
+       mode(source_code) AS source_code, mode(source_name) AS source_name, mode(source_country) AS source_country,
+       mode(target_code) AS target_code, mode(target_name) AS target_name, mode(target_country) AS target_country,
+       mode(date) AS date, mode(place_name) AS place_name, mode(place_country) AS place_country,
+       avg(place_lat) AS place_lat, avg(place_lon) AS place_lon,
+       bool_or(negated) AS negated, mode(modality) AS modality,
+       count(*) AS n_mentions,
+       count(DISTINCT article_id) AS n_articles,
+       count(DISTINCT coalesce(outlet, article_id)) AS n_sources,
+       count(DISTINCT coalesce(duplicate_of, article_id)) AS n_original_articles,
+       count(DISTINCT coalesce(outlet, article_id)) FILTER (WHERE NOT is_duplicate) AS n_original_sources,
+       count(*) FILTER (WHERE NOT is_duplicate) AS n_original_mentions,
+       avg(confidence) AS confidence, avg(tone_score) AS avg_tone,
+       arg_min(article_id, coalesce(seq, 0)) AS first_article,
+       arg_min(url, coalesce(seq, 0)) AS source_url
+FROM m GROUP BY event_id
+"""
+
+_STORY_SQL = """
+SELECT s.story_id,
+       arg_min(coalesce(a.title, split_part(trim(a.text), chr(10), 1)), s.seq) AS title,
+       arg_min(s.article_id, s.seq) AS first_article,
+       min(s.published) AS first_published, max(s.published) AS last_published,
+       count(*) AS n_articles,
+       count(*) FILTER (WHERE s.duplicate_of IS NULL) AS n_originals,
+       count(DISTINCT coalesce(s.outlet, s.article_id)) AS n_outlets,
+       (SELECT count(DISTINCT em.event_id) FROM event_mentions em JOIN story_articles x
+            ON x.article_id = em.article_id WHERE x.story_id = s.story_id) AS n_events
+FROM story_articles s JOIN articles a ON a.id = s.article_id
+WHERE s.story_id IN (SELECT k FROM _sids)
+GROUP BY s.story_id
+"""
+
+
+def update(store, article_ids: Iterable[str] | None = None, **kwargs: Any) -> UpdateSummary:
+    """Place new articles of ``store`` into stories and merge their events (see :class:`StoryStage`)."""
+    return StoryStage(store, **kwargs).update(article_ids)

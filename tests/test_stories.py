@@ -1,0 +1,193 @@
+"""Stories: near-duplicates linked, one story per real happening, one merged event per real event.
+
+Fixture articles (tests/fixtures/stories, written for these tests): one
+earthquake report three times (wire original, a re-publication with a trailer
+line, a lightly edited version), a different earthquake (same kind of
+happening, other country and days later) and an unrelated summit.
+
+Until the events coder lands on main, coded events are built by hand here,
+each at the words it would be coded from.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+import eventwire
+from eventwire import stories
+from eventwire.document import Argument, Event, Trigger
+from eventwire.runner import run
+from eventwire.store import Store
+
+FIXTURES = Path(__file__).parent / "fixtures" / "stories"
+
+
+@pytest.fixture(scope="module")
+def fixture_docs(pipeline):
+    docs = [d for d in eventwire.read(FIXTURES) if isinstance(d, eventwire.Document)]
+    ok, failed = pipeline(docs)
+    assert not failed and len(ok) == 5
+    return {Path(d.source.path).stem: d for d in ok}
+
+
+def _arg(doc, name, code):
+    start = doc.text.index(name)
+    return Argument(actor=None, name=name, code=code, country=code[:3], start=start, end=start + len(name))
+
+
+def _event(doc, trigger, source, target, cameo, *, date=None, reported_by=()):
+    start = doc.text.index(trigger)
+    return Event(id=f"e{start}", sentence=doc.sentence_index(start), source=[_arg(doc, *source)],
+                 target=[_arg(doc, *target)], trigger=Trigger(trigger, start, start + len(trigger)),
+                 cameo=cameo, cameo_root=cameo[:2], plover={"event": "CONSULT"}, goldstein=1.0,
+                 quad_class=1, date={"value": date, "text": "Tuesday", "basis": "test"} if date else None,
+                 reported_by=[{"name": r, "actor": None, "code": None} for r in reported_by], confidence=0.8)
+
+
+def _with_events(docs):
+    """The fixture documents with the events a coder would find in them, built by hand."""
+    for stem in ("01_malatya_quake_wire", "02_malatya_quake_republished", "03_malatya_quake_edited"):
+        d = docs[stem]
+        d.events = [_event(d, "spoke by phone", ("Recep Tayyip Erdogan", "TURGOV"), ("Malatya", "TURGOV"), "040",
+                           date="2023-03-14"),
+                    _event(d, "said 230 people", ("Suleyman Soylu", "TURGOV"), ("Malatya", "TURGOV"), "010")]
+    d = docs["04_sulawesi_quake"]
+    d.events = [_event(d, "ordered the military", ("Joko Widodo", "IDNGOV"), ("military", "IDNMIL"), "0331")]
+    d = docs["05_china_brazil_summit"]
+    d.events = [_event(d, "signed 15 agreements", ("Xi Jinping", "CHNGOV"),
+                       ("Luiz Inacio Lula da Silva", "BRAGOV"), "057", date="2023-04-14",
+                       reported_by=["Brazil's presidency"]),
+                _event(d, "agreed in Beijing", ("Luiz Inacio Lula da Silva", "BRAGOV"), ("Xi Jinping", "CHNGOV"),
+                       "057", date="2023-04-14", reported_by=["the Chinese foreign ministry"])]
+    return docs
+
+
+def test_folder_run_links_copies_and_separates_stories(tmp_path):
+    db = tmp_path / "s.duckdb"
+    with Store(db) as store:
+        summary = run([str(p) for p in sorted(FIXTURES.iterdir())], store)
+        assert summary.articles == 5 and not summary.failed
+        placed = store.query("SELECT s.*, a.path FROM story_articles s JOIN articles a ON a.id = s.article_id")
+        by_file = {Path(r["path"]).stem: r for r in placed}
+        wire = by_file["01_malatya_quake_wire"]
+        assert wire["duplicate_of"] is None
+        for copy in ("02_malatya_quake_republished", "03_malatya_quake_edited"):
+            assert by_file[copy]["duplicate_of"] == wire["article_id"]
+            assert 0.7 <= by_file[copy]["duplicate_similarity"] <= 1.0
+            assert by_file[copy]["story_id"] == wire["story_id"]
+        assert len({r["story_id"] for r in placed}) == 3  # two earthquakes are two stories
+        listed = stories.list_stories(store)
+        assert [(s["n_articles"], s["n_originals"], s["n_outlets"]) for s in listed][0] == (3, 1, 3)
+
+
+def test_one_merged_event_per_real_event_with_counts(fixture_docs):
+    docs = _with_events(fixture_docs)
+    with Store(":memory:") as store:
+        store.write(list(docs.values()))
+        s = stories.update(store)
+        assert s.articles == 5 and s.duplicates == 2
+        merged = {(r["cameo"], r["source_code"]): r for r in store.query("SELECT * FROM merged_events")}
+        assert len(merged) == 4  # the call, the statement, the order, the agreements (two mentions in one article)
+        call = merged[("040", "TURGOV")]
+        assert (call["n_mentions"], call["n_articles"], call["n_sources"]) == (3, 3, 3)
+        assert (call["n_original_mentions"], call["n_original_articles"], call["n_original_sources"]) == (1, 1, 1)
+        assert call["date"] == dt.date(2023, 3, 14)
+        deal = merged[("057", "CHNGOV")] if ("057", "CHNGOV") in merged else merged[("057", "BRAGOV")]
+        assert (deal["n_mentions"], deal["n_articles"]) == (2, 1)  # mutual action, dyad in either order
+        accounts = stories.event_readouts(store, deal["event_id"])
+        assert {a["account"] for a in accounts} == {"Brazil's presidency", "the Chinese foreign ministry"}
+
+
+def test_incremental_updates_continue_from_the_store(fixture_docs, tmp_path):
+    docs = _with_events(fixture_docs)
+    order = ["01_malatya_quake_wire", "04_sulawesi_quake", "05_china_brazil_summit",
+             "02_malatya_quake_republished", "03_malatya_quake_edited"]
+    db = tmp_path / "inc.duckdb"
+    for names in (order[:3], order[3:]):  # two runs, each a fresh stage loading the state from the store
+        with Store(db) as store:
+            batch = [docs[n] for n in names]
+            store.write(batch)
+            stories.update(store, [d.id for d in batch])
+    with Store(db) as store:
+        first = {r["article_id"]: r["story_id"] for r in store.query("SELECT * FROM story_articles")}
+        call = store.query("SELECT * FROM merged_events WHERE cameo = '040'")
+        assert len(call) == 1 and call[0]["n_mentions"] == 3 and call[0]["n_original_articles"] == 1
+        assert stories.update(store).articles == 0  # nothing pending: re-running changes nothing
+        again = {r["article_id"]: r["story_id"] for r in store.query("SELECT * FROM story_articles")}
+    assert first == again and len(set(first.values())) == 3
+    assert first[docs[order[0]].id] == stories.cluster.story_id_for(docs[order[0]].id)
+
+
+def test_same_kind_different_days_are_different_events():
+    from eventwire.stories.merge import EventMerger, Mention
+
+    def m(aid, day, country="TUR"):
+        return Mention(aid, "e1", "19", False, True, "TURMIL", "PKK", dt.date.fromisoformat(day), True,
+                       country, None, None)
+
+    merger = EventMerger()
+    a = merger.assign(m("a", "2023-03-01"))
+    assert merger.assign(m("b", "2023-03-02")) == a  # one day apart: the same attack
+    assert merger.assign(m("c", "2023-03-09")) != a  # a week later: another attack
+    assert merger.assign(m("d", "2023-03-01", "SYR")) != a  # same day, another country
+
+
+def test_story_and_readout_commands(fixture_docs, tmp_path):
+    from click.testing import CliRunner
+
+    from eventwire.cli import main
+
+    docs = _with_events(fixture_docs)
+    db = tmp_path / "cli.duckdb"
+    with Store(db) as store:
+        store.write(list(docs.values()))
+    cli = CliRunner()
+    res = cli.invoke(main, ["stories", "--db", str(db), "--update"])
+    assert res.exit_code == 0, res.output
+    assert "Earthquake hits Malatya" in res.output
+    listed = [json.loads(x) for x in cli.invoke(main, ["stories", "--db", str(db), "--json"]).output.splitlines()]
+    quake = next(s for s in listed if s["n_articles"] == 3)
+    res = cli.invoke(main, ["story", quake["story_id"], "--db", str(db)])
+    assert res.exit_code == 0 and "copy of" in res.output and "040" in res.output
+    res = cli.invoke(main, ["story", "st_nope", "--db", str(db)])
+    assert res.exit_code == 2 and "no story" in res.output
+
+
+def test_exports_open_in_pandas_and_duckdb(fixture_docs, tmp_path):
+    import duckdb
+    import pandas as pd
+    from click.testing import CliRunner
+
+    from eventwire.cli import main
+    from eventwire.export.gdelt import EVENT_COLUMNS, MENTION_COLUMNS
+
+    docs = _with_events(fixture_docs)
+    db = tmp_path / "x.duckdb"
+    with Store(db) as store:
+        store.write(list(docs.values()))
+        stories.update(store)
+        tables = set(eventwire.export.table_names(store))
+    cli = CliRunner()
+    for fmt in ("parquet", "csv", "gdelt", "plover"):
+        res = cli.invoke(main, ["export", "--db", str(db), "--format", fmt, "--out", str(tmp_path / fmt)])
+        assert res.exit_code == 0, res.output
+    for t in tables:
+        pq = pd.read_parquet(tmp_path / "parquet" / f"{t}.parquet")
+        assert len(pq) == duckdb.sql(f"SELECT count(*) FROM '{tmp_path / 'csv' / f'{t}.csv'}'").fetchall()[0][0]
+    merged = pd.read_parquet(tmp_path / "parquet" / "merged_events.parquet")
+    assert len(merged) == 4
+    gd = pd.read_csv(tmp_path / "gdelt" / "events.gdelt.tsv", sep="\t", header=None, names=EVENT_COLUMNS,
+                     dtype=str, keep_default_na=False)
+    assert len(gd) == 4 and gd.shape[1] == 61
+    call = gd[gd.EventCode == "040"].iloc[0]
+    assert (call.NumMentions, call.NumSources, call.NumArticles, call.Day) == ("1", "1", "1", "20230314")
+    mentions = duckdb.read_csv(str(tmp_path / "gdelt" / "mentions.gdelt.tsv"), sep="\t", header=False).df()
+    assert mentions.shape == (9, len(MENTION_COLUMNS))
+    plover = json.loads((tmp_path / "plover" / "events.plover.json").read_text())
+    assert {len(r["reports"]) for r in plover} == {1, 2, 3}
+    frame = eventwire.events_frame(db)
+    assert list(frame.sort_values("n_mentions").n_mentions) == [1, 2, 3, 3]
+    assert len(eventwire.events_frame(db, merged=False)) == 9
