@@ -99,3 +99,9 @@ class DataMissing(EventwireError):
     """Evaluation or benchmark data (``../shared/data``) is not available."""
 
     code = "data_missing"
+
+
+class PatternError(ConfigError):
+    """An event pattern or codebook file is malformed or names an unknown CAMEO code."""
+
+    code = "bad_pattern"

@@ -1,0 +1,1 @@
+"""Event trigger patterns and cue words (TOML), read by eventwire.events.patterns."""

@@ -1,0 +1,463 @@
+"""The event coder: triggers in the parse -> CAMEO/PLOVER events between actors.
+
+For each parsed sentence:
+1. every token is matched against the patterns of its kind (verb, noun, adjective);
+   the most specific matching pattern wins (:func:`match_token`);
+2. wrappers re-code the action they embed ("agreed to meet" -> intent to meet,
+   "threatened to impose sanctions" -> threaten sanctions, "urged X to release" ->
+   appeal for release, "refused to withdraw" -> refuse to de-escalate);
+3. the source comes from the subject (passive agent, relative-clause head, the
+   subject of a light verb for "held talks", a possessor for "China's support");
+   the target from the object, the pattern's prepositions or the passive subject;
+   coordinated actors give one event per (source, target) pair;
+4. negation and modality (:mod:`.modality`), reporting sources (:mod:`.reporting`)
+   and a confidence are attached.
+
+Confidence is a sum of explainable parts: pattern specificity, how directly the
+source and target were found (own grammatical role vs inherited), the parse path
+between trigger and arguments, and penalties for modality other than asserted and
+for everyday verbs; it is clamped to [0.05, 0.99].
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from ..actors import mention_index
+from ..document import Actor, Argument, Document, Event, Trigger
+from .codebook import Codebook
+from .modality import status_of
+from .patterns import PREPOSITIONS, Pattern, PatternSet
+from .reporting import reported_by
+from .syntax import (agent_object, child, children, complement, conjuncts, is_list_continuation, is_passive, path_length,
+                     phrase_bounds, prep_objects, subject, words)
+
+# Roots whose events are mutual when several actors share one role ("A and B met").
+SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+PARTICLES = frozenset({"up", "down", "out", "off", "in", "over", "back", "away", "aside", "on", "through", "together"})
+
+
+@dataclass
+class Match:
+    token: object
+    pattern: Pattern
+    code: str
+    tokens: list = field(default_factory=list)  # trigger words (for the span)
+    carrier: object = None  # verb carrying a nominal/adjectival trigger
+    wrapped: object = None  # the action a wrapper re-coded
+    via: str = "pattern"
+
+
+def _required_found(tok, p: Pattern) -> list | None:
+    """Tokens satisfying the pattern's required words in ``tok``'s complement, or None."""
+    if not p.required and not p.marked_prep:
+        return []
+    comp = list(complement(tok))
+    if tok.dep_ == "acl":  # "sanctions imposed by ...": the modified noun is the object
+        comp = [tok.head, *comp]
+    direct = [c for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "dative", "agent", "acomp")]
+    found = []
+    for w in p.required:
+        pool = direct if (w in PREPOSITIONS or w in PARTICLES) else comp
+        hit = next((t for t in pool if w in words(t) and t not in found), None)
+        if hit is None:
+            return None
+        found.append(hit)
+    if p.marked_prep:
+        prep = next((c for c in tok.children if c.dep_ in ("prep", "dative", "agent") and c.lower_ == p.marked_prep), None)
+        if prep is None:
+            prt = child(tok, "prt")
+            prep = next((c for c in (prt.children if prt is not None else []) if c.lower_ == p.marked_prep), None)
+        if prep is None:
+            return None
+        found.append(prep)
+    return found
+
+
+def _modifiers_found(tok, p: Pattern) -> list | None:
+    if not p.modifiers:
+        return []
+    left = [t for t in tok.subtree if t.i < tok.i and t.i >= tok.left_edge.i]
+    found = []
+    for w in p.modifiers:
+        hit = next((t for t in left if w in words(t) and t not in found), None)
+        if hit is None:
+            return None
+        found.append(hit)
+    return found
+
+
+def match_token(tok, patterns: PatternSet) -> Match | None:
+    """The most specific pattern matching ``tok``, if any."""
+    if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass")):
+        kind = "verb"
+    elif tok.pos_ in NOUN_POS:
+        kind = "noun"
+    elif tok.pos_ == "ADJ":
+        kind = "adj"
+    else:
+        return None
+    best = None
+    for p in patterns.candidates(kind, words(tok)):
+        if best is not None and (p.specificity, -p.order) <= (best[0].specificity, -best[0].order):
+            continue
+        mods = _modifiers_found(tok, p)
+        if mods is None:
+            continue
+        req = _required_found(tok, p)
+        if req is None:
+            continue
+        best = (p, mods + req)
+    if best is None:
+        return None
+    p, extra = best
+    return Match(tok, p, p.code, tokens=[tok, *[t for t in extra if abs(t.i - tok.i) <= 3]])
+
+
+class Coder:
+    """Codes events in documents from their parse and actors."""
+
+    def __init__(self, patterns: PatternSet, codebook: Codebook):
+        self.patterns = patterns
+        self.codebook = codebook
+        c = patterns
+        self.light = c.cue_set("light_verbs", "verbs")
+        self.generic = c.cue_set("generic", "words")
+        self.noun_source = tuple(c.cues.get("defaults", {}).get("noun_source", ("by", "from")))
+        self.wrappers = {name: (c.cue_set("wrappers", name, "verbs") | c.cue_set("wrappers", name, "adjectives"))
+                         for name in ("intent", "threat", "request", "reject", "deny", "plan")}
+        self.demand_verbs = c.cue_set("wrappers", "request", "demand_verbs")
+        self.speech_nouns = c.cue_set("speech", "nouns")
+
+    # ---- matching ---------------------------------------------------------------
+    def matches(self, sent) -> list[Match]:
+        found = {t.i: m for t in sent if (m := match_token(t, self.patterns)) is not None}
+        consumed: set[int] = set()
+        out = []
+        for i in sorted(found):
+            m = found[i]
+            self._wrap(m, found, consumed)
+        for i in sorted(found):
+            m = found[i]
+            if i in consumed:
+                continue
+            tok = m.token
+            if m.pattern.kind == "noun":
+                carrier = self._noun_carrier(tok)
+                if carrier is None and (not self._noun_has_own_source(tok) or self._inside_argument(tok, found)):
+                    continue
+                if carrier is not None and carrier.i in found and found[carrier.i].pattern.specificity > 1 \
+                        and carrier.i not in consumed and found[carrier.i].wrapped is None:
+                    continue  # "imposed sanctions" is coded on the verb already
+                m.carrier = carrier if carrier is not None else tok
+                if carrier is not None and carrier.i in found and carrier.i not in consumed \
+                        and found[carrier.i].pattern.specificity == 1 and found[carrier.i].wrapped is None:
+                    consumed.add(carrier.i)  # "offered support": the noun names the event
+                    if found[carrier.i] in out:
+                        out.remove(found[carrier.i])
+            elif m.pattern.kind == "adj":
+                m.carrier = tok.head if tok.dep_ in ("acomp", "oprd") else tok
+            else:
+                m.carrier = tok
+            if m.pattern.kind == "verb" and self._is_light_with_trigger_object(tok, found):
+                continue
+            out.append(m)
+        return out
+
+    def _is_light_with_trigger_object(self, verb, found) -> bool:
+        """A bare light verb ("offer", "hold") whose object noun is itself a trigger."""
+        m = found.get(verb.i)
+        if m is None or m.pattern.specificity > 1 or m.wrapped is not None:
+            return False
+        if verb.lemma_.lower() not in self.light:
+            return False
+        return any(c.i in found and found[c.i].pattern.kind == "noun" for c in children(verb, "dobj", "nsubjpass"))
+
+    def _wrap(self, m: Match, found: dict, consumed: set) -> None:
+        """Re-code a wrapper verb by the action it embeds."""
+        tok = m.token
+        lemma = tok.lemma_.lower()
+        kinds = [k for k in ("intent", "threat", "request", "reject") if lemma in self.wrappers[k]]
+        if not kinds:
+            return
+        action = None
+        for c in tok.children:
+            if c.dep_ in ("xcomp", "ccomp") and c.i in found:
+                action = found[c.i]
+            elif c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in self.light:
+                obj = child(c, "dobj")  # "willing to continue support", "agreed to hold talks"
+                if obj is not None and obj.i in found and found[obj.i].pattern.kind == "noun":
+                    action = found[obj.i]
+            elif c.dep_ == "prep" and c.lower_ in ("for", "to") and lemma in self.wrappers["request"]:
+                obj = child(c, "pobj", "pcomp")
+                if obj is not None and obj.i in found:
+                    action = found[obj.i]
+            elif c.dep_ == "dobj" and c.i in found and kinds[0] in ("reject", "request") \
+                    and found[c.i].pattern.kind == "noun" and m.pattern.specificity == 1:
+                action = found[c.i]
+        if action is None or action is m:
+            return
+        kind = kinds[0]
+        code = action.code
+        root = code[:2]
+        conflict = int(root) >= 10 if root.isdigit() else False
+        if kind == "intent":
+            new = self.patterns.map_code("threat" if conflict else "intent", code)
+        elif kind == "threat":
+            new = self.patterns.map_code("threat", code)
+        elif kind == "request":
+            new = self.patterns.map_code("request", code)
+            if new and lemma not in self.demand_verbs and new.startswith("10"):
+                new = "02" + new[2:]
+        else:
+            new = self.patterns.map_code("reject", code)
+        explicit = m.pattern.specificity > 1 and m.pattern.specificity >= action.pattern.specificity + 1
+        if new and not explicit:
+            m.code = new
+        m.wrapped = action.token
+        m.via = f"{kind}({action.pattern.code})"
+        if kind != "request":
+            consumed.add(action.token.i)
+
+    def _noun_carrier(self, noun):
+        """The light verb whose object (or passive subject) the trigger noun is."""
+        head = noun.head
+        if noun.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and head.lemma_.lower() in self.light:
+            return head
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in":
+            gov = head.head
+            if gov.lemma_.lower() in ("engage", "participate", "join") and gov.pos_ == "VERB":
+                return gov  # "engaged in talks"
+            if gov.lemma_.lower() == "part" and gov.head.lemma_.lower() == "take":
+                return gov.head  # "took part in talks"
+        if noun.dep_ == "conj":
+            return self._noun_carrier(noun.head) if noun.head.pos_ in NOUN_POS else None
+        return None
+
+    @staticmethod
+    def _inside_argument(noun, found) -> bool:
+        """A noun inside another trigger's prepositional argument ("support for Russia's concerns")."""
+        t = noun
+        for _ in range(3):
+            if t.dep_ not in ("pobj", "prep", "dobj", "compound", "conj"):
+                return False
+            t = t.head
+            if t.i in found:
+                return True
+        return False
+
+    def _noun_has_own_source(self, noun) -> bool:
+        if child(noun, "poss") is not None:
+            return True
+        if any(c.dep_ in ("amod", "compound", "nmod") for c in noun.lefts):
+            return True
+        return bool(prep_objects(noun, self.noun_source + ("between",)))
+
+    # ---- arguments ------------------------------------------------------------------
+    def actors_of(self, doc: Document, tok) -> list[tuple[Actor, int, int]]:
+        """Actors named by the phrase headed by ``tok`` and its coordinated phrases."""
+        idx = mention_index(doc)
+        out = []
+        for t in conjuncts(tok):
+            hit = idx.at(t.idx, t.idx + len(t))
+            if hit is not None:
+                out.append(hit)
+                continue
+            start, end = phrase_bounds(t)
+            inside = idx.in_range(start, end)
+            out += inside
+        seen, uniq = set(), []
+        for a, s, e in out:
+            if a.id not in seen:
+                seen.add(a.id)
+                uniq.append((a, s, e))
+        return uniq
+
+    def _first_actors(self, doc, candidates) -> tuple[list, object, str]:
+        for tok, how in candidates:
+            if tok is None:
+                continue
+            acts = self.actors_of(doc, tok)
+            if acts:
+                return acts, tok, how
+        return [], None, ""
+
+    def source_candidates(self, m: Match) -> list:
+        tok, carrier = m.token, m.carrier
+        cands = []
+        if m.pattern.kind == "noun":
+            poss = child(tok, "poss")
+            cands.append((poss, "direct"))
+            for p, obj in prep_objects(tok, self.noun_source):
+                cands.append((obj, "direct"))
+            mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")]
+            cands += [(c, "direct") for c in mods]
+            if carrier is not None and carrier is not tok:
+                if tok.dep_ == "nsubjpass" or (carrier.dep_ == "acl" and carrier.tag_ == "VBN"):
+                    cands.append((agent_object(carrier), "direct"))
+                s, how = subject(carrier)
+                cands.append((s, how or "inherited"))
+            for p, obj in prep_objects(tok, ("between",)):
+                cands.append((obj, "between"))
+        else:
+            verb = carrier
+            s, how = subject(verb)
+            cands.append((s, how or "inherited"))
+        return cands
+
+    def target_candidates(self, m: Match, source_tok) -> list:
+        tok, carrier, p = m.token, m.carrier, m.pattern
+        preps = p.target_preps
+        cands = []
+        if p.marked_prep:
+            holders = [tok] + [t for t in m.tokens if t.dep_ == "prt"]
+            for h in holders:
+                cands += [(obj, "direct") for _, obj in prep_objects(h, (p.marked_prep,))]
+            return cands
+        if p.kind == "noun":
+            cands += [(obj, "direct") for _, obj in prep_objects(tok, preps)]
+            if carrier is not None and carrier is not tok:
+                cands += [(c, "direct") for c in children(carrier, "dative")]
+                cands += [(obj, "carrier") for _, obj in prep_objects(carrier, preps)]
+            cands += self._participle_targets(tok, preps)
+            return cands
+        verb = carrier
+        if m.wrapped is not None and m.wrapped is not tok and m.via.startswith("request"):
+            cands += [(c, "direct") for c in children(verb, "dobj")]
+        if is_passive(verb) and verb.dep_ != "acl":
+            cands += [(c, "direct") for c in children(verb, "nsubjpass")]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in NOUN_POS:
+            pass  # "sanctions imposed by X": the head noun is the thing imposed
+        cands += [(c, "direct") for c in children(verb, "dative")]
+        objs = children(verb, "dobj", "attr")
+        required = set(p.required)
+        objs = [o for o in objs if not is_list_continuation(o)]
+        for o in objs:
+            if not (required & set(words(o))):
+                cands.append((o, "direct"))
+        cands += [(obj, "direct") for _, obj in prep_objects(verb, preps)]
+        for o in children(verb, "dobj"):
+            cands += [(obj, "carrier") for _, obj in prep_objects(o, preps)]
+            cands += self._participle_targets(o, preps)
+        if m.wrapped is not None:  # "agreed to meet X", "threatened to attack X"
+            w = m.wrapped
+            cands += [(c, "inherited") for c in children(w, "dobj", "dative")]
+            cands += [(obj, "inherited") for _, obj in prep_objects(w, preps)]
+            for o in children(w, "dobj"):
+                cands += [(obj, "inherited") for _, obj in prep_objects(o, preps)]
+        # list items the parser hung off a participle's head ("imposed by the US, the EU ... against Moscow")
+        if source_tok is not None:
+            for t in conjuncts(source_tok)[1:]:
+                cands += [(obj, "carrier") for _, obj in prep_objects(t, preps)]
+        return cands
+
+    @staticmethod
+    def _participle_targets(noun, preps) -> list:
+        """Targets in a participle on the noun: "sanctions imposed by the US ... against Moscow"."""
+        cands = []
+        for acl in children(noun, "acl"):
+            cands += [(obj, "carrier") for _, obj in prep_objects(acl, preps)]
+            agent = agent_object(acl)
+            for t in conjuncts(agent)[1:] if agent is not None else []:
+                cands += [(obj, "carrier") for _, obj in prep_objects(t, preps)]
+        return cands
+
+    # ---- events ------------------------------------------------------------------------
+    def code_sentence(self, doc: Document, sent, sent_index: int) -> list[Event]:
+        events = []
+        for m in self.matches(sent):
+            events += self.events_for(doc, sent, sent_index, m)
+        return events
+
+    def events_for(self, doc, sent, sent_index, m: Match) -> list[Event]:
+        sources, src_tok, src_how = self._first_actors(doc, self.source_candidates(m))
+        if not sources:
+            return []
+        targets, tgt_tok, tgt_how = self._first_actors(doc, self.target_candidates(m, src_tok))
+        src_ids = {a.id for a, _, _ in sources}
+        targets = [t for t in targets if t[0].id not in src_ids]
+        code = m.code
+        pairs: list[tuple] = []
+        if targets:
+            pairs = [(s, t) for s in sources for t in targets]
+        elif len(sources) > 1 and (code[:2] in SYMMETRIC_ROOTS or src_how == "between"):
+            pairs = [(s, t) for s in sources for t in sources if s[0].id != t[0].id]
+        else:
+            if m.token.lemma_.lower() in self.generic and m.pattern.specificity == 1:
+                return []
+            pairs = [(s, None) for s in sources]
+        st = status_of(m.token, m.carrier or m.token, self.patterns)
+        if m.via.startswith("intent"):
+            st.raise_to("planned")
+        reporters = reported_by(doc, sent, st.speech)
+        trig = self._trigger(doc, m)
+        cb = self.codebook[code]
+        conf = self._confidence(m, src_tok, src_how, tgt_tok, tgt_how, st.modality)
+        out = []
+        for s, t in pairs:
+            src_arg = self._arg(s)
+            tgt_args = [self._arg(t)] if t is not None else []
+            eid = hashlib.sha256(f"{doc.id}|{sent_index}|{trig.start}|{s[0].id}|{code}|{t[0].id if t else ''}"
+                                 .encode()).hexdigest()[:16]
+            out.append(Event(id=eid, sentence=sent_index, source=[src_arg], target=tgt_args, trigger=trig,
+                             cameo=code, cameo_root=cb.root, plover=cb.plover, goldstein=cb.goldstein,
+                             quad_class=cb.quad_class, negated=st.negated, modality=st.modality,
+                             reported_by=list(reporters), confidence=conf))
+        return out
+
+    @staticmethod
+    def _arg(hit) -> Argument:
+        a, s, e = hit
+        return Argument(actor=a.id, name=a.name, code=a.code, country=a.country, start=s, end=e)
+
+    @staticmethod
+    def _trigger(doc: Document, m: Match) -> Trigger:
+        toks = list(m.tokens)
+        if m.carrier is not None and m.carrier is not m.token and m.pattern.kind == "noun":
+            toks.append(m.carrier)
+        start = min(t.idx for t in toks)
+        end = max(t.idx + len(t) for t in toks)
+        return Trigger(doc.text[start:end], start, end)
+
+    def _confidence(self, m, src_tok, src_how, tgt_tok, tgt_how, modality) -> float:
+        c = 0.35 + 0.08 * min(m.pattern.specificity - 1, 3)
+        c += {"direct": 0.25, "relative": 0.2, "between": 0.2}.get(src_how, 0.12)
+        if tgt_tok is not None:
+            c += {"direct": 0.2}.get(tgt_how, 0.12)
+            c -= 0.03 * max(0, path_length(m.token, tgt_tok) - 2)
+        if src_tok is not None:
+            c -= 0.03 * max(0, path_length(m.token, src_tok) - 2)
+        if modality not in ("asserted", "reported"):
+            c -= 0.1
+        if m.token.lemma_.lower() in self.generic and m.pattern.specificity == 1:
+            c -= 0.1
+        if m.via.startswith("request") and m.wrapped is None:
+            pass
+        return round(min(0.99, max(0.05, c)), 3)
+
+    def code_document(self, doc: Document, sentences=None) -> list[Event]:
+        """All events of ``doc`` (over its parsed sentences), deduplicated."""
+        sdoc = doc.user_data.get("spacy")
+        if sdoc is None:
+            return []
+        events = []
+        for i, sent in enumerate(sdoc.sents):
+            if sentences is not None and i not in sentences:
+                continue
+            if not any(t.dep_ for t in sent):
+                continue
+            events += self.code_sentence(doc, sent, i)
+        return dedupe(events)
+
+
+def dedupe(events: list[Event]) -> list[Event]:
+    """One event per (sentence, source, target, root, negated): the most confident one."""
+    best: dict[tuple, Event] = {}
+    for e in events:
+        key = (e.sentence, e.source[0].actor if e.source else None, e.target[0].actor if e.target else None,
+               e.cameo_root, e.negated, e.trigger.start if e.modality == "demanded" else None)
+        if key not in best or e.confidence > best[key].confidence:
+            best[key] = e
+    kept = set(id(e) for e in best.values())
+    return [e for e in events if id(e) in kept]

@@ -1,0 +1,176 @@
+"""Dependency-parse helpers the coder uses to find an event's arguments.
+
+Written against spaCy's English (ClearNLP-style) labels: ``nsubj``,
+``nsubjpass``, ``dobj``, ``dative``, ``agent``, ``prep``/``pobj``, ``xcomp``,
+``ccomp``, ``conj``, ``relcl``, ``acl``, ``poss``, ``compound``, ``amod``.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+SUBJECTS = ("nsubj", "csubj", "expl")
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+# Children that start another clause or argument: not part of a verb's complement.
+NOT_COMPLEMENT = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "advcl", "punct", "cc", "conj", "relcl",
+                            "mark", "aux", "auxpass", "parataxis", "appos", "npadvmod", "dep", "expl", "intj",
+                            "meta"})
+# Left modifiers that belong to a noun phrase's own words.
+PHRASE_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "case", "quantmod", "cc",
+                              "conj", "punct", "predet", "npadvmod", "advmod", "appos"})
+
+
+def words(tok) -> tuple[str, ...]:
+    """The forms a pattern word may match: lemma and lower-cased text."""
+    return (tok.lemma_.lower(), tok.lower_)
+
+
+def complement(tok, depth: int = 3) -> Iterator:
+    """Tokens of ``tok``'s complement (objects, particles, preps, infinitives), breadth-first."""
+    frontier = [c for c in tok.children if c.dep_ not in NOT_COMPLEMENT]
+    for _ in range(depth):
+        nxt = []
+        for t in frontier:
+            yield t
+            nxt += [c for c in t.children if c.dep_ not in ("nsubj", "nsubjpass", "relcl", "advcl", "punct")]
+        frontier = nxt
+
+
+def child(tok, *deps: str):
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def children(tok, *deps: str) -> list:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def prep_objects(tok, preps) -> list[tuple[str, object]]:
+    """(preposition, object) pairs under ``tok`` for the given prepositions, in ``preps`` order."""
+    found = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+            obj = child(c, "pobj", "pcomp")
+            if obj is None:  # "between X and Y" may hang its objects off a nested prep
+                continue
+            found.append((c.lower_, obj))
+    rank = {p: i for i, p in enumerate(preps)}
+    found.sort(key=lambda x: rank.get(x[0], 99))
+    return found
+
+
+def is_passive(verb) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+
+def agent_object(verb):
+    ag = child(verb, "agent")
+    return child(ag, "pobj") if ag is not None else None
+
+
+def conjuncts(tok) -> list:
+    """``tok`` and the nominals coordinated with it ("the US, the EU and Japan").
+
+    Also takes list items the parser hung off the verb beside ``tok`` (a second
+    object after a comma), a common attachment error in long lists.
+    """
+    out = [tok]
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and c.pos_ in NOMINAL and c not in out:
+                out.append(c)
+                stack.append(c)
+    last = max(out, key=lambda t: t.i)
+    anc = tok.head
+    for _ in range(4):  # list items the parser hung higher up, right after this list
+        for sib in anc.children:
+            if sib.i > last.i and is_list_continuation(sib) and sib not in out:
+                between = tok.doc[last.i + 1:sib.left_edge.i].text.strip()
+                if between in (",", "and", ", and"):
+                    out += conjuncts_plain(sib)
+                    last = max(out, key=lambda t: t.i)
+        if anc.head is anc:
+            break
+        anc = anc.head
+    return out
+
+
+def is_list_continuation(tok) -> bool:
+    """A second object after a comma: in news text, nearly always the rest of a list."""
+    if tok.dep_ not in ("dobj", "appos") or tok.pos_ not in NOMINAL:
+        return False
+    left = tok.left_edge
+    if left.i == 0 or tok.doc[left.i - 1].text != ",":
+        return False
+    return any(c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children if c is not tok)
+
+
+def conjuncts_plain(tok) -> list:
+    out, stack = [tok], [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and c.pos_ in NOMINAL and c not in out:
+                out.append(c)
+                stack.append(c)
+    return out
+
+
+def phrase_bounds(tok) -> tuple[int, int]:
+    """Character span of ``tok`` with its own left modifiers (not its preps or clauses)."""
+    start = tok
+    for c in tok.lefts:
+        if c.dep_ in PHRASE_MODIFIERS and c.dep_ not in ("cc", "conj", "punct"):
+            start = min(start, c.left_edge, key=lambda t: t.i)
+            break
+    return start.idx, tok.idx + len(tok)
+
+
+def subject(verb, depth: int = 0):
+    """The subject token of ``verb`` and how it was found ("direct", "inherited", "relative", "passive-agent")."""
+    if depth > 4:
+        return None, None
+    s = child(verb, *SUBJECTS)
+    if s is not None:
+        if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return verb.head, "relative"
+        return s, "direct"
+    if is_passive(verb):
+        a = agent_object(verb)
+        if a is not None:
+            return a, "direct"
+        return None, None
+    if verb.dep_ == "relcl":
+        return verb.head, "relative"
+    if verb.dep_ == "acl":  # "troops attacking the city"
+        return verb.head, "relative"
+    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp"):
+        head = verb.head
+        if head.dep_ == "prep":
+            head = head.head
+        if verb.dep_ == "xcomp":  # object control: "urged X to ..." -> X does it
+            obj = child(head, "dobj")
+            if obj is not None and head.lemma_.lower() in OBJECT_CONTROL:
+                return obj, "inherited"
+        s, _ = subject(head, depth + 1)
+        return s, "inherited" if s is not None else None
+    return None, None
+
+
+# Verbs whose object is the doer of their infinitive complement.
+OBJECT_CONTROL = frozenset("""urge ask call appeal press request push pressure pressurize encourage invite implore beg
+petition exhort require order tell challenge force compel persuade convince allow permit help instruct direct
+warn advise lobby""".split())
+
+
+def path_length(a, b) -> int:
+    """Edges between two tokens in the dependency tree."""
+    anc_a = [a, *a.ancestors]
+    anc_b = [b, *b.ancestors]
+    ids_b = {t.i: n for n, t in enumerate(anc_b)}
+    for n, t in enumerate(anc_a):
+        if t.i in ids_b:
+            return n + ids_b[t.i]
+    return len(anc_a) + len(anc_b)

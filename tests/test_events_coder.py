@@ -1,0 +1,131 @@
+"""The event coder on short sentences with hand-built actors (no shared data needed)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from eventwire.document import Actor, Document, Sentence
+from eventwire.events.codebook import load_codebook
+from eventwire.events.coder import Coder
+from eventwire.events.patterns import load_patterns
+
+ACTORS = {
+    "Xi Jinping": ("xi", "CHNGOV", "CHN"), "Xi": ("xi", "CHNGOV", "CHN"),
+    "Vladimir Putin": ("putin", "RUSGOV", "RUS"), "Putin": ("putin", "RUSGOV", "RUS"),
+    "Russia": ("rus", "RUS", "RUS"), "Moscow": ("rus", "RUS", "RUS"), "Ukraine": ("ukr", "UKR", "UKR"),
+    "China": ("chn", "CHN", "CHN"), "Beijing": ("chn", "CHN", "CHN"), "the US": ("usa", "USA", "USA"),
+    "The US": ("usa", "USA", "USA"), "the European Union": ("eu", "IGOEU", None), "Japan": ("jpn", "JPN", "JPN"),
+    "Iran": ("irn", "IRN", "IRN"), "Israel": ("isr", "ISR", "ISR"), "Police": ("pol", "COP", None),
+    "protesters": ("prot", "OPP", None), "CCTV": ("cctv", "CHNMED", "CHN"), "rebels": ("reb", "REB", None),
+}
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return Coder(load_patterns(), load_codebook())
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from eventwire.components.nlp import load_model
+
+    return load_model()
+
+
+def code(nlp, coder, text):
+    doc = Document.from_raw(text)
+    sdoc = nlp(text)
+    doc.user_data["spacy"] = sdoc
+    doc.sentences = [Sentence(s.start_char, s.end_char) for s in sdoc.sents]
+    acts: dict[str, Actor] = {}
+    taken: list[tuple[int, int]] = []
+    for surface in sorted(ACTORS, key=len, reverse=True):
+        aid, c, country = ACTORS[surface]
+        for m in re.finditer(r"\b" + re.escape(surface) + r"\b", text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            acts.setdefault(aid, Actor(aid, surface, c, country, mentions=[])).mentions.append([m.start(), m.end()])
+    doc.actors = list(acts.values())
+    return doc, coder.code_document(doc)
+
+
+def triples(events):
+    return {(e.source[0].code, e.cameo, e.target[0].code if e.target else None) for e in events}
+
+
+def test_phone_call_with_light_verb(nlp, coder):
+    doc, evs = code(nlp, coder, "Xi Jinping held a phone call with Vladimir Putin on Wednesday.")
+    assert ("CHNGOV", "041", "RUSGOV") in triples(evs)
+    e = evs[0]
+    assert doc.text[e.trigger.start:e.trigger.end] == e.trigger.text
+    assert e.plover["event"] == "CONSULT" and e.quad_class == 1 and e.goldstein == 1.0
+
+
+def test_negated_sanctions_are_not_plain_sanctions(nlp, coder):
+    _, evs = code(nlp, coder, "Beijing has not joined the sanctions against Moscow.")
+    sanc = [e for e in evs if e.cameo_root == "16"]
+    assert sanc and all(e.negated for e in sanc)
+    assert ("CHN", "163", "RUS") in triples(sanc)
+
+
+def test_passive_with_agent(nlp, coder):
+    _, evs = code(nlp, coder, "Ukraine was invaded by Russia in February.")
+    assert ("RUS", "190", "UKR") in triples(evs)
+
+
+def test_compound_actors_give_one_event_per_pair(nlp, coder):
+    _, evs = code(nlp, coder, "The US and Japan imposed sanctions on Russia.")
+    assert {("USA", "163", "RUS"), ("JPN", "163", "RUS")} <= triples(evs)
+
+
+def test_planned_event(nlp, coder):
+    _, evs = code(nlp, coder, "Israel plans to attack Iran next week.")
+    hit = [e for e in evs if e.source[0].code == "ISR" and e.target and e.target[0].code == "IRN"]
+    assert hit and hit[0].modality == "planned"
+
+
+def test_intent_wrapper_recodes_action(nlp, coder):
+    _, evs = code(nlp, coder, "Iran agreed to hold talks with Israel.")
+    assert ("IRN", "036", "ISR") in triples(evs)
+
+
+def test_threat_wrapper(nlp, coder):
+    _, evs = code(nlp, coder, "Israel threatened to attack Iran.")
+    assert any(e.cameo.startswith("13") and e.target and e.target[0].code == "IRN" for e in evs)
+
+
+def test_appeal_wrapper_targets_the_urged_party(nlp, coder):
+    _, evs = code(nlp, coder, "China urged Russia to release the prisoners.")
+    assert ("CHN", "0253", "RUS") in triples(evs)
+
+
+def test_denied_attack(nlp, coder):
+    _, evs = code(nlp, coder, "Iran denied attacking Israel.")
+    att = [e for e in evs if e.cameo_root in ("18", "19")]
+    assert att and att[0].modality == "denied"
+
+
+def test_hypothetical(nlp, coder):
+    _, evs = code(nlp, coder, "Israel would attack Iran if talks fail.")
+    att = [e for e in evs if e.cameo_root in ("18", "19")]
+    assert att and att[0].modality == "hypothetical"
+
+
+def test_according_to_fills_reported_by(nlp, coder):
+    _, evs = code(nlp, coder, "Xi Jinping criticized Japan, according to CCTV.")
+    crit = [e for e in evs if e.cameo == "111"]
+    assert crit and crit[0].reported_by[0]["code"] == "CHNMED"
+
+
+def test_accuse_and_arrest(nlp, coder):
+    _, evs = code(nlp, coder, "Police arrested protesters after Iran accused Israel of espionage.")
+    got = triples(evs)
+    assert ("IRN", "1125", "ISR") in got
+    assert any(c == "173" for _, c, _ in got)
+
+
+def test_confidence_is_a_probability(nlp, coder):
+    _, evs = code(nlp, coder, "Russia attacked Ukraine and condemned Japan.")
+    assert evs and all(0.0 < e.confidence < 1.0 for e in evs)
