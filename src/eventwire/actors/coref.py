@@ -1,0 +1,226 @@
+"""Found phrases -> actors, with role and pronoun coreference.
+
+Phrases are resolved in text order, so every reference can only point back to
+actors the article has already introduced:
+
+- a role with a country ("the Chinese president", "the Kremlin leader") is
+  the KB's holder of that office at the article's published date (the
+  country's leading office for "leader"); an unfilled office stays the
+  country's government;
+- "the president" alone is the last-mentioned person holding that office;
+- "his Russian counterpart" is whoever holds, in Russia, the office the
+  possessor holds (the possessor found like a pronoun: "his" -> the subject);
+- he/him/his/she/her resolve to a person actor (gender from the KB when it
+  knows it) by a cheap, explainable rule: the subject of the pronoun's own
+  sentence if it came before; else the subject of the nearest earlier
+  sentence that has a person subject (within two sentences); else the
+  nearest earlier person mention.
+
+Each resolved phrase becomes a mention ``[start, end]`` (character offsets)
+of its actor; actors are kept in order of first mention with stable ids
+("kb:xi_jinping", "RUSCOP", "org:cctv", "unk:diego_cordovez").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..document import Actor
+from .kb import KnowledgeBase
+from .linker import SECTOR_NAMES, Context, Found, Ref, person_code, role_label, slug
+
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+@dataclass
+class PersonMention:
+    token: int
+    sent: int
+    actor: str
+    gender: str
+    subject: bool
+
+
+class ActorBuilder:
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.kb: KnowledgeBase = ctx.kb
+        self.actors: dict[str, Actor] = {}
+        self.people: list[PersonMention] = []
+        sdoc = ctx.sdoc
+        self.sent_of = [0] * len(sdoc)
+        self.sent_starts = []
+        for k, s in enumerate(sdoc.sents):
+            self.sent_starts.append(s.start)
+            for i in range(s.start, s.end):
+                self.sent_of[i] = k
+        self.last_name_of: dict[str, str] = {}  # unknown person's family name -> actor id
+        self.unknown_people: set[str] = set()
+
+    # --- actors ---------------------------------------------------------
+    def _actor(self, aid: str, name: str, code: str | None, country: str | None, sector: str | None,
+               role: str | None = None) -> Actor:
+        a = self.actors.get(aid)
+        if a is None:
+            a = self.actors[aid] = Actor(aid, name, code, country, sector, role)
+        return a
+
+    def _group(self, country: str | None, sector: str | None) -> Actor | None:
+        if country is None:
+            return None
+        c = self.kb.countries.get(country)
+        base = (c.demonyms[0] if c and c.demonyms and sector else (c.name if c else country))
+        name = f"{base} {SECTOR_NAMES.get(sector, sector)}" if sector else base
+        code = country + (sector or "")
+        return self._actor(code, name, code, country, sector)
+
+    def _person(self, pid: str) -> Actor:
+        p = self.kb.people[pid]
+        country, code, tenure = person_code(self.kb, p, self.ctx.date)
+        sector = code[3:] or None if code and not code.startswith("IGO") else None
+        return self._actor("kb:" + pid, p.name, code, country, sector, role_label(tenure))
+
+    def _org(self, ref: Ref) -> Actor:
+        o = ref.org
+        country = o.country
+        sector = o.sector if o.kind != "igo" else o.sector
+        return self._actor("org:" + slug(o.name), o.name, o.code, country, sector)
+
+    def _unknown(self, f: Found) -> Actor:
+        ref = f.ref
+        name = ref.name or ""
+        if ref.role == "person":
+            last = name.split()[-1] if name.split() else name
+            aid = self.last_name_of.get(last) or self.last_name_of.get(name)
+            if aid is None:
+                aid = "unk:" + slug(name)
+                self.last_name_of[last] = aid
+                self.last_name_of[name] = aid
+            self.unknown_people.add(aid)
+        else:
+            aid = "unk:" + slug(name)
+        code = None
+        if ref.country:
+            code = ref.country + (ref.sector or "")
+        elif ref.sector:
+            code = None  # a title without a country: sector known, country never guessed
+        return self._actor(aid, name, code, ref.country, ref.sector)
+
+    # --- resolution -----------------------------------------------------
+    def build(self, found: list[Found]) -> list[Actor]:
+        sdoc = self.ctx.sdoc
+        covered = [False] * len(sdoc)
+        for f in found:
+            for i in range(f.start, f.end):
+                covered[i] = True
+        pron = [t.i for t in sdoc if t.lower_ in PRONOUNS and t.pos_ == "PRON" and not covered[t.i]]
+        events = sorted([(f.start, 0, f) for f in found] + [(i, 1, i) for i in pron], key=lambda x: (x[0], x[1]))
+        for _, kind, item in events:
+            if kind == 1:
+                actor = self._resolve_pronoun(item)
+                if actor is not None:
+                    self._mention(actor, item, item + 1)
+                continue
+            f: Found = item
+            actor = self._resolve(f)
+            if actor is not None:
+                self._mention(actor, f.start, f.end, f.head)
+        return list(self.actors.values())
+
+    def _resolve(self, f: Found) -> Actor | None:
+        ref = f.ref
+        if ref.kind == "person":
+            return self._person(ref.key)
+        if ref.kind == "org":
+            return self._org(ref)
+        if ref.kind == "group":
+            return self._group(ref.country, ref.sector)
+        if ref.kind == "unknown":
+            return self._unknown(f)
+        if ref.kind == "role":
+            return self._resolve_role(ref, f)
+        if ref.kind == "counterpart":
+            return self._resolve_counterpart(ref, f)
+        return None
+
+    def _holder(self, country: str, role: str | None = None, kind: str | None = None) -> str | None:
+        held = self.kb.officeholders(country, role=role, kind=kind, date=self.ctx.date)
+        ids = list(dict.fromkeys(p.id for p, _ in held))
+        return ids[0] if len(ids) == 1 else None
+
+    def _resolve_role(self, ref: Ref, f: Found) -> Actor | None:
+        if ref.country is None:  # "the president": the last such officeholder named
+            for pm in reversed(self.people):
+                a = self.actors[pm.actor]
+                if a.id.startswith("kb:"):
+                    t = self.kb.people[a.id[3:]].tenure_at(self.ctx.date)
+                    if t is not None and (t.role == ref.role or (ref.role == "leader" and t.kind in
+                                                                   ("head_of_state", "head_of_government"))):
+                        return a
+            return None
+        if ref.role == "leader":
+            c = self.kb.countries.get(ref.country)
+            pid = self._holder(ref.country, kind=c.leader_role if c else "head_of_state")
+        else:
+            pid = self._holder(ref.country, role=ref.role)
+        if pid is not None:
+            return self._person(pid)
+        return self._group(ref.country, ref.sector or "GOV")
+
+    def _resolve_counterpart(self, ref: Ref, f: Found) -> Actor | None:
+        anchor = self._anchor(f.start)
+        if anchor is not None and anchor.id.startswith("kb:") and ref.country:
+            t = self.kb.people[anchor.id[3:]].tenure_at(self.ctx.date)
+            if t is not None:
+                pid = self._holder(ref.country, role=t.role) or self._holder(ref.country, kind=t.kind)
+                if pid is None and t.kind in ("head_of_state", "head_of_government"):
+                    c = self.kb.countries.get(ref.country)
+                    pid = self._holder(ref.country, kind=c.leader_role) if c else None
+                if pid is not None:
+                    return self._person(pid)
+        return self._group(ref.country, "GOV")
+
+    def _anchor(self, start: int) -> Actor | None:
+        """Whose counterpart: "his/her" before it, or "X's", else the sentence subject."""
+        sdoc = self.ctx.sdoc
+        j = start - 1
+        if j >= 0 and sdoc[j].lower_ in ("his", "her"):
+            a = self._resolve_pronoun(j)
+            if a is not None:
+                self._mention(a, j, j + 1)
+            return a
+        if j >= 1 and sdoc[j].text in ("'s", "’s"):
+            for pm in reversed(self.people):
+                if pm.token < j:
+                    return self.actors[pm.actor]
+        return self._resolve_pronoun(start, gender="")
+
+    def _resolve_pronoun(self, i: int, gender: str | None = None) -> Actor | None:
+        sdoc = self.ctx.sdoc
+        g = PRONOUNS.get(sdoc[i].lower_, "") if gender is None else gender
+        sent = self.sent_of[i]
+        cands = [pm for pm in self.people if pm.token < i and sent - 2 <= pm.sent <= sent
+                 and (not g or not pm.gender or pm.gender == g)]
+        if not cands:
+            return None
+        same = [pm for pm in cands if pm.sent == sent and pm.subject]
+        if same:
+            return self.actors[same[0].actor]
+        for s in range(sent - 1, sent - 3, -1):
+            subj = [pm for pm in cands if pm.sent == s and pm.subject]
+            if subj:
+                return self.actors[subj[0].actor]
+        return self.actors[cands[-1].actor]
+
+    def _mention(self, actor: Actor, start: int, end: int, head: int = -1) -> None:
+        sdoc = self.ctx.sdoc
+        span = sdoc[start:end]
+        m = [span.start_char, span.end_char]
+        if m not in actor.mentions:
+            actor.mentions.append(m)
+        is_person = actor.id.startswith("kb:") or actor.id in self.unknown_people
+        if is_person:
+            gender = self.kb.people[actor.id[3:]].gender if actor.id.startswith("kb:") else ""
+            h = head if head >= 0 else start
+            subject = sdoc[h].dep_ in SUBJECT_DEPS
+            self.people.append(PersonMention(start, self.sent_of[start], actor.id, gender, subject))

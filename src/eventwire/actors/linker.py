@@ -1,0 +1,441 @@
+"""Mentions -> actors: the rules that turn gazetteer matches into coded actors.
+
+One left-to-right pass over the gazetteer's matches composes phrases the way
+news copy writes them (each rule is named after the phrase shape it reads):
+
+- ``country_role``: a country reference (name, demonym, "Russia's", capital,
+  seat of power) + optional modifiers + a role: "Russian police" -> ``RUSCOP``,
+  "Syria's new government" -> ``SYRGOV``, "the Kremlin leader" -> the Russian
+  leader at the article's date, "Chinese President Xi Jinping" -> Xi;
+  coordinated references share the role ("U.S. and Russian negotiators");
+- ``title_name``: a title + a name, "President Obama", "Defense Secretary
+  William Perry" (unknown people keep the title's sector, and the country
+  only when the text gives it);
+- ``role_of_country``: "president of Armenia", "rebels in the Ivory Coast";
+- ``name``: a KB person (full name; a family name alone only once the full
+  name was seen, after a title, or inside a spaCy PERSON entity), an
+  organisation, IGO or news outlet;
+- ``metonym``: a capital not used as a place ("Beijing has not joined")
+  or a seat of power ("the Kremlin said") -> that country's government;
+- ``country``: a country name or adjective on its own -> the country;
+  a plural demonym ("Palestinians") -> its civilians;
+- ``unknown``: spaCy PERSON/ORG entities nothing above explains: kept as
+  actors with code null (an ORG named after a country gets that country).
+
+Role references and pronouns are resolved in :mod:`.coref` afterwards.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .gazetteer import AMBIGUOUS_ALONE, Atom, Entry, Gazetteer
+from .kb import KIND_LABELS, KnowledgeBase, Person, Tenure
+
+COUNTRYISH = ("country", "demonym", "capital", "seat")
+POSSESSIVE = {"'s", "’s", "'", "’"}
+# Words that may stand between a country reference and its role.
+MODIFIERS = {"new", "top", "senior", "former", "state", "-", "led", "acting", "interim", "outgoing", "incoming",
+             "deputy", "vice", "then", "chief", "local", "provincial", "federal", "national", "central",
+             "regional", "rival", "armed", "young", "angry", "elite", "ruling", "military", "civilian"}
+# Modifiers after which the role names a different office from the KB's holder.
+NOT_THE_HOLDER = {"former", "deputy", "vice", "then", "acting", "interim", "outgoing", "incoming", "late", "ex"}
+LOCATIVE = {"in", "at", "near", "to", "from", "into", "inside", "outside", "around", "across", "through",
+            "toward", "towards", "via", "outside", "within", "throughout", "of", "visit", "visited", "visiting"}
+RESOLVABLE_ROLES = {"president", "prime_minister", "monarch", "supreme_leader", "foreign_minister",
+                    "defence_minister", "vice_president", "leader"}
+SECTOR_NAMES = {
+    "GOV": "government", "MIL": "military", "COP": "police", "JUD": "judiciary", "LEG": "legislature",
+    "OPP": "opposition", "REB": "rebels", "SEP": "separatists", "INS": "insurgents", "SPY": "intelligence",
+    "UAF": "armed groups", "BUS": "business", "MED": "media", "EDU": "education", "CVL": "civilians",
+    "REF": "refugees", "HLH": "health", "LAB": "labour", "AGR": "agriculture", "REL": "religious",
+    "CRM": "criminals", "ELI": "elites", "NGO": "NGOs", "HRI": "human rights groups", "ENV": "environmental",
+    "DEV": "development",
+}
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str) -> str:
+    return _SLUG.sub("_", text.lower()).strip("_")
+
+
+@dataclass
+class Ref:
+    """What a found phrase refers to, before it becomes an actor id.
+
+    kind: person (KB person id in ``key``) | group (country/sector) | org (KB org code)
+    | unknown (name) | role (to resolve: country + role) | counterpart (country).
+    """
+
+    kind: str
+    key: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    name: str | None = None
+    org: object = None
+
+
+@dataclass
+class Found:
+    start: int  # token offsets
+    end: int
+    ref: Ref
+    rule: str
+    head: int = -1  # token whose dependency says whether the phrase is a subject
+
+
+@dataclass
+class Context:
+    """Per-document state shared by the linker and coreference."""
+
+    kb: KnowledgeBase
+    sdoc: object
+    date: str | None
+    found: list[Found] = field(default_factory=list)
+    linked_people: dict[str, int] = field(default_factory=dict)  # person id -> first token
+    ent_at: dict[int, object] = field(default_factory=dict)
+    ent_of: list = field(default_factory=list)
+
+
+def pick_person(ctx: Context, candidates: list[str], country: str | None = None) -> str | None:
+    """The one KB person among ``candidates`` meant at the article's date, or None if unsure.
+
+    A person already named in the article wins; then the one holding office at
+    the date (in ``country`` when the text gives it); a lone candidate stands.
+    """
+    cands = list(dict.fromkeys(candidates))
+    if country:
+        in_country = [c for c in cands if any(t.country == country for t in ctx.kb.people[c].tenures)]
+        cands = in_country or cands
+    seen = [c for c in cands if c in ctx.linked_people]
+    if len(seen) == 1:
+        return seen[0]
+    if len(cands) == 1:
+        return cands[0]
+    held = [c for c in cands if ctx.kb.people[c].tenure_at(ctx.date) is not None and
+            any(t.covers(ctx.date) for t in ctx.kb.people[c].tenures)]
+    if len(held) == 1:
+        return held[0]
+    if ctx.date is None and cands:  # no date: the latest officeholder
+        return max(cands, key=lambda c: max(t.end or "9999" for t in ctx.kb.people[c].tenures))
+    return None
+
+
+def person_code(kb: KnowledgeBase, person: Person, date: str | None) -> tuple[str | None, str | None, Tenure | None]:
+    """(country, code, tenure) of a KB person at ``date``: office holders are their country's GOV."""
+    t = person.tenure_at(date)
+    if t is None:
+        # known person out of office at that date: their country, no sector (not guessed)
+        latest = max(person.tenures, key=lambda x: x.end or "9999")
+        if latest.country.startswith("IGO"):
+            return None, None, None
+        return latest.country, latest.country, None
+    if t.country.startswith("IGO"):
+        return None, t.country, t
+    return t.country, t.country + "GOV", t
+
+
+class Linker:
+    """Compose gazetteer atoms (and spaCy entities) into :class:`Found` phrases."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gaz = gazetteer
+        self.kb = gazetteer.kb
+
+    def link(self, ctx: Context) -> list[Found]:
+        sdoc = ctx.sdoc
+        words = [t.text for t in sdoc]
+        atoms = self.gaz.scan(words)
+        at = {a.start: a for a in atoms}
+        ctx.ent_of = [None] * len(sdoc)
+        for ent in sdoc.ents:
+            ctx.ent_at[ent.start] = ent
+            for i in range(ent.start, ent.end):
+                ctx.ent_of[i] = ent
+        consumed_until = 0
+        for a in atoms:
+            if a.start < consumed_until:
+                continue
+            f = self._compose(ctx, a, at, words)
+            if f is None:
+                continue
+            ctx.found.append(f)
+            consumed_until = max(consumed_until, max(x.end for x in ctx.found))
+            if f.ref.kind == "person" and f.ref.key not in ctx.linked_people:
+                ctx.linked_people[f.ref.key] = f.start
+        self._unknown_entities(ctx, at)
+        ctx.found.sort(key=lambda f: f.start)
+        return ctx.found
+
+    # --- phrase rules -------------------------------------------------
+    def _compose(self, ctx: Context, a: Atom, at: dict[int, Atom], words: list[str]) -> Found | None:
+        sdoc = ctx.sdoc
+        inside = a.has(*COUNTRYISH) and self._inside_other_entity(ctx, a)
+        if a.has(*COUNTRYISH) and not inside:
+            f = self._country_role(ctx, a, at, words)
+            if f is not None:
+                return f
+        role = a.first("role")
+        if role is not None and not a.has("country", "demonym", "capital", "seat", "org", "person", "alias"):
+            return self._role_first(ctx, a, role, at, words)
+        person = a.first("person", "alias")
+        if person is not None and (a.has("person") or self._alias_ok(ctx, a)):
+            pid = pick_person(ctx, [e.ref for e in a.entries if e.kind in ("person", "alias")])
+            if pid is not None:
+                return Found(a.start, self._extend_name(ctx, a), Ref("person", pid), "name", self._head(a.start, a.end, sdoc))
+        org = a.first("org")
+        if org is not None:
+            text = " ".join(words[a.start:a.end])
+            if text in AMBIGUOUS_ALONE and not self._entity_exact(ctx, a.start, a.end):
+                return None
+            return Found(a.start, a.end, Ref("org", org.ref, org=org.extra), "name", self._head(a.start, a.end, sdoc))
+        if a.has(*COUNTRYISH) and not inside:
+            return self._country_alone(ctx, a, words)
+        return None
+
+    def _country_role(self, ctx: Context, a: Atom, at: dict[int, Atom], words: list[str]) -> Found | None:
+        """country reference [+ 's] [+ modifiers] + role [+ name]; coordinated references too."""
+        sdoc = ctx.sdoc
+        n = len(words)
+        refs = [a]
+        j = a.end
+        # "U.S. and Russian negotiators", "Hungarian and Romanian officials"
+        while j + 1 < n and words[j].lower() in ("and", ",", "or") and j + 1 in at and at[j + 1].has("demonym", "country"):
+            refs.append(at[j + 1])
+            j = at[j + 1].end
+        possessive = j < n and words[j] in POSSESSIVE
+        if possessive:
+            j += 1
+        mods = []
+        while j < n and len(mods) < 3 and j not in at and self._is_modifier(sdoc[j]):
+            mods.append(words[j].lower())
+            j += 1
+        nxt = at.get(j)
+        if nxt is None:
+            return None
+        start = a.start - 1 if a.start > 0 and words[a.start - 1].lower() == "the" else a.start
+        iso = self._iso(a)
+        role = nxt.first("role")
+        ent = ctx.ent_of[a.start]
+        if nxt.has("org") and not nxt.has("role") and ent is not None and ent.end >= nxt.end and \
+                nxt.first("org").extra.country is None and iso is not None:
+            # a national branch of an international body: "the Kenya Red Cross"
+            return Found(start, nxt.end, Ref("group", country=iso, sector=nxt.first("org").extra.sector),
+                         "country_role", self._head(a.start, nxt.end, sdoc))
+        if nxt.has("org") and not nxt.has("role") and (possessive or nxt.first("org").extra.country == iso):
+            # "Russia's Gazprom", "Chinese state broadcaster" handled below; a named org after its country
+            org = nxt.first("org")
+            return Found(start, nxt.end, Ref("org", org.ref, org=org.extra), "country_role", self._head(a.start, nxt.end, sdoc))
+        if nxt.has("person", "alias") and not mods and not nxt.has("role"):
+            return None  # "Chinese Xi": let the name rule take the person
+        if role is None:
+            return None
+        r = role.extra
+        end = nxt.end
+        # apposition: "state broadcaster CCTV", "President Xi Jinping"
+        follow = at.get(end)
+        if follow is not None and follow.has("org") and not r.person:
+            org = follow.first("org")
+            return Found(start, follow.end, Ref("org", org.ref, org=org.extra), "country_role",
+                         self._head(start, follow.end, sdoc))
+        if r.person:
+            named = self._name_after(ctx, end, at, iso)
+            if named is not None:
+                nend, ref = named
+                if ref.kind == "unknown":
+                    ref.country, ref.sector = (iso if len(refs) == 1 else None), r.sector
+                return Found(start, nend, ref, "country_role", self._head(start, nend, sdoc))
+        head = self._head(start, end, sdoc)
+        if len(refs) > 1:
+            # each coordinated reference becomes its own group actor over its own words
+            for extra in refs[1:]:
+                ctx.found.append(Found(extra.start, end, Ref("group", country=self._iso(extra), sector=r.sector),
+                                       "country_role", head))
+            end_first = refs[0].end
+            return Found(start, end_first, Ref("group", country=iso, sector=r.sector), "country_role", head)
+        if r.person and r.role in RESOLVABLE_ROLES and not (set(mods) & NOT_THE_HOLDER):
+            return Found(start, end, Ref("role", country=iso, role=r.role, sector=r.sector), "country_role", head)
+        if r.role == "counterpart":
+            return Found(a.start, end, Ref("counterpart", country=iso), "country_role", head)
+        if iso is None:
+            return None
+        return Found(start, end, Ref("group", country=iso, sector=r.sector), "country_role", head)
+
+    def _role_first(self, ctx: Context, a: Atom, role: Entry, at: dict[int, Atom], words: list[str]) -> Found | None:
+        """title + name ("President Obama"), role of/in country ("president of Armenia"), "the president"."""
+        sdoc = ctx.sdoc
+        r = role.extra
+        n = len(words)
+        if r.person:
+            named = self._name_after(ctx, a.end, at, None)
+            if named is not None:
+                nend, ref = named
+                if ref.kind == "unknown":
+                    ref.sector = r.sector
+                return Found(a.start, nend, ref, "title_name", self._head(a.start, nend, sdoc))
+        follow = at.get(a.end)
+        if not r.person and follow is not None and follow.has("org") and not follow.has("role"):
+            # apposition: "state broadcaster CCTV"
+            org = follow.first("org")
+            start = a.start - 1 if a.start > 0 and words[a.start - 1].lower() == "the" else a.start
+            return Found(start, follow.end, Ref("org", org.ref, org=org.extra), "title_name",
+                         self._head(start, follow.end, sdoc))
+        j = a.end
+        if j < n and words[j].lower() in ("of", "in", "from") and not (r.person and words[j].lower() == "in"):
+            k = j + 1
+            if k < n and words[k].lower() == "the":
+                k += 1
+            c = at.get(k)
+            igo = c.first("org") if c is not None else None
+            if igo is not None and igo.extra.kind == "igo":  # "officials in Brussels", "envoy of the UN"
+                start = a.start - 1 if a.start > 0 and words[a.start - 1].lower() == "the" else a.start
+                return Found(start, c.end, Ref("org", igo.ref, org=igo.extra), "role_of_country",
+                             self._head(start, c.end, sdoc))
+            if c is not None and c.has("country", "capital"):
+                start = a.start - 1 if a.start > 0 and words[a.start - 1].lower() == "the" else a.start
+                iso = self._iso(c)
+                head = self._head(start, c.end, sdoc)
+                if r.person and r.role in RESOLVABLE_ROLES:
+                    return Found(start, c.end, Ref("role", country=iso, role=r.role, sector=r.sector),
+                                 "role_of_country", head)
+                return Found(start, c.end, Ref("group", country=iso, sector=r.sector), "role_of_country", head)
+        if r.person and r.role in RESOLVABLE_ROLES and a.start > 0 and words[a.start - 1].lower() == "the":
+            # "the president": an officeholder already in the article (resolved in coref)
+            return Found(a.start - 1, a.end, Ref("role", country=None, role=r.role, sector=r.sector), "bare_role",
+                         self._head(a.start - 1, a.end, sdoc))
+        return None
+
+    def _name_after(self, ctx: Context, j: int, at: dict[int, Atom], iso: str | None):
+        """A KB person or an unknown PERSON entity starting at token ``j``: (end, Ref)."""
+        nxt = at.get(j)
+        if nxt is not None and nxt.has("person", "alias"):
+            pid = pick_person(ctx, [e.ref for e in nxt.entries if e.kind in ("person", "alias")], iso)
+            if pid is not None:
+                return self._extend_name(ctx, nxt), Ref("person", pid)
+        ent = ctx.ent_at.get(j)
+        if ent is not None and ent.label_ == "PERSON":
+            # a KB alias inside it ("Sheikh Hamad ...") was tried above; else an unknown person
+            return ent.end, Ref("unknown", name=ent.text, role="person")
+        return None
+
+    def _extend_name(self, ctx: Context, a: Atom) -> int:
+        """Stretch a name match to the end of the spaCy PERSON entity it starts."""
+        ent = ctx.ent_of[a.start] if a.start < len(ctx.ent_of) else None
+        end = a.end
+        if ent is not None and ent.label_ == "PERSON" and ent.start == a.start:
+            while end < ent.end and ctx.sdoc[end].pos_ == "PROPN" and ctx.sdoc[end].text not in POSSESSIVE:
+                end += 1
+        return end
+
+    def _country_alone(self, ctx: Context, a: Atom, words: list[str]) -> Found | None:
+        sdoc = ctx.sdoc
+        head = self._head(a.start, a.end, sdoc)
+        seat = a.first("seat")
+        start = a.start - 1 if a.start > 0 and words[a.start - 1].lower() == "the" else a.start
+        if seat is not None:
+            return Found(start, a.end, Ref("group", country=seat.ref, sector=seat.extra), "metonym", head)
+        cap = a.first("capital")
+        if cap is not None and not a.has("country"):
+            prev = words[a.start - 1].lower() if a.start > 0 else ""
+            tok = sdoc[a.start]
+            if sdoc[a.end - 1].dep_ == "compound":  # part of a name ("Moscow Metro")
+                return None
+            if prev in LOCATIVE:  # a place ("in Moscow"): the country, no sector
+                return Found(a.start, a.end, Ref("group", country=cap.ref), "place", head)
+            return Found(a.start, a.end, Ref("group", country=cap.ref, sector="GOV"), "metonym", head)
+        country = a.first("country")
+        if country is not None:
+            return Found(start if words[start].lower() == "the" and start < a.start else a.start, a.end,
+                         Ref("group", country=country.ref), "country", head)
+        dem = a.first("demonym")
+        if dem is not None:
+            tok = sdoc[a.end - 1]
+            if tok.tag_ in ("NNS", "NNPS"):  # "Palestinians", "Algerians": the people
+                return Found(start, a.end, Ref("group", country=dem.ref, sector="CVL"), "country", head)
+            return Found(a.start, a.end, Ref("group", country=dem.ref), "country", head)
+        return None
+
+    def _unknown_entities(self, ctx: Context, at: dict[int, Atom]) -> None:
+        """PERSON/ORG entities no rule explained: actors with code null (never dropped)."""
+        sdoc = ctx.sdoc
+        covered = [False] * len(sdoc)
+        for f in ctx.found:
+            for i in range(f.start, f.end):
+                covered[i] = True
+        for ent in sdoc.ents:
+            if ent.label_ not in ("PERSON", "ORG") or covered[ent.end - 1]:
+                continue
+            start = ent.start
+            for i in range(ent.start, ent.end):
+                if covered[i]:  # "Putin's St. Petersburg Forum": the part after the possessor
+                    start = i + 1 + (i + 1 < ent.end and sdoc[i + 1].text in POSSESSIVE)
+            if start >= ent.end:
+                continue
+            span = sdoc[start:ent.end]
+            if not any(t.pos_ == "PROPN" for t in span):  # "Xi's 69th [birthday]": not a name
+                continue
+            country = None
+            if ent.label_ == "ORG":
+                for i in range(start, ent.end):
+                    a = at.get(i)
+                    if a is not None and a.has("country", "demonym", "capital"):
+                        country = self._iso(a)
+                        break
+            role = "person" if ent.label_ == "PERSON" else "org"
+            ctx.found.append(Found(start, ent.end, Ref("unknown", name=span.text, role=role, country=country),
+                                   "unknown", span.root.i))
+            for i in range(start, ent.end):
+                covered[i] = True
+        # a family name alone, after the full name ("Wardak denied it")
+        family = {}
+        for f in ctx.found:
+            if f.ref.kind == "unknown" and f.ref.role == "person" and f.end - f.start > 1:
+                family.setdefault(sdoc[f.end - 1].text, f)
+        if family:
+            for t in sdoc:
+                f = family.get(t.text)
+                if f is not None and not covered[t.i] and t.i > f.start and t.pos_ == "PROPN":
+                    ctx.found.append(Found(t.i, t.i + 1, Ref("unknown", name=f.ref.name, role="person"),
+                                           "unknown", t.i))
+
+    # --- helpers ------------------------------------------------------
+    def _iso(self, a: Atom) -> str | None:
+        e = a.first(*COUNTRYISH)
+        return e.ref if e is not None else None
+
+    def _alias_ok(self, ctx: Context, a: Atom) -> bool:
+        """A family name alone is read as a KB person only with support from the text."""
+        ids = {e.ref for e in a.entries if e.kind == "alias"}
+        if ids & set(ctx.linked_people):
+            return True
+        ent = ctx.ent_of[a.start]
+        return ent is not None and ent.label_ == "PERSON" and ent.start == a.start and ent.end == a.end
+
+    def _entity_exact(self, ctx: Context, start: int, end: int) -> bool:
+        ent = ctx.ent_of[start]
+        return ent is not None and ent.start == start and ent.end == end
+
+    def _inside_other_entity(self, ctx: Context, a: Atom) -> bool:
+        """A country word inside a longer name ("George Washington", "Moscow State University")."""
+        ent = ctx.ent_of[a.start]
+        if ent is None or ent.label_ not in ("PERSON", "ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"):
+            return False
+        before = [t for t in ctx.sdoc[ent.start:a.start] if t.lower_ != "the"]
+        return bool(before) or (ent.end > a.end and ent.label_ == "PERSON")
+
+    @staticmethod
+    def _is_modifier(tok) -> bool:
+        low = tok.lower_
+        if low in MODIFIERS:
+            return True
+        return tok.pos_ in ("ADJ", "NUM") or (tok.dep_ in ("amod", "compound", "nummod") and tok.pos_ != "PROPN")
+
+    @staticmethod
+    def _head(start: int, end: int, sdoc) -> int:
+        span = sdoc[start:end]
+        return span.root.i if len(span) else start
+
+
+def role_label(tenure: Tenure | None) -> str | None:
+    return KIND_LABELS.get(tenure.kind, tenure.kind.replace("_", " ")) if tenure is not None else None

@@ -1,0 +1,115 @@
+"""Actors: knowledge base schema, linking rules, role and pronoun coreference."""
+from __future__ import annotations
+
+import pytest
+
+import eventwire
+from eventwire.actors import mention_index
+from eventwire.actors.kb import check_kb, load_kb
+
+
+def _process(pipeline, text: str, published: str | None = "2022-06-15"):
+    doc = eventwire.Document.from_raw(text)
+    doc.source.published = published
+    ok, failed = pipeline([doc])
+    assert not failed, failed
+    return ok[0]
+
+
+def _code_at(doc, phrase: str, nth: int = 0) -> str | None:
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.text.index(phrase, start + 1)
+    hit = mention_index(doc).at(start, start + len(phrase))
+    return hit[0].code if hit else None
+
+
+def _actor_at(doc, phrase: str):
+    start = doc.text.index(phrase)
+    hit = mention_index(doc).at(start, start + len(phrase))
+    return hit[0] if hit else None
+
+
+def test_kb_files_pass_the_schema_check():
+    assert check_kb() == []
+
+
+def test_kb_covers_every_country_g20_and_p5_leaders():
+    kb = load_kb()
+    assert len(kb.countries) >= 240
+    for iso in ("ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "KOR", "MEX",
+                "RUS", "SAU", "ZAF", "TUR", "GBR", "USA"):
+        c = kb.countries[iso]
+        assert c.demonyms and c.capital, iso
+        kinds = {t.kind for p in kb.people.values() for t in p.tenures if t.country == iso}
+        assert {"head_of_state", "head_of_government"} & kinds, iso
+
+
+def test_officeholder_depends_on_the_date():
+    kb = load_kb()
+    assert [p.id for p, _ in kb.officeholders("USA", "president", date="2010-03-01")] == ["barack_obama"]
+    assert [p.id for p, _ in kb.officeholders("USA", "president", date="2022-03-01")] == ["joe_biden"]
+    assert [p.id for p, _ in kb.officeholders("RUS", "president", date="2009-01-01")] == ["dmitry_medvedev"]
+
+
+@pytest.mark.shared
+def test_seed_actors(seed_doc):
+    """The done-criteria of issue 3, from general KB entries and rules."""
+    doc = seed_doc
+    assert _code_at(doc, "Xi Jinping") == "CHNGOV"
+    assert _code_at(doc, "the Chinese president") == "CHNGOV"
+    assert _actor_at(doc, "the Chinese president").name == "Xi Jinping"
+    counterpart = _actor_at(doc, "Russian counterpart")
+    assert counterpart.name == "Vladimir Putin" and counterpart.code == "RUSGOV"
+    assert _code_at(doc, "Beijing").startswith("CHN")
+    assert _code_at(doc, "Moscow").startswith("RUS")
+    assert _code_at(doc, "Kremlin") == "RUSGOV"
+    assert _code_at(doc, "CCTV") == "CHNMED"
+    for a in doc.actors:  # every mention slices the text
+        for s, e in a.mentions:
+            assert 0 <= s < e <= len(doc.text)
+    linked = {e.text: e.actor for e in doc.entities}
+    assert linked["Xi Jinping"] == _actor_at(doc, "Xi Jinping").id
+
+
+@pytest.mark.parametrize("text, phrase, code", [
+    ("Russian police detained dozens of people in Moscow on Sunday.", "Russian police", "RUSCOP"),
+    ("Syrian rebels shelled the outskirts of the city.", "Syrian rebels", "SYRREB"),
+    ("Kenyan police fired tear gas at demonstrators in Nairobi.", "Kenyan police", "KENCOP"),
+    ("U.S. and Russian negotiators met in Geneva.", "Russian negotiators", "RUSGOV"),
+    ("Rebels in the Ivory Coast blocked the main road.", "Rebels in the Ivory Coast", "CIVREB"),
+    ("The Israeli army said it had killed two militants.", "Israeli army", "ISRMIL"),
+    ("NATO said it would send more troops.", "NATO", "IGONATO"),
+    ("The White House said it was studying the proposal.", "White House", "USAGOV"),
+    ("Xinhua reported that the talks had ended.", "Xinhua", "CHNMED"),
+])
+def test_group_and_organisation_codes(pipeline, text, phrase, code):
+    doc = _process(pipeline, text)
+    assert _code_at(doc, phrase) == code
+
+
+def test_role_resolves_by_published_date(pipeline):
+    text = "The American president met the press on Tuesday."
+    assert _actor_at(_process(pipeline, text, "2010-05-01"), "American president").name == "Barack Obama"
+    assert _actor_at(_process(pipeline, text, "2022-05-01"), "American president").name == "Joe Biden"
+
+
+def test_kremlin_leader_and_pronoun(pipeline):
+    doc = _process(pipeline, "The Kremlin leader spoke for an hour. He said the talks would go on.", "2015-01-10")
+    putin = _actor_at(doc, "Kremlin leader")
+    assert putin.name == "Vladimir Putin"
+    he = doc.text.index("He said")
+    assert [he, he + 2] in putin.mentions
+
+
+def test_unknown_people_are_kept_without_a_code(pipeline):
+    doc = _process(pipeline, "Villagers said Ahmed Karimzai Wardak had left the district. Wardak denied it.")
+    a = _actor_at(doc, "Ahmed Karimzai Wardak")
+    assert a is not None and a.code is None and a.country is None
+    assert _actor_at(doc, "Wardak denied") is a
+
+
+def test_capital_as_place_is_not_the_government(pipeline):
+    doc = _process(pipeline, "Protesters gathered in Moscow. Moscow rejected the demands.")
+    assert _code_at(doc, "Moscow", 0) == "RUS"
+    assert _code_at(doc, "Moscow", 1) == "RUSGOV"
