@@ -169,31 +169,37 @@ def test_search_finds_each_kind(client):
     assert data["articles"]["total"] == len(corpus())
 
 
-def test_stories_view_says_what_is_missing_then_lights_up(tmp_path, example_docs):
-    db = tmp_path / "s.duckdb"
-    make_store(db, example_docs[:2])
-    with TestClient(create_app(db)) as c:
-        tables = c.app.state.reader.tables()
-    if "stories" not in tables:
-        with TestClient(create_app(db)) as c:
-            data = c.get("/api/stories").json()
-            assert data["available"] is False and "stories" in data["message"]
-            assert c.get("/stories", headers={"accept": "text/html"}).status_code == 200
-        ids = [d.id for d in corpus()]
-        with Store(db) as s:
-            s.con.execute("CREATE TABLE stories (story_id VARCHAR, label VARCHAR)")
-            s.con.execute("CREATE TABLE story_articles (story_id VARCHAR, article_id VARCHAR)")
-            s.con.execute("INSERT INTO stories VALUES ('s1', 'pact')")
-            for i in ids:
-                s.con.execute("INSERT INTO story_articles VALUES ('s1', ?)", [i])
+def test_story_puts_the_sources_accounts_side_by_side(client):
+    ids = {d.id for d in corpus()}
+    listing = _rows(client, "/api/stories?limit=100")
+    assert listing["available"] and listing["total"] == len(listing["rows"]) > 0
+    pact = next(s for s in listing["rows"] if s["n_articles"] == len(ids))
+    story = _rows(client, f"/api/stories/{pact['story_id']}")
+    assert {a["article_id"] for a in story["articles"]} == ids
+    outlets = {d.source.outlet for d in corpus()}
+    assert outlets <= {r["account"] for r in story["readouts"]}
+    event = _rows(client, f"/api/merged-events/{story['events'][0]['event_id']}")
+    assert event["mentions"] and event["readouts"]
+    for url in (f"/stories/{pact['story_id']}", f"/merged-events/{story['events'][0]['event_id']}"):
+        assert client.get(url, headers={"accept": "text/html"}).status_code == 200
+    assert client.get("/api/stories/st_nope").status_code == 404
+    assert client.get("/api/merged-events/ev_nope").status_code == 404
+
+
+def test_stories_view_says_what_is_missing_in_an_older_store(tmp_path, example_docs):
+    from eventwire.store import Store
+
+    db = tmp_path / "old.duckdb"
+    with Store(db) as s:
+        s.write(example_docs[:2])
+        for t in ("event_mentions", "merged_events", "stories", "story_articles"):
+            s.con.execute(f"DROP TABLE {t}")
     with TestClient(create_app(db)) as c:
         data = c.get("/api/stories").json()
-        assert data["available"] is True
-        if data["rows"]:
-            sid = data["rows"][0][data["key"]]
-            story = c.get(f"/api/stories/{sid}").json()
-            assert story["accounts"] and all(a["article"]["id"] for a in story["accounts"])
-            assert c.get(f"/stories/{sid}", headers={"accept": "text/html"}).status_code == 200
+        assert data["available"] is False and "stories" in data["message"]
+        assert c.get("/stories", headers={"accept": "text/html"}).status_code == 200
+        assert c.get("/api/stories/x").status_code == 404
+        assert "stories" not in c.get("/api").json()["counts"]
 
 
 # -- one URL, HTML or JSON ----------------------------------------------------

@@ -203,6 +203,18 @@ def test_search_from_the_header(ui, server):
     shot(ui, "search")
 
 
-def test_stories_page_loads(ui, server):
+def test_story_view_shows_accounts_side_by_side(ui, server):
+    from web_support import corpus
+
     ui.goto(server + "/stories")
-    assert ui.locator("#stories-missing, #stories-table").count() == 1
+    ui.locator("#stories-table tbody a", has_text="Nigeria and Ghana").first.click()
+    ui.locator("#accounts").wait_for()
+    headings = ui.locator("#accounts .account h3").all_inner_texts()
+    assert {d.source.outlet for d in corpus()} <= set(headings)
+    boxes = [ui.locator("#accounts .account").nth(i).bounding_box() for i in range(2)]
+    assert boxes[0]["y"] == boxes[1]["y"] and boxes[0]["x"] < boxes[1]["x"]  # side by side
+    assert ui.locator("#story-articles li").count() == len(corpus())
+    shot(ui, "story")
+    ui.locator("#merged-events tbody a").first.click()
+    ui.locator("#accounts").wait_for()
+    assert "mentions" in ui.locator("main .meta").inner_text()

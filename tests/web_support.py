@@ -139,9 +139,12 @@ def corpus() -> list[Document]:
 
 
 def make_store(path, example_docs) -> str:
-    """A store file holding the example articles (real pipeline) and :func:`corpus`; closed after."""
+    """A store file holding the example articles (real pipeline) and :func:`corpus`, placed into
+    stories as `eventwire run` does; closed after."""
+    from eventwire import stories
     from eventwire.store import Store
 
     with Store(path) as s:
         s.write(list(example_docs) + corpus())
+        stories.update(s)
     return str(path)

@@ -143,6 +143,11 @@ def story_list(request: Request, search: str | None = Query(None, max_length=200
     return _paged(request, page, data)
 
 
-@router.get("/stories/{story_id}", summary="One story: each source's account side by side")
+@router.get("/stories/{story_id}", summary="One story: articles, merged events, each source's account side by side")
 def story(request: Request, story_id: str = ID()):
     return stories.story(request.app.state.reader, story_id)
+
+
+@router.get("/merged-events/{event_id}", summary="One real event merged across articles, with each source's account")
+def merged_event(request: Request, event_id: str = ID()):
+    return stories.event_readouts(request.app.state.reader, event_id)

@@ -164,4 +164,10 @@ def story_list(request: Request, search: str | None = Query(None, max_length=200
 @router.get("/stories/{story_id}")
 def story(request: Request, story_id: str = ID()):
     data = stories.story(request.app.state.reader, story_id)
-    return respond(request, "story.html", data, page="stories", title="Story")
+    return respond(request, "story.html", data, page="stories", title=data["story"].get("title") or "Story")
+
+
+@router.get("/merged-events/{event_id}")
+def merged_event(request: Request, event_id: str = ID()):
+    data = stories.event_readouts(request.app.state.reader, event_id)
+    return respond(request, "merged_event.html", data, page="stories", title="Merged event")

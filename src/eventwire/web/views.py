@@ -29,10 +29,10 @@ def overview(reader) -> dict[str, Any]:
     span = reader.query("SELECT min(published) AS first, max(published) AS last FROM articles")[0]
     outlets = reader.query("SELECT outlet, count(*) AS articles FROM articles WHERE outlet IS NOT NULL "
                            "GROUP BY outlet ORDER BY articles DESC, outlet LIMIT 100")
-    st = stories.layout(reader)
-    if st:
-        counts["stories"] = reader.query(f'SELECT count(*) AS n FROM "{st.table}"')[0]["n"]
-    return {"counts": counts, "published": span, "outlets": outlets, "stories": bool(st)}
+    has_stories = stories.available(reader)
+    if has_stories:
+        counts["stories"] = reader.query("SELECT count(*) AS n FROM stories")[0]["n"]
+    return {"counts": counts, "published": span, "outlets": outlets, "stories": has_stories}
 
 
 def listing(reader, kind: str, filters: dict[str, Any], limit: int, offset: int) -> dict[str, Any]:
