@@ -10,7 +10,7 @@ For each parsed sentence:
    subject of a light verb for "held talks", a possessor for "China's support");
    the target from the object, the pattern's prepositions or the passive subject;
    coordinated actors give one event per (source, target) pair;
-4. negation and modality (:mod:`.modality`), reporting sources (:mod:`.reporting`)
+4. negation and modality (:mod:`.modality`), who reports it (:mod:`eventwire.attribution`)
    and a confidence are attached.
 
 Confidence is a sum of explainable parts: pattern specificity, how directly the
@@ -28,7 +28,7 @@ from ..document import Actor, Argument, Document, Event, Trigger
 from .codebook import Codebook
 from .modality import status_of
 from .patterns import PREPOSITIONS, Pattern, PatternSet
-from .reporting import reported_by
+from ..attribution import sources_for
 from .syntax import (agent_object, child, children, complement, conjuncts, is_list_continuation, is_passive, path_length,
                      phrase_bounds, prep_objects, subject, words)
 
@@ -390,8 +390,10 @@ class Coder:
         st = status_of(m.token, m.carrier or m.token, self.patterns)
         if m.via.startswith("intent"):
             st.raise_to("planned")
-        reporters = reported_by(doc, sent, st.speech)
         trig = self._trigger(doc, m)
+        reporters = reporting_sources(doc, m.token)
+        if reporters and st.modality == "asserted":
+            st.raise_to("reported")
         cb = self.codebook[code]
         conf = self._confidence(m, src_tok, src_how, tgt_tok, tgt_how, st.modality)
         out = []
@@ -449,6 +451,20 @@ class Coder:
                 continue
             events += self.code_sentence(doc, sent, i)
         return dedupe(events)
+
+
+def reporting_sources(doc: Document, trigger) -> list[dict]:
+    """Who the text cites for the event at ``trigger`` (:mod:`eventwire.attribution`), innermost first."""
+    out, seen = [], set()
+    for src in sources_for(doc, trigger.idx, trigger.idx + len(trigger)):
+        key = src.get("actor") or src.get("name", "").lower()
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append({"name": src.get("name") or src.get("text", ""), "actor": src.get("actor"),
+                    "code": src.get("code"), "start": src.get("start"), "end": src.get("end"),
+                    "role": src.get("role")})
+    return out
 
 
 def dedupe(events: list[Event]) -> list[Event]:

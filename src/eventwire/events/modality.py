@@ -85,8 +85,6 @@ def status_of(trigger, carrier, patterns: PatternSet) -> Status:
                 st.raise_to("planned")
             if lemma in speech and link == "ccomp" and head.pos_ in ("VERB", "AUX"):
                 st.speech.append(head)
-                if RANK[st.modality] == 0:
-                    st.raise_to("reported")
                 if "would" in aux and st.modality == "hypothetical":
                     st.modality = "planned"  # "said they would meet": future in the past
             if link == "xcomp" and first and (_has_neg(head, neg_words)):
