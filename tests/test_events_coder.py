@@ -108,9 +108,19 @@ def test_denied_attack(nlp, coder):
 
 
 def test_hypothetical(nlp, coder):
-    _, evs = code(nlp, coder, "Israel would attack Iran if talks fail.")
+    _, evs = code(nlp, coder, "Israel could attack Iran.")
     att = [e for e in evs if e.cameo_root in ("18", "19")]
     assert att and att[0].modality == "hypothetical"
+
+
+def test_conditional_attack_is_a_threat(nlp, coder):
+    _, evs = code(nlp, coder, "Israel would attack Iran if talks fail.")
+    assert any(e.cameo_root == "13" and e.modality == "hypothetical" and e.target[0].code == "IRN" for e in evs)
+
+
+def test_negated_promise_is_a_rejection(nlp, coder):
+    _, evs = code(nlp, coder, "Iran failed to reach an agreement with Israel.")
+    assert any(e.cameo_root == "12" and not e.negated for e in evs)
 
 
 def test_according_to_fills_reported_by(nlp, coder):

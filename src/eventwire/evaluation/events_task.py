@@ -72,7 +72,7 @@ def actor_code(country: str | None, code: str | None) -> str | None:
 def primary(events: list[Event]) -> Event | None:
     if not events:
         return None
-    return max(events, key=lambda e: (e.cameo_root != "01", bool(e.target), not e.negated,
+    return max(events, key=lambda e: (e.cameo_root != "01", not e.negated, bool(e.target),
                                       e.modality in ("asserted", "reported", "planned"), e.confidence))
 
 

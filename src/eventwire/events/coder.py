@@ -30,11 +30,15 @@ from .modality import status_of
 from .patterns import PREPOSITIONS, Pattern, PatternSet
 from ..attribution import sources_for
 from .syntax import (agent_object, child, children, complement, conjuncts, is_list_continuation, is_passive, path_length,
-                     phrase_bounds, prep_objects, subject, words)
+                     phrase_bounds, prep_objects, subject_candidates, words)
 
 # Roots whose events are mutual when several actors share one role ("A and B met").
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
+COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+UNKNOWN_DOER_ROOTS = frozenset({"17", "18", "19", "20"})
+SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "his", "her", "its", "their", "our"})
 PARTICLES = frozenset({"up", "down", "out", "off", "in", "over", "back", "away", "aside", "on", "through", "together"})
 
 
@@ -129,10 +133,14 @@ class Coder:
                          for name in ("intent", "threat", "request", "reject", "deny", "plan")}
         self.demand_verbs = c.cue_set("wrappers", "request", "demand_verbs")
         self.speech_nouns = c.cue_set("speech", "nouns")
+        self.speech = c.cue_set("speech", "verbs")
+        self.obligation = c.cue_set("modality", "obligation")
+        self.conditional = c.cue_set("modality", "conditional")
 
     # ---- matching ---------------------------------------------------------------
     def matches(self, sent) -> list[Match]:
         found = {t.i: m for t in sent if (m := match_token(t, self.patterns)) is not None}
+        self._obligations(sent, found)
         consumed: set[int] = set()
         out = []
         for i in sorted(found):
@@ -165,6 +173,21 @@ class Coder:
             out.append(m)
         return out
 
+    def _obligations(self, sent, found: dict) -> None:
+        """"X said Y must ...": a demand by X on Y, coded on the verb of saying."""
+        for t in sent:
+            if t.dep_ != "ccomp" or t.head.i in found or t.head.lemma_.lower() not in self.speech:
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ in self.obligation for c in t.children):
+                continue
+            action = found.get(t.i)
+            code = self.patterns.map_code("request", action.code) if action is not None else None
+            pat = Pattern(code or "100", "verb", t.head.lemma_.lower(), (), (), None,
+                          tuple(self.patterns.cues.get("defaults", {}).get("verb_target", ())),
+                          "cues.toml: modality.obligation", -1)
+            m = Match(t.head, pat, pat.code, tokens=[t.head], wrapped=t, via="request(obligation)")
+            found[t.head.i] = m
+
     def _is_light_with_trigger_object(self, verb, found) -> bool:
         """A bare light verb ("offer", "hold") whose object noun is itself a trigger."""
         m = found.get(verb.i)
@@ -182,19 +205,24 @@ class Coder:
         if not kinds:
             return
         action = None
+        also = None
         for c in tok.children:
-            if c.dep_ in ("xcomp", "ccomp") and c.i in found:
+            light_obj = child(c, "dobj") if c.lemma_.lower() in self.light else None
+            if light_obj is not None and (light_obj.i not in found or found[light_obj.i].pattern.kind != "noun"):
+                light_obj = None
+            if c.dep_ in ("xcomp", "ccomp") and c.i in found and not (
+                    light_obj is not None and found[c.i].pattern.specificity == 1):
                 action = found[c.i]
-            elif c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in self.light:
-                obj = child(c, "dobj")  # "willing to continue support", "agreed to hold talks"
-                if obj is not None and obj.i in found and found[obj.i].pattern.kind == "noun":
-                    action = found[obj.i]
+            elif c.dep_ in ("xcomp", "ccomp") and light_obj is not None:
+                action = found[light_obj.i]  # "willing to continue support", "refused to deploy peacekeepers"
+                also = c
             elif c.dep_ == "prep" and c.lower_ in ("for", "to") and lemma in self.wrappers["request"]:
                 obj = child(c, "pobj", "pcomp")
                 if obj is not None and obj.i in found:
                     action = found[obj.i]
             elif c.dep_ == "dobj" and c.i in found and kinds[0] in ("reject", "request") \
-                    and found[c.i].pattern.kind == "noun" and m.pattern.specificity == 1:
+                    and found[c.i].pattern.kind == "noun" and m.pattern.specificity == 1 \
+                    and lemma not in self.light:
                 action = found[c.i]
         if action is None or action is m:
             return
@@ -219,8 +247,10 @@ class Coder:
         m.via = f"{kind}({action.pattern.code})"
         if kind != "request":
             consumed.add(action.token.i)
+            if also is not None:
+                consumed.add(also.i)
 
-    def _noun_carrier(self, noun):
+    def _noun_carrier(self, noun, _depth: int = 0):
         """The light verb whose object (or passive subject) the trigger noun is."""
         head = noun.head
         if noun.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and head.lemma_.lower() in self.light:
@@ -233,6 +263,8 @@ class Coder:
                 return gov.head  # "took part in talks"
         if noun.dep_ == "conj":
             return self._noun_carrier(noun.head) if noun.head.pos_ in NOUN_POS else None
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "NUM") and _depth < 2:
+            return self._noun_carrier(head.head, _depth + 1)  # "launched ten days of war games"
         return None
 
     @staticmethod
@@ -255,8 +287,14 @@ class Coder:
         return bool(prep_objects(noun, self.noun_source + ("between",)))
 
     # ---- arguments ------------------------------------------------------------------
-    def actors_of(self, doc: Document, tok) -> list[tuple[Actor, int, int]]:
-        """Actors named by the phrase headed by ``tok`` and its coordinated phrases."""
+    def actors_of(self, doc: Document, tok, _depth: int = 0) -> list[tuple[Actor, int, int]]:
+        """Actors named by the phrase headed by ``tok`` and its coordinated phrases.
+
+        A head with no actor of its own hands over to its "of" object ("a group of
+        Moroccan diplomats", "positions of the Palestinian forces"); an unresolved
+        personal pronoun in reported speech refers to the speaker ("Syria says it is
+        willing ...").
+        """
         idx = mention_index(doc)
         out = []
         for t in conjuncts(tok):
@@ -266,6 +304,15 @@ class Coder:
                 continue
             start, end = phrase_bounds(t)
             inside = idx.in_range(start, end)
+            if not inside and _depth < 2:
+                of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                obj = child(of, "pobj") if of is not None else None
+                if obj is not None and t.pos_ in ("NOUN", "NUM", "PRON", "ADJ"):
+                    inside = self.actors_of(doc, obj, _depth + 1)
+                elif t.pos_ == "PRON" and t.lower_ in SPEAKER_PRONOUNS:
+                    speaker = self._speaker_of(t)
+                    if speaker is not None:
+                        inside = self.actors_of(doc, speaker, _depth + 1)
             out += inside
         seen, uniq = set(), []
         for a, s, e in out:
@@ -273,6 +320,22 @@ class Coder:
                 seen.add(a.id)
                 uniq.append((a, s, e))
         return uniq
+
+    def _speaker_of(self, pron):
+        """The subject of the verb of saying whose clause holds ``pron``."""
+        t = pron.head if pron.dep_ != "poss" else pron.head.head
+        for _ in range(6):
+            if t.dep_ in ("ccomp", "xcomp", "conj", "advcl") and t.head is not t:
+                h = t.head
+                if h.lemma_.lower() in self.speech and t.dep_ == "ccomp":
+                    subj = next((c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                    if subj is not None and subj.pos_ != "PRON":
+                        return subj
+                    return None
+                t = h
+            else:
+                return None
+        return None
 
     def _first_actors(self, doc, candidates) -> tuple[list, object, str]:
         for tok, how in candidates:
@@ -296,14 +359,11 @@ class Coder:
             if carrier is not None and carrier is not tok:
                 if tok.dep_ == "nsubjpass" or (carrier.dep_ == "acl" and carrier.tag_ == "VBN"):
                     cands.append((agent_object(carrier), "direct"))
-                s, how = subject(carrier)
-                cands.append((s, how or "inherited"))
+                cands += subject_candidates(carrier)
             for p, obj in prep_objects(tok, ("between",)):
                 cands.append((obj, "between"))
         else:
-            verb = carrier
-            s, how = subject(verb)
-            cands.append((s, how or "inherited"))
+            cands += subject_candidates(carrier)
         return cands
 
     def target_candidates(self, m: Match, source_tok) -> list:
@@ -321,10 +381,12 @@ class Coder:
                 cands += [(c, "direct") for c in children(carrier, "dative")]
                 cands += [(obj, "carrier") for _, obj in prep_objects(carrier, preps)]
             cands += self._participle_targets(tok, preps)
-            return cands
+            return cands + self._scan(tok, source_tok) + (
+                self._scan(carrier, source_tok) if carrier is not None and carrier is not tok else [])
         verb = carrier
         if m.wrapped is not None and m.wrapped is not tok and m.via.startswith("request"):
             cands += [(c, "direct") for c in children(verb, "dobj")]
+            cands += [(c, "inherited") for c in children(m.wrapped, "nsubj", "nsubjpass")]
         if is_passive(verb) and verb.dep_ != "acl":
             cands += [(c, "direct") for c in children(verb, "nsubjpass")]
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in NOUN_POS:
@@ -350,7 +412,15 @@ class Coder:
         if source_tok is not None:
             for t in conjuncts(source_tok)[1:]:
                 cands += [(obj, "carrier") for _, obj in prep_objects(t, preps)]
-        return cands
+        # the object named by the pattern itself ("summoned Niger's ambassador", "rejected an Indian proposal")
+        cands += [(o, "object") for o in objs if required & set(words(o))]
+        return cands + self._scan(verb, source_tok)
+
+    @staticmethod
+    def _scan(head, source_tok) -> list:
+        """Last resort: any nominal in the trigger's complement ("kidnapped up to 16 Russian advisers")."""
+        skip = set(source_tok.subtree) if source_tok is not None else set()
+        return [(t, "scan") for t in complement(head) if t.pos_ in ("NOUN", "PROPN") and t not in skip]
 
     @staticmethod
     def _participle_targets(noun, preps) -> list:
@@ -372,12 +442,18 @@ class Coder:
 
     def events_for(self, doc, sent, sent_index, m: Match) -> list[Event]:
         sources, src_tok, src_how = self._first_actors(doc, self.source_candidates(m))
-        if not sources:
-            return []
         targets, tgt_tok, tgt_how = self._first_actors(doc, self.target_candidates(m, src_tok))
         src_ids = {a.id for a, _, _ in sources}
         targets = [t for t in targets if t[0].id not in src_ids]
-        code = m.code
+        st = status_of(m.token, m.carrier or m.token, self.patterns)
+        code = self._recode(m, st)
+        if not sources:
+            # "civilians were killed in a bombing": violence against a named victim, doer unknown
+            carrier = m.carrier or m.token
+            if not (targets and code[:2] in UNKNOWN_DOER_ROOTS and is_passive(carrier)
+                    and agent_object(carrier) is None):
+                return []
+            src_how = "unknown"
         pairs: list[tuple] = []
         if targets:
             pairs = [(s, t) for s in sources for t in targets]
@@ -387,7 +463,8 @@ class Coder:
             if m.token.lemma_.lower() in self.generic and m.pattern.specificity == 1:
                 return []
             pairs = [(s, None) for s in sources]
-        st = status_of(m.token, m.carrier or m.token, self.patterns)
+        if not sources:
+            pairs = [(None, t) for t in targets]
         if m.via.startswith("intent"):
             st.raise_to("planned")
         trig = self._trigger(doc, m)
@@ -398,15 +475,41 @@ class Coder:
         conf = self._confidence(m, src_tok, src_how, tgt_tok, tgt_how, st.modality)
         out = []
         for s, t in pairs:
-            src_arg = self._arg(s)
+            src_args = [self._arg(s)] if s is not None else []
             tgt_args = [self._arg(t)] if t is not None else []
-            eid = hashlib.sha256(f"{doc.id}|{sent_index}|{trig.start}|{s[0].id}|{code}|{t[0].id if t else ''}"
+            sid = s[0].id if s is not None else ""
+            eid = hashlib.sha256(f"{doc.id}|{sent_index}|{trig.start}|{sid}|{code}|{t[0].id if t else ''}"
                                  .encode()).hexdigest()[:16]
-            out.append(Event(id=eid, sentence=sent_index, source=[src_arg], target=tgt_args, trigger=trig,
+            out.append(Event(id=eid, sentence=sent_index, source=src_args, target=tgt_args, trigger=trig,
                              cameo=code, cameo_root=cb.root, plover=cb.plover, goldstein=cb.goldstein,
                              quad_class=cb.quad_class, negated=st.negated, modality=st.modality,
                              reported_by=list(reporters), confidence=conf))
         return out
+
+    def _recode(self, m: Match, st) -> str:
+        """CAMEO's conventions for what is not (yet) done.
+
+        A refused or negated promise of cooperation is a rejection (12x); a stated
+        plan to cooperate is an intent (03x); a stated plan of conflictual action, or
+        one made conditional ("will withdraw unless ..."), is a threat (13x).
+        """
+        code = m.code
+        root = code[:2]
+        if m.via.split("(")[0] in ("threat", "request", "reject"):
+            return code
+        carrier = m.carrier or m.token
+        conditional = any(c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in self.conditional
+                                                     for k in c.children) for c in carrier.children)
+        if root in COOPERATIVE_ROOTS and st.negated and (st.modality == "planned" or root == "03" or st.neg_verb):
+            new = self.patterns.map_code("reject", code)
+            if new:
+                st.negated = False
+                return new
+        if root in CONFLICT_ROOTS and (st.future or conditional) and not st.negated:
+            return self.patterns.map_code("threat", code) or code
+        if root in ("04", "05", "06", "07", "08") and st.future and not m.via.startswith("intent"):
+            return self.patterns.map_code("intent", code) or code
+        return code
 
     @staticmethod
     def _arg(hit) -> Argument:
@@ -424,9 +527,9 @@ class Coder:
 
     def _confidence(self, m, src_tok, src_how, tgt_tok, tgt_how, modality) -> float:
         c = 0.35 + 0.08 * min(m.pattern.specificity - 1, 3)
-        c += {"direct": 0.25, "relative": 0.2, "between": 0.2}.get(src_how, 0.12)
+        c += {"direct": 0.25, "relative": 0.2, "between": 0.2, "unknown": 0.0}.get(src_how, 0.12)
         if tgt_tok is not None:
-            c += {"direct": 0.2}.get(tgt_how, 0.12)
+            c += {"direct": 0.2, "object": 0.1, "scan": 0.04}.get(tgt_how, 0.12)
             c -= 0.03 * max(0, path_length(m.token, tgt_tok) - 2)
         if src_tok is not None:
             c -= 0.03 * max(0, path_length(m.token, src_tok) - 2)

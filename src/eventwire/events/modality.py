@@ -25,6 +25,8 @@ class Status:
     negated: bool = False
     modality: str = "asserted"
     speech: list | None = None  # speech verbs the event is reported under
+    future: bool = False  # will/shall/going to, or "would" in reported speech
+    neg_verb: bool = False  # negated by a verb ("failed to reach agreement")
 
     def raise_to(self, modality: str) -> None:
         if RANK[modality] > RANK[self.modality]:
@@ -65,8 +67,11 @@ def status_of(trigger, carrier, patterns: PatternSet) -> Status:
     aux = _aux_words(carrier)
     if aux & future or _going_to(carrier):
         st.raise_to("planned")
+        st.future = True
     if aux & hypo:
         st.raise_to("hypothetical")
+    if aux & patterns.cue_set("modality", "obligation"):
+        st.raise_to("demanded")
     # walk up the clause chain
     tok, first = carrier, True
     while tok.dep_ in CLAUSE_LINKS and tok.head is not tok:
@@ -79,6 +84,7 @@ def status_of(trigger, carrier, patterns: PatternSet) -> Status:
                 st.raise_to("denied")
             elif lemma in neg_verbs and link in ("xcomp", "pcomp", "pobj"):
                 st.negated = not st.negated
+                st.neg_verb = st.negated
             elif lemma in request_v and link in ("xcomp", "ccomp", "pobj") and first:
                 st.raise_to("demanded")
             elif lemma in plan_v and link in ("xcomp", "acomp", "pcomp") and first:
@@ -87,6 +93,7 @@ def status_of(trigger, carrier, patterns: PatternSet) -> Status:
                 st.speech.append(head)
                 if "would" in aux and st.modality == "hypothetical":
                     st.modality = "planned"  # "said they would meet": future in the past
+                    st.future = True
             if link == "xcomp" and first and (_has_neg(head, neg_words)):
                 st.negated = True
         if link in ("relcl", "acl"):

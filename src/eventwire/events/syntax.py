@@ -25,7 +25,7 @@ def words(tok) -> tuple[str, ...]:
     return (tok.lemma_.lower(), tok.lower_)
 
 
-def complement(tok, depth: int = 3) -> Iterator:
+def complement(tok, depth: int = 4) -> Iterator:
     """Tokens of ``tok``'s complement (objects, particles, preps, infinitives), breadth-first."""
     frontier = [c for c in tok.children if c.dep_ not in NOT_COMPLEMENT]
     for _ in range(depth):
@@ -128,35 +128,55 @@ def phrase_bounds(tok) -> tuple[int, int]:
     return start.idx, tok.idx + len(tok)
 
 
-def subject(verb, depth: int = 0):
-    """The subject token of ``verb`` and how it was found ("direct", "inherited", "relative", "passive-agent")."""
+# Passive forms that describe the subject's own state ("is committed to", "is prepared to").
+STATE_PASSIVES = frozenset("""commit prepare determine oblige resolve set poise expect schedule due dedicate
+devote inclined""".split())
+
+
+def subject_candidates(verb, depth: int = 0) -> list[tuple[object, str]]:
+    """Tokens that may name the doer of ``verb``, best first, with how each was found."""
     if depth > 4:
-        return None, None
+        return []
     s = child(verb, *SUBJECTS)
     if s is not None:
         if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return verb.head, "relative"
-        return s, "direct"
+            return [(verb.head, "relative")]
+        return [(s, "direct")]
     if is_passive(verb):
         a = agent_object(verb)
         if a is not None:
-            return a, "direct"
-        return None, None
+            return [(a, "direct")]
+        sp = child(verb, "nsubjpass")
+        if sp is not None and verb.lemma_.lower() in STATE_PASSIVES:
+            return [(sp, "direct")]
+        if verb.dep_ not in ("xcomp", "conj"):
+            return []
     if verb.dep_ == "relcl":
-        return verb.head, "relative"
-    if verb.dep_ == "acl":  # "troops attacking the city"
-        return verb.head, "relative"
-    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp"):
+        return [(verb.head, "relative")]
+    if verb.dep_ == "acl":  # "troops attacking the city"; "a declaration demanding ..."
+        out = [(verb.head, "relative")]
+        noun = verb.head
+        if noun.dep_ in ("dobj", "nsubjpass", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+            out += [(t, "inherited") for t, _ in subject_candidates(noun.head, depth + 1)]
+        return out
+    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "ccomp") and verb.head is not verb:
         head = verb.head
         if head.dep_ == "prep":
             head = head.head
+        if verb.dep_ == "ccomp":
+            return []
         if verb.dep_ == "xcomp":  # object control: "urged X to ..." -> X does it
             obj = child(head, "dobj")
             if obj is not None and head.lemma_.lower() in OBJECT_CONTROL:
-                return obj, "inherited"
-        s, _ = subject(head, depth + 1)
-        return s, "inherited" if s is not None else None
-    return None, None
+                return [(obj, "inherited")]
+        return [(t, "inherited") for t, _ in subject_candidates(head, depth + 1)]
+    return []
+
+
+def subject(verb):
+    """The best subject token of ``verb`` and how it was found (or ``(None, None)``)."""
+    c = subject_candidates(verb)
+    return c[0] if c else (None, None)
 
 
 # Verbs whose object is the doer of their infinitive complement.
