@@ -49,6 +49,7 @@ class Repair:
 class Sentence:
     start: int
     end: int
+    tone: float | None = None  # VADER compound score in [-1, 1], set by the tone stage
 
 
 @dataclass
