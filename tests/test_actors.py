@@ -113,3 +113,12 @@ def test_capital_as_place_is_not_the_government(pipeline):
     doc = _process(pipeline, "Protesters gathered in Moscow. Moscow rejected the demands.")
     assert _code_at(doc, "Moscow", 0) == "RUS"
     assert _code_at(doc, "Moscow", 1) == "RUSGOV"
+
+
+@pytest.mark.slow
+def test_actors_eval_meets_floor(shared_dir):
+    from eventwire.evaluation import below_floor, run_task
+
+    res = run_task("actors", shared_dir / "data")
+    assert res.metrics["actors"] > 300
+    assert below_floor(res) == []

@@ -135,6 +135,10 @@ class ActorBuilder:
             return self._org(ref)
         if ref.kind == "group":
             return self._group(ref.country, ref.sector)
+        if ref.kind == "igo_group":
+            code = ref.key if ref.key.endswith(ref.sector) else ref.key + ref.sector
+            name = f"{ref.org.name} {SECTOR_NAMES.get(ref.sector, ref.sector)}"
+            return self._actor(code, name, code, None, ref.sector)
         if ref.kind == "unknown":
             return self._unknown(f)
         if ref.kind == "role":

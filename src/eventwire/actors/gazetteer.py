@@ -53,7 +53,7 @@ class Atom:
 # few are never read alone, whatever their case.
 AMBIGUOUS_ALONE = {"US", "IS", "PA", "AP", "EC", "FT", "AU", "CIS", "FIS", "BIS", "IOM", "SPA", "DW", "RIA", "CNA",
                    "Fed", "Wagner", "Amnesty", "Globo", "Folha", "Bild", "Granma", "Fars", "Sputnik", "General Assembly",
-                   "Security Council", "Commonwealth", "Congress", "Communist Party", "Brussels", "Chancellery",
+                   "Commonwealth", "Congress", "Communist Party", "Brussels", "Chancellery",
                    "State House", "National Palace", "Westminster", "Whitehall", "Number 10", "No 10", "Planalto",
                    "Guardian", "Economist", "Times of London", "Nation Media Group"}
 

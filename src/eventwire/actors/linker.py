@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .cities import city_country
 from .gazetteer import AMBIGUOUS_ALONE, Atom, Entry, Gazetteer
 from .kb import KIND_LABELS, KnowledgeBase, Person, Tenure
 
@@ -41,7 +42,8 @@ MODIFIERS = {"new", "top", "senior", "former", "state", "-", "led", "acting", "i
 # Modifiers after which the role names a different office from the KB's holder.
 NOT_THE_HOLDER = {"former", "deputy", "vice", "then", "acting", "interim", "outgoing", "incoming", "late", "ex"}
 LOCATIVE = {"in", "at", "near", "to", "from", "into", "inside", "outside", "around", "across", "through",
-            "toward", "towards", "via", "outside", "within", "throughout", "of", "visit", "visited", "visiting"}
+            "toward", "towards", "via", "within", "throughout", "of", "visit", "visited", "visiting",
+            "capital", "city", "town"}
 RESOLVABLE_ROLES = {"president", "prime_minister", "monarch", "supreme_leader", "foreign_minister",
                     "defence_minister", "vice_president", "leader"}
 SECTOR_NAMES = {
@@ -148,6 +150,7 @@ class Linker:
         words = [t.text for t in sdoc]
         atoms = self.gaz.scan(words)
         at = {a.start: a for a in atoms}
+        self._atom_starts = set(at)
         ctx.ent_of = [None] * len(sdoc)
         for ent in sdoc.ents:
             ctx.ent_at[ent.start] = ent
@@ -185,14 +188,28 @@ class Linker:
             if pid is not None:
                 return Found(a.start, self._extend_name(ctx, a), Ref("person", pid), "name", self._head(a.start, a.end, sdoc))
         org = a.first("org")
+        if org is not None and org.extra.kind == "igo":
+            f = self._igo_role(ctx, a, org, at, words)
+            if f is not None:
+                return f
         if org is not None:
             text = " ".join(words[a.start:a.end])
             if text in AMBIGUOUS_ALONE and not self._entity_exact(ctx, a.start, a.end):
                 return None
             return Found(a.start, a.end, Ref("org", org.ref, org=org.extra), "name", self._head(a.start, a.end, sdoc))
         if a.has(*COUNTRYISH) and not inside:
+            ent = ctx.ent_of[a.start]
+            if ent is not None and ent.label_ == "ORG" and ent.end > a.end and not self._starts_in(ent, at, a):
+                # an organisation named after its country: "the Rwandan Patriotic Front"
+                return Found(a.start, ent.end, Ref("unknown", name=ctx.sdoc[a.start:ent.end].text, role="org",
+                                                   country=self._iso(a)), "country_org", ent.root.i)
             return self._country_alone(ctx, a, words)
         return None
+
+    @staticmethod
+    def _starts_in(ent, at: dict[int, Atom], a: Atom) -> bool:
+        """Another KB match starts inside ``ent`` after ``a`` (then the parts are read apart)."""
+        return any(i in at for i in range(a.end, ent.end))
 
     def _country_role(self, ctx: Context, a: Atom, at: dict[int, Atom], words: list[str]) -> Found | None:
         """country reference [+ 's] [+ modifiers] + role [+ name]; coordinated references too."""
@@ -216,6 +233,16 @@ class Linker:
             return None
         start = a.start - 1 if a.start > 0 and words[a.start - 1].lower() == "the" else a.start
         iso = self._iso(a)
+        if nxt.has("demonym") and not nxt.has("role") and not possessive and len(refs) == 1:
+            # "Bosnian Serbs", "Bosnian Serb forces": a people of the first country
+            after = at.get(nxt.end)
+            if after is not None and after.has("role") and not after.first("role").extra.person:
+                sector = after.first("role").extra.sector
+                return Found(start, after.end, Ref("group", country=iso, sector=sector), "country_role",
+                             self._head(start, after.end, sdoc))
+            if sdoc[nxt.end - 1].tag_ in ("NNS", "NNPS"):
+                return Found(start, nxt.end, Ref("group", country=iso, sector="CVL"), "country_role",
+                             self._head(start, nxt.end, sdoc))
         role = nxt.first("role")
         ent = ctx.ent_of[a.start]
         if nxt.has("org") and not nxt.has("role") and ent is not None and ent.end >= nxt.end and \
@@ -233,6 +260,11 @@ class Linker:
             return None
         r = role.extra
         end = nxt.end
+        second = at.get(end)
+        if second is not None and second.has("role") and r.sector == "GOV" and \
+                second.first("role").extra.sector in ("MIL", "COP"):
+            # "government forces", "state police": the armed body is the actor
+            r, end = second.first("role").extra, second.end
         # apposition: "state broadcaster CCTV", "President Xi Jinping"
         follow = at.get(end)
         if follow is not None and follow.has("org") and not r.person:
@@ -262,6 +294,21 @@ class Linker:
             return None
         return Found(start, end, Ref("group", country=iso, sector=r.sector), "country_role", head)
 
+    def _igo_role(self, ctx: Context, a: Atom, org: Entry, at: dict[int, Atom], words: list[str]) -> Found | None:
+        """An international body + a group role: "NATO troops", "UN military personnel"."""
+        j = a.end
+        mods = 0
+        while j < len(words) and mods < 2 and j not in at and self._is_modifier(ctx.sdoc[j]):
+            j += 1
+            mods += 1
+        nxt = at.get(j)
+        role = nxt.first("role") if nxt is not None else None
+        if role is None or role.extra.person or role.extra.sector in ("GOV",):
+            return None
+        start = a.start - 1 if a.start > 0 and words[a.start - 1].lower() == "the" else a.start
+        return Found(start, nxt.end, Ref("igo_group", org.ref, sector=role.extra.sector, org=org.extra),
+                     "igo_role", self._head(start, nxt.end, ctx.sdoc))
+
     def _role_first(self, ctx: Context, a: Atom, role: Entry, at: dict[int, Atom], words: list[str]) -> Found | None:
         """title + name ("President Obama"), role of/in country ("president of Armenia"), "the president"."""
         sdoc = ctx.sdoc
@@ -282,7 +329,8 @@ class Linker:
             return Found(start, follow.end, Ref("org", org.ref, org=org.extra), "title_name",
                          self._head(start, follow.end, sdoc))
         j = a.end
-        if j < n and words[j].lower() in ("of", "in", "from") and not (r.person and words[j].lower() == "in"):
+        if j < n and words[j].lower() in ("of", "in", "from", "throughout", "across") and \
+                not (r.person and words[j].lower() == "in"):
             k = j + 1
             if k < n and words[k].lower() == "the":
                 k += 1
@@ -300,6 +348,12 @@ class Linker:
                     return Found(start, c.end, Ref("role", country=iso, role=r.role, sector=r.sector),
                                  "role_of_country", head)
                 return Found(start, c.end, Ref("group", country=iso, sector=r.sector), "role_of_country", head)
+            ent = ctx.ent_at.get(k)
+            if c is None and ent is not None and ent.label_ == "GPE" and city_country(ent.text):
+                # "rebels in Darfur", "a missionary from Calgary": the city's country
+                start = a.start - 1 if a.start > 0 and words[a.start - 1].lower() == "the" else a.start
+                return Found(start, ent.end, Ref("group", country=city_country(ent.text), sector=r.sector),
+                             "role_of_country", self._head(start, ent.end, sdoc))
         if r.person and r.role in RESOLVABLE_ROLES and a.start > 0 and words[a.start - 1].lower() == "the":
             # "the president": an officeholder already in the article (resolved in coref)
             return Found(a.start - 1, a.end, Ref("role", country=None, role=r.role, sector=r.sector), "bare_role",
@@ -315,9 +369,25 @@ class Linker:
                 return self._extend_name(ctx, nxt), Ref("person", pid)
         ent = ctx.ent_at.get(j)
         if ent is not None and ent.label_ == "PERSON":
-            # a KB alias inside it ("Sheikh Hamad ...") was tried above; else an unknown person
+            pid = self._same_first_name(ctx, ent, at, iso)
+            if pid is not None:
+                return ent.end, Ref("person", pid)
             return ent.end, Ref("unknown", name=ent.text, role="person")
         return None
+
+    def _same_first_name(self, ctx: Context, ent, at: dict[int, Atom], iso: str | None) -> str | None:
+        """A KB person whose family name ends ``ent`` and whose first name starts it.
+
+        Reads spelling variants of the rest of a name ("Abdelaziz Bouteflicka",
+        "Laurent Gbago") without taking "Chelsea Clinton" for Bill Clinton.
+        """
+        last = at.get(ent.end - 1)
+        if last is None or last.end != ent.end or not last.has("alias") or ent.end - ent.start < 2:
+            return None
+        first = ctx.sdoc[ent.start].text
+        cands = [e.ref for e in last.entries if e.kind == "alias"
+                 and self.kb.people[e.ref].name.split()[0] == first]
+        return pick_person(ctx, cands, iso) if cands else None
 
     def _extend_name(self, ctx: Context, a: Atom) -> int:
         """Stretch a name match to the end of the spaCy PERSON entity it starts."""
@@ -364,6 +434,11 @@ class Linker:
             for i in range(f.start, f.end):
                 covered[i] = True
         for ent in sdoc.ents:
+            if ent.label_ == "GPE" and not any(covered[i] for i in range(ent.start, ent.end)):
+                iso = city_country(ent.text)
+                if iso is not None:  # a city named as a place: its country, no sector
+                    ctx.found.append(Found(ent.start, ent.end, Ref("group", country=iso), "place", ent.root.i))
+                continue
             if ent.label_ not in ("PERSON", "ORG") or covered[ent.end - 1]:
                 continue
             start = ent.start
@@ -383,8 +458,9 @@ class Linker:
                         country = self._iso(a)
                         break
             role = "person" if ent.label_ == "PERSON" else "org"
-            ctx.found.append(Found(start, ent.end, Ref("unknown", name=span.text, role=role, country=country),
-                                   "unknown", span.root.i))
+            pid = self._same_first_name(ctx, span, at, None) if role == "person" else None
+            ref = Ref("person", pid) if pid else Ref("unknown", name=span.text, role=role, country=country)
+            ctx.found.append(Found(start, ent.end, ref, "unknown", span.root.i))
             for i in range(start, ent.end):
                 covered[i] = True
         # a family name alone, after the full name ("Wardak denied it")
@@ -422,14 +498,14 @@ class Linker:
         if ent is None or ent.label_ not in ("PERSON", "ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"):
             return False
         before = [t for t in ctx.sdoc[ent.start:a.start] if t.lower_ != "the"]
-        return bool(before) or (ent.end > a.end and ent.label_ == "PERSON")
+        return bool(before) or (ent.end > a.end and ent.label_ == "PERSON" and a.end not in self._atom_starts)
 
     @staticmethod
     def _is_modifier(tok) -> bool:
         low = tok.lower_
         if low in MODIFIERS:
             return True
-        return tok.pos_ in ("ADJ", "NUM") or (tok.dep_ in ("amod", "compound", "nummod") and tok.pos_ != "PROPN")
+        return tok.pos_ in ("ADJ", "NUM") or tok.dep_ in ("amod", "compound", "nummod")
 
     @staticmethod
     def _head(start: int, end: int, sdoc) -> int:
