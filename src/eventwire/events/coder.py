@@ -299,10 +299,20 @@ class Coder:
         out = []
         for t in conjuncts(tok):
             hit = idx.at(t.idx, t.idx + len(t))
-            if hit is not None:
-                out.append(hit)
-                continue
             start, end = phrase_bounds(t)
+            if hit is not None:
+                # "Hungarian and Romanian officials": coordinated modifiers name more actors;
+                # "Ugandan opposition candidates": prefer the modifier that carries a country
+                coordinated = any(c.dep_ in ("cc", "conj") for c in t.lefts) or any(
+                    c.dep_ == "conj" for m in t.lefts for c in m.children)
+                others = [h for h in idx.in_range(start, end) if h[0].id != hit[0].id]
+                if coordinated:
+                    out += [hit] + others
+                elif not (hit[0].country or hit[0].code) and any(h[0].country for h in others):
+                    out += [h for h in others if h[0].country]
+                else:
+                    out.append(hit)
+                continue
             inside = idx.in_range(start, end)
             if not inside and _depth < 2:
                 of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
