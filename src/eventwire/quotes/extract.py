@@ -1,0 +1,251 @@
+"""Frames and quoted stretches turned into ``Quote`` records.
+
+A quoted stretch is attached to the frame that says it:
+
+1. the frame whose parsed content is (mostly) the stretch ("“China is
+   willing ...,” Xi said"; a quote of several sentences whose last one the
+   parser hangs on the cue);
+2. else a frame right beside it, with only punctuation, a short adverbial or
+   a colon between ("Xi said: “...”", "“...,” said Xi on Monday");
+3. else the stretch continues a quote: the second half of a quote split by
+   its cue ("“...,” Xi said, “...”"), or a paragraph that re-opens a quote
+   left open in the paragraph before.
+
+A stretch inside a larger reported clause is a *partial* quote ('noted the
+“legitimacy of ...”' when the clause has more than the quote;
+'said China supports ... to “resolve issues through negotiations”'): the
+clause becomes an indirect quote and the stretch a direct one recorded
+``within`` it. Short stretches nobody says (scare quotes, titles) are not
+quotes. A frame whose content is another frame ("A Kremlin account said the
+Chinese president noted ...") is not a quote of its own: its source goes into
+the inner quote's ``according_to``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..attribution import frame_source
+from ..document import Document, Quote
+from .frames import Frame, Span, doc_frames
+from .marks import Stretch, quoted_stretches
+from .speakers import resolve
+
+_WORD = re.compile(r"\w+")
+_TIGHT_GAP = re.compile(r"^[\s,;:—–-]*$")
+_SENTENCE_END = re.compile(r"[.?!]\s")
+# fraction of a frame's content a stretch must cover to be that content
+_OWN = 0.5
+# fraction of an outer frame's content its inner frames must cover to make it a mere source
+_WRAPPED = 0.6
+_MIN_PARTIAL_WORDS = 3
+_MIN_LONE_WORDS = 4
+_MAX_GAP = 40
+
+
+@dataclass
+class _Draft:
+    start: int
+    end: int
+    direct: bool
+    frame: int | None
+    kind: str
+    continues: Any = None  # key of the draft continued
+    within: Any = None  # key of the enclosing indirect draft
+    key: Any = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def extract_quotes(doc: Document) -> list[Quote]:
+    """The quotes of ``doc`` (needs the ``nlp`` parse; uses ``doc.actors`` when present)."""
+    text = doc.text
+    frames = doc_frames(doc)
+    stretches = quoted_stretches(text)
+    owner, partial = _attach(text, frames, stretches)
+    drafts: list[_Draft] = []
+    # direct quotes: stretches with an owner (or lone full quotes)
+    for k, st in enumerate(stretches):
+        j = owner.get(k)
+        if j is None and k not in partial:
+            if _words(text[st.start:st.end]) < _MIN_LONE_WORDS or not _is_full(doc, st):
+                continue
+        if k in partial:
+            continue
+        s, e = _trim(text, st.start, st.end)
+        cont = ("s", st.continues) if st.continues is not None and st.continues in owner else None
+        if cont is None and k > 0 and j is not None and owner.get(k - 1) == j \
+                and stretches[k - 1].paragraph == st.paragraph:
+            cont = ("s", k - 1)
+        drafts.append(_Draft(s, e, True, j, frames[j].group if j is not None else "none", cont, key=("s", k)))
+    owned_by = {}
+    for k, j in owner.items():
+        owned_by.setdefault(j, []).append(stretches[k])
+    # indirect quotes: frames with content that is neither a quote nor only another frame
+    for j, f in enumerate(frames):
+        if j in owned_by or not f.content or _wrapped(frames, j, owned_by):
+            continue
+        s, e = f.content[0][0], f.content[-1][1]
+        drafts.append(_Draft(s, e, False, j, f.group, key=("f", j)))
+    # partial quotes inside an indirect one
+    for k, j in partial.items():
+        st = stretches[k]
+        s, e = _trim(text, st.start, st.end)
+        host = ("f", j) if any(d.key == ("f", j) for d in drafts) else None
+        drafts.append(_Draft(s, e, True, j, frames[j].group, within=host, key=("s", k)))
+    drafts.sort(key=lambda d: (d.start, -d.end))
+    index = {d.key: i for i, d in enumerate(drafts)}
+    out = []
+    for d in drafts:
+        out.append(_record(doc, frames, d, index))
+    _inherit_speakers(out)
+    return out
+
+
+# ---------------------------------------------------------------- attaching stretches
+
+def _attach(text: str, frames: list[Frame], stretches: list[Stretch]) -> tuple[dict[int, int], dict[int, int]]:
+    """stretch index -> owning frame index; stretch index -> frame it is a partial quote of."""
+    owner: dict[int, int] = {}
+    partial: dict[int, int] = {}
+    for k, st in enumerate(stretches):
+        own, part = [], []
+        for j, f in enumerate(frames):
+            if not f.content:
+                continue
+            cw = sum(e - s for s, e in f.content)
+            ov = sum(max(0, min(e, st.end) - max(s, st.start)) for s, e in f.content)
+            if ov <= 0:
+                continue
+            if ov >= _OWN * cw and not (f.kind == "according_to" and _inside(f.cue, st)):
+                own.append((cw, j))
+            elif ov >= 0.8 * (st.end - st.start):
+                part.append((cw, j))
+        if own:
+            owner[k] = min(own)[1]
+        elif part:
+            j = min(part)[1]
+            if _words(text[st.start:st.end]) >= _MIN_PARTIAL_WORDS:
+                partial[k] = j
+        else:
+            j = _adjacent(text, frames, st)
+            if j is not None:
+                owner[k] = j
+    # continuations: the second half of a split quote, a re-opened paragraph
+    for k, st in enumerate(stretches):
+        if k in owner or k in partial:
+            continue
+        if st.continues is not None and st.continues in owner:
+            owner[k] = owner[st.continues]
+    return owner, partial
+
+
+def _inside(span: Span, st: Stretch) -> bool:
+    return st.start <= span[0] and span[1] <= st.end
+
+
+def _adjacent(text: str, frames: list[Frame], st: Stretch) -> int | None:
+    """A frame right after the closing mark or right before the opening one."""
+    best = None
+    open_at, close_end = st.outer
+    for j, f in enumerate(frames):
+        if f.content and any(s < st.end and st.start < e for s, e in f.content):
+            continue
+        if f.content and f.kind == "verb" and _has_clause(f):
+            continue
+        lo = min(f.cue[0], f.source_phrase[0] if f.source_phrase else f.cue[0])
+        hi = max(f.cue[1], f.source_phrase[1] if f.source_phrase else f.cue[1])
+        if lo >= close_end:
+            gap = text[close_end:lo]
+        elif hi <= open_at:
+            gap = text[hi:open_at]
+            if "\n" in gap and not gap.lstrip(" \t").startswith(":"):
+                continue
+        else:
+            continue
+        if len(gap) > _MAX_GAP or _SENTENCE_END.search(gap + " ") and not _TIGHT_GAP.match(gap):
+            continue
+        if "\n" in gap and lo >= close_end:
+            continue
+        score = (0 if _TIGHT_GAP.match(gap) else 1, len(gap))
+        if best is None or score < best[0]:
+            best = (score, j)
+    return best[1] if best else None
+
+
+def _has_clause(f: Frame) -> bool:
+    return bool(f.content) and f.group != "according_to"
+
+
+def _wrapped(frames: list[Frame], j: int, owned_by: dict[int, list[Stretch]]) -> bool:
+    """Whether frame ``j``'s content is mostly inner frames (their source, cue and content)."""
+    f = frames[j]
+    cover: list[Span] = []
+    for i, g in enumerate(frames):
+        if j in g.outer:
+            cover += [g.cue] + list(g.content) + ([g.source_phrase] if g.source_phrase else [])
+            cover += [(st.start, st.end) for st in owned_by.get(i, [])]
+    if not cover:
+        return False
+    covered = 0
+    for s, e in f.content:
+        marks = [0] * (e - s)
+        for cs, ce in cover:
+            for x in range(max(s, cs), min(e, ce)):
+                marks[x - s] = 1
+        covered += sum(marks)
+    return covered >= _WRAPPED * sum(e - s for s, e in f.content)
+
+
+# ---------------------------------------------------------------- records
+
+def _record(doc: Document, frames: list[Frame], d: _Draft, index: dict) -> Quote:
+    speaker = cue = None
+    according: list[dict[str, Any]] = []
+    if d.frame is not None:
+        f = frames[d.frame]
+        cue = {"text": f.cue_text, "start": f.cue[0], "end": f.cue[1]}
+        if f.source is not None:
+            speaker = resolve(doc, *f.source)
+        for o in f.outer:
+            src = frame_source(doc, frames, o)
+            if src is not None:
+                according.append({k: src[k] for k in ("name", "text", "actor", "code", "start", "end")})
+    q = Quote(doc.text[d.start:d.end], d.start, d.end, d.direct, speaker, cue, according)
+    q.sentence = doc.sentence_index(d.start)
+    q.kind = d.kind
+    q.continues = index.get(d.continues) if d.continues is not None else None
+    q.within = index.get(d.within) if d.within is not None else None
+    return q
+
+
+def _inherit_speakers(quotes: list[Quote]) -> None:
+    """Continuations take the speaker, cue and sources of the quote they continue."""
+    for q in quotes:
+        if q.continues is not None and q.speaker is None:
+            prev = quotes[q.continues]
+            q.speaker, q.cue, q.according_to = prev.speaker, prev.cue, list(prev.according_to)
+
+
+# ---------------------------------------------------------------- helpers
+
+def _words(s: str) -> int:
+    return len(_WORD.findall(s))
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:"):
+        e -= 1
+    return s, e
+
+
+def _is_full(doc: Document, st: Stretch) -> bool:
+    """A stretch that is most of its sentence(s): a quotation, not a scare-quoted phrase."""
+    i = doc.sentence_index(st.start)
+    j = doc.sentence_index(max(st.start, st.end - 1))
+    if i < 0 or j < 0:
+        return False
+    s, e = doc.sentences[i].start, doc.sentences[j].end
+    return _words(doc.text[st.start:st.end]) >= 0.6 * _words(doc.text[s:e])
