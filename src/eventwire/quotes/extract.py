@@ -29,6 +29,7 @@ from typing import Any
 from ..attribution import frame_source
 from ..document import Document, Quote
 from .frames import Frame, Span, doc_frames
+from .lexicon import FIRST_PERSON, PRONOUNS
 from .marks import Stretch, quoted_stretches
 from .speakers import resolve
 
@@ -62,28 +63,36 @@ def extract_quotes(doc: Document) -> list[Quote]:
     text = doc.text
     frames = doc_frames(doc)
     stretches = quoted_stretches(text)
-    owner, partial = _attach(text, frames, stretches)
+    absorbed = _absorbed(doc, frames)
+    owner, partial = _attach(text, frames, stretches, absorbed)
+    lone = {k for k, st in enumerate(stretches) if k not in owner and k not in partial
+            and _words(text[st.start:st.end]) >= _MIN_LONE_WORDS and _is_full(doc, st)}
+    # a quote with no cue of its own, right after a quote, goes on with the same speaker
+    for k in sorted(lone):
+        if k > 0 and (k - 1) in owner and stretches[k].paragraph - stretches[k - 1].paragraph <= 1:
+            owner[k] = owner[k - 1]
+            lone.discard(k)
     drafts: list[_Draft] = []
-    # direct quotes: stretches with an owner (or lone full quotes)
+    # direct quotes: stretches with an owner, and lone full quotes
     for k, st in enumerate(stretches):
         j = owner.get(k)
-        if j is None and k not in partial:
-            if _words(text[st.start:st.end]) < _MIN_LONE_WORDS or not _is_full(doc, st):
-                continue
-        if k in partial:
+        if j is None and k not in lone:
             continue
         s, e = _trim(text, st.start, st.end)
         cont = ("s", st.continues) if st.continues is not None and st.continues in owner else None
         if cont is None and k > 0 and j is not None and owner.get(k - 1) == j \
-                and stretches[k - 1].paragraph == st.paragraph:
+                and st.paragraph - stretches[k - 1].paragraph <= 1:
             cont = ("s", k - 1)
         drafts.append(_Draft(s, e, True, j, frames[j].group if j is not None else "none", cont, key=("s", k)))
     owned_by = {}
     for k, j in owner.items():
         owned_by.setdefault(j, []).append(stretches[k])
     # indirect quotes: frames with content that is neither a quote nor only another frame
+    quoted = [(st.start, st.end) for k, st in enumerate(stretches) if k in owner or k in lone]
     for j, f in enumerate(frames):
-        if j in owned_by or not f.content or _wrapped(frames, j, owned_by):
+        if j in owned_by or j in absorbed or not f.content or _wrapped(frames, j, owned_by, absorbed):
+            continue
+        if any(s <= f.cue[0] < e for s, e in quoted):  # words inside a quote belong to that quote
             continue
         s, e = f.content[0][0], f.content[-1][1]
         drafts.append(_Draft(s, e, False, j, f.group, key=("f", j)))
@@ -104,14 +113,36 @@ def extract_quotes(doc: Document) -> list[Quote]:
 
 # ---------------------------------------------------------------- attaching stretches
 
-def _attach(text: str, frames: list[Frame], stretches: list[Stretch]) -> tuple[dict[int, int], dict[int, int]]:
+def _absorbed(doc: Document, frames: list[Frame]) -> set[int]:
+    """Frames that only go on in the voice of the frame around them ("X said *he believes* ...",
+    "she told us *she worries* ..."): part of that frame's quote, not quotes of their own."""
+    out = set()
+    for j, g in enumerate(frames):
+        if not g.outer:
+            continue
+        f = frames[g.outer[0]]
+        if f.kind != "verb" or f.source is None:
+            continue
+        if g.source is None:
+            out.add(j)
+            continue
+        said = doc.text[g.source[0]:g.source[1]].lower()
+        if said in PRONOUNS or said in FIRST_PERSON:
+            out.add(j)
+        elif resolve(doc, *g.source)["name"] == resolve(doc, *f.source)["name"]:
+            out.add(j)
+    return out
+
+
+def _attach(text: str, frames: list[Frame], stretches: list[Stretch], absorbed: set[int]
+            ) -> tuple[dict[int, int], dict[int, int]]:
     """stretch index -> owning frame index; stretch index -> frame it is a partial quote of."""
     owner: dict[int, int] = {}
     partial: dict[int, int] = {}
     for k, st in enumerate(stretches):
         own, part = [], []
         for j, f in enumerate(frames):
-            if not f.content:
+            if j in absorbed or not f.content or st.start <= f.cue[0] < st.end:  # a cue inside the quote is quoted too
                 continue
             cw = sum(e - s for s, e in f.content)
             ov = sum(max(0, min(e, st.end) - max(s, st.start)) for s, e in f.content)
@@ -128,15 +159,19 @@ def _attach(text: str, frames: list[Frame], stretches: list[Stretch]) -> tuple[d
             if _words(text[st.start:st.end]) >= _MIN_PARTIAL_WORDS:
                 partial[k] = j
         else:
-            j = _adjacent(text, frames, st)
+            j = _adjacent(text, frames, st, absorbed)
             if j is not None:
                 owner[k] = j
-    # continuations: the second half of a split quote, a re-opened paragraph
+    # continuations: a paragraph re-opening a quote; the second half of a quote split by its cue
     for k, st in enumerate(stretches):
         if k in owner or k in partial:
             continue
         if st.continues is not None and st.continues in owner:
             owner[k] = owner[st.continues]
+        elif k > 0 and (k - 1) in owner and stretches[k - 1].paragraph == st.paragraph:
+            f = frames[owner[k - 1]]
+            if stretches[k - 1].outer[1] <= f.cue[0] and f.cue[1] <= st.open_at:
+                owner[k] = owner[k - 1]
     return owner, partial
 
 
@@ -144,11 +179,13 @@ def _inside(span: Span, st: Stretch) -> bool:
     return st.start <= span[0] and span[1] <= st.end
 
 
-def _adjacent(text: str, frames: list[Frame], st: Stretch) -> int | None:
+def _adjacent(text: str, frames: list[Frame], st: Stretch, absorbed: set[int]) -> int | None:
     """A frame right after the closing mark or right before the opening one."""
     best = None
     open_at, close_end = st.outer
     for j, f in enumerate(frames):
+        if j in absorbed:
+            continue
         if f.content and any(s < st.end and st.start < e for s, e in f.content):
             continue
         if f.content and f.kind == "verb" and _has_clause(f):
@@ -177,12 +214,12 @@ def _has_clause(f: Frame) -> bool:
     return bool(f.content) and f.group != "according_to"
 
 
-def _wrapped(frames: list[Frame], j: int, owned_by: dict[int, list[Stretch]]) -> bool:
-    """Whether frame ``j``'s content is mostly inner frames (their source, cue and content)."""
+def _wrapped(frames: list[Frame], j: int, owned_by: dict[int, list[Stretch]], absorbed: set[int]) -> bool:
+    """Whether frame ``j``'s content is mostly other voices' frames (their source, cue and content)."""
     f = frames[j]
     cover: list[Span] = []
     for i, g in enumerate(frames):
-        if j in g.outer:
+        if j in g.outer and i not in absorbed:
             cover += [g.cue] + list(g.content) + ([g.source_phrase] if g.source_phrase else [])
             cover += [(st.start, st.end) for st in owned_by.get(i, [])]
     if not cover:

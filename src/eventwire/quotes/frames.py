@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..document import Document
+from .marks import quoted_stretches
 from .lexicon import (
     COGNITION, CUE_VERBS, DIRECTIVE, OBJECT_CONTENT, PARTICLE_CUES, REPORT, REPORT_NOUNS,
     SOURCE_LABELS, SPEECH, XCOMP_CONTENT,
@@ -71,8 +72,10 @@ def doc_frames(doc: Document) -> list[Frame]:
     sdoc = doc.user_data.get("spacy")
     frames: list[Frame] = []
     if sdoc is not None:
-        for si, sent in enumerate(sdoc.sents):
+        sents = list(sdoc.sents)
+        for si, sent in enumerate(sents):
             frames += sentence_frames(sent, si)
+        _quote_cue_frames(sdoc, sents, frames)
         _nest(frames)
     doc.user_data["attribution_frames"] = (sdoc, frames)
     return frames
@@ -174,6 +177,158 @@ def _cue_span(v) -> Span:
     hi = max(t.i for t in toks)
     doc = v.doc
     return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+# ---------------------------------------------------------------- cues beside a quote
+
+_STOP = {".", "?", "!", "“", "”", '"', "\n"}
+_MAX_SOURCE_TOKENS = 7
+
+
+def _quote_cue_frames(sdoc, sents, frames: list[Frame]) -> None:
+    """Frames read off the words right after a closing quote ("...,” Viguerie notes.",
+    "...,” said Smith") or right before an opening one ("Smith told reporters: “...").
+
+    The small parser often mis-tags a cue beside a quote ("notes" as a noun) or
+    hangs it on the wrong clause; the word order around a quotation mark is
+    regular enough to read directly. A frame already parsed on the same cue word
+    gets the quote as content (and its source corrected); otherwise one is added.
+    """
+    text = sdoc.text
+    by_head = {f.head: f for f in frames if f.kind == "verb"}
+    sent_of = {}
+    for si, sent in enumerate(sents):
+        for t in sent:
+            sent_of[t.i] = si
+    starts = [t.idx for t in sdoc]
+    for st in quoted_stretches(text):
+        found = None
+        if st.close_at is not None:
+            found = _after_quote(sdoc, starts, st.close_at + 1)
+        if found is None:
+            found = _before_quote(sdoc, starts, st.open_at)
+        if found is None:
+            continue
+        cue_tok, src_tok = found
+        content = [(st.start, st.end)]
+        si = sent_of.get(cue_tok.i, 0)
+        src = phrase = None
+        if src_tok is not None:
+            src, phrase = source_spans(src_tok)
+        f = by_head.get(cue_tok.i)
+        if f is not None:
+            if src is not None:
+                f.source, f.source_phrase, f.source_token = src, phrase, src_tok.i
+            if not any(s < st.end and st.start < e for s, e in f.content):
+                f.content = content
+            continue
+        lemma = cue_tok.lemma_.lower()
+        cue = _cue_span(cue_tok)
+        f = Frame(si, "verb", _group(lemma), cue, text[cue[0]:cue[1]], src, phrase, content, cue_tok.i,
+                  src_tok.i if src_tok is not None else None)
+        frames.append(f)
+        by_head[cue_tok.i] = f
+
+
+def _is_cue_word(tok) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma not in CUE_VERBS and tok.lower_ not in CUE_VERBS:
+        return False
+    particle = PARTICLE_CUES.get(lemma)
+    if particle == "out":
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        return nxt is not None and nxt.lower_ == "out"
+    return particle is None
+
+
+def _nominal(tok) -> bool:
+    return tok.pos_ in ("PROPN", "NOUN", "PRON") or tok.ent_type_ in SOURCE_LABELS
+
+
+def _after_quote(sdoc, starts, pos: int):
+    """``(cue, source)`` in '...,” Smith said' / '...,” said Smith' after offset ``pos``."""
+    import bisect
+
+    i = bisect.bisect_left(starts, pos)
+    window = []
+    while i < len(sdoc) and len(window) < _MAX_SOURCE_TOKENS + 3:
+        t = sdoc[i]
+        if t.text in _STOP or "\n" in t.text:
+            break
+        if not (t.is_punct and not window):  # skip the comma right after the mark
+            window.append(t)
+        i += 1
+    for k, t in enumerate(window):
+        if t.is_punct:
+            break
+        if not _is_cue_word(t):
+            continue
+        before = [w for w in window[:k] if not w.is_punct and w.pos_ not in ("AUX", "ADV", "PART")]
+        if before:
+            if len(before) > _MAX_SOURCE_TOKENS or any(w.pos_ == "VERB" for w in before):
+                return None
+            heads = [w for w in before if _nominal(w)]
+            return (t, heads[-1]) if heads else None
+        after = []
+        for w in window[k + 1:]:
+            if w.is_punct or w.pos_ in ("ADP", "SCONJ"):
+                break
+            after.append(w)
+        heads = [w for w in after if _nominal(w)]
+        if heads:
+            return t, _np_head(heads)
+        return None
+    return None
+
+
+def _np_head(toks):
+    """The head of a short noun phrase: the last token whose head lies outside it."""
+    ids = {t.i for t in toks}
+    for t in toks:
+        if t.head.i not in ids or t.head.i == t.i:
+            return t
+    return toks[-1]
+
+
+def _before_quote(sdoc, starts, open_at: int):
+    """``(cue, source)`` in 'Smith said: “...' / 'Smith told reporters, “...' before ``open_at``."""
+    import bisect
+
+    i = bisect.bisect_left(starts, open_at) - 1
+    window = []
+    while i >= 0 and len(window) < 10:
+        t = sdoc[i]
+        if t.text in (".", "?", "!", "”", "“"):
+            break
+        if "\n" in t.text:
+            # a quote may open the paragraph after a colon: 'issued this statement:\n\n“...'
+            if window or i == 0 or sdoc[i - 1].text != ":":
+                break
+        elif not t.is_space:
+            window.append(t)
+        i -= 1
+    if not window or window[0].text not in (",", ":", "—", "–") and window[0].pos_ != "VERB" \
+            and not _is_cue_word(window[0]):
+        return None
+    for k, t in enumerate(window):
+        if _is_cue_word(t) or (window[0].text == ":" and t.pos_ == "VERB" and any(
+                c.dep_ in ("dobj", "obj") and c.lemma_.lower() in REPORT_NOUNS for c in t.children)):
+            between = window[:k]
+            if any(_clause_verb(w) for w in between):
+                return None
+            subj = next((c for c in t.children if c.dep_ in ("nsubj",)), None)
+            if subj is None:
+                prev = window[k + 1:]
+                heads = [w for w in prev[:4] if _nominal(w)]
+                subj = heads[0] if heads else None
+            return t, subj
+        if _clause_verb(t):
+            return None
+    return None
+
+
+def _clause_verb(tok) -> bool:
+    return tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound", "acl")
 
 
 # ---------------------------------------------------------------- according to
