@@ -172,6 +172,11 @@ def _attach(text: str, frames: list[Frame], stretches: list[Stretch], absorbed: 
             f = frames[owner[k - 1]]
             if stretches[k - 1].outer[1] <= f.cue[0] and f.cue[1] <= st.open_at:
                 owner[k] = owner[k - 1]
+    # a quote over several paragraphs is usually attributed in its last one
+    for k in range(len(stretches) - 1, -1, -1):
+        prev = stretches[k].continues
+        if prev is not None and k in owner and prev not in owner and prev not in partial:
+            owner[prev] = owner[k]
     return owner, partial
 
 

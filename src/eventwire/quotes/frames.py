@@ -201,7 +201,12 @@ def _quote_cue_frames(sdoc, sents, frames: list[Frame]) -> None:
         for t in sent:
             sent_of[t.i] = si
     starts = [t.idx for t in sdoc]
-    for st in quoted_stretches(text):
+    stretches = quoted_stretches(text)
+
+    def holds_quote(f: Frame) -> bool:
+        return any(s < q.end and q.start < e for s, e in f.content for q in stretches)
+
+    for st in stretches:
         found = None
         if st.close_at is not None:
             found = _after_quote(sdoc, starts, st.close_at + 1)
@@ -219,7 +224,7 @@ def _quote_cue_frames(sdoc, sents, frames: list[Frame]) -> None:
         if f is not None:
             if src is not None:
                 f.source, f.source_phrase, f.source_token = src, phrase, src_tok.i
-            if not any(s < st.end and st.start < e for s, e in f.content):
+            if not holds_quote(f):  # a cue between two halves of a quote keeps the first
                 f.content = content
             continue
         lemma = cue_tok.lemma_.lower()

@@ -63,7 +63,9 @@ def quote_row(aid: str, i: int, q: dict[str, Any]) -> dict[str, Any]:
     cue = q.get("cue") or {}
     return {"article_id": aid, "idx": i, "text": q["text"], "start": q["start"], "end": q["end"],
             "direct": q["direct"], "speaker_name": sp.get("name"), "speaker_actor": sp.get("actor"),
-            "cue_text": cue.get("text"), "according_to": _j(q.get("according_to", [])), "record": _j(q)}
+            "cue_text": cue.get("text"), "according_to": _j(q.get("according_to", [])), "record": _j(q),
+            "sentence": q.get("sentence"), "kind": q.get("kind"), "speaker_code": sp.get("code"),
+            "events": _j(q.get("events", []))}
 
 
 def time_row(aid: str, i: int, t: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,140 @@
+"""The quotes component: direct, indirect and partial quotes, speakers, cues, sources."""
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from eventwire.cli import main
+from eventwire.document import Document
+from eventwire.pipeline import Pipeline
+from eventwire.quotes.extract import extract_quotes
+from eventwire.quotes.marks import quoted_stretches
+from eventwire.store import Store
+from eventwire.store.queries import list_rows
+
+
+@pytest.fixture(scope="module")
+def quotes_of():
+    """repair + nlp + quotes over a text written for the test."""
+    pipe = Pipeline({"pipeline": {"components": ["repair", "nlp"]}})
+
+    def run(text: str):
+        doc = Document.from_raw(text)
+        for _, fn in pipe.steps:
+            fn([doc])
+        doc.quotes = extract_quotes(doc)
+        return doc
+
+    return run
+
+
+def _direct(doc):
+    return [q for q in doc.quotes if q.direct]
+
+
+# ---------------------------------------------------------------- the seed article
+
+def test_seed_direct_quotes(seed_doc):
+    direct = _direct(seed_doc)
+    assert [q.text[:20] for q in direct] == ["China is willing to ", "legitimacy of Russia", "resolve issues throu"]
+    assert [q.cue["text"] for q in direct] == ["said", "noted", "said"]
+    assert [[a["name"] for a in q.according_to] for q in direct] == [["CCTV"], ["Kremlin"], []]
+    for q in direct:
+        assert seed_doc.text[q.start:q.end] == q.text
+        sp = q.speaker
+        assert seed_doc.text[sp["start"]:sp["end"]] == sp["text"]
+    assert direct[0].speaker["name"] == direct[2].speaker["name"] == "Xi Jinping"
+    if seed_doc.actors:  # role coreference ("the Chinese president") comes from the actors stage
+        assert direct[1].speaker["name"] == "Xi Jinping" and direct[1].speaker["actor"]
+    else:
+        assert direct[1].speaker["text"] == "the Chinese president"
+    # the partial quote lies inside the indirect "China supports ..." quote
+    host = seed_doc.quotes[direct[2].within]
+    assert not host.direct and host.start <= direct[2].start and host.speaker["name"] == "Xi Jinping"
+
+
+def test_seed_indirect_quotes_and_sentences(seed_doc):
+    indirect = {q.cue["text"]: q for q in seed_doc.quotes if not q.direct}
+    told = indirect["told"]
+    assert told.text.startswith("that China has always made") and told.speaker["name"] == "Xi Jinping"
+    assert [a["name"] for a in told.according_to] == ["CCTV"]
+    assert indirect["urged"].speaker["text"] == "He" and indirect["urged"].speaker["name"] == "Xi Jinping"
+    for q in seed_doc.quotes:
+        assert seed_doc.sentence_index(q.start) == q.sentence
+
+
+def test_seed_quotes_stored_and_queryable(seed_doc, tmp_path):
+    db = str(tmp_path / "q.duckdb")
+    with Store(db) as s:
+        s.write([seed_doc])
+        rows = list_rows(s, "quotes", {"speaker": "Xi", "direct": "true"})
+        assert len(rows) == 2 + bool(seed_doc.actors)
+        via_cctv = list_rows(s, "quotes", {"according_to": "CCTV"})
+        assert {r["cue_text"] for r in via_cctv} >= {"said", "told"}
+        assert all(not r["direct"] for r in list_rows(s, "quotes", {"direct": "no"}))
+    r = CliRunner().invoke(main, ["quotes", "--db", db, "--speaker", "Xi", "--according-to", "Kremlin", "--json"])
+    assert r.exit_code == 0, r.output
+    assert [json.loads(line)["cue_text"] for line in r.output.splitlines()] in (["noted"], [])
+    bad = CliRunner().invoke(main, ["quotes", "--db", db, "--direct", "maybe"])
+    assert bad.exit_code == 2 and "not true or false" in bad.output
+
+
+# ---------------------------------------------------------------- phrasings
+
+def test_quote_split_by_its_cue(quotes_of):
+    doc = quotes_of("“We will rebuild the bridge,” the mayor said on Tuesday, “and we will do it before winter.”")
+    a, b = _direct(doc)
+    assert a.speaker["text"] == b.speaker["text"] == "the mayor"
+    assert b.continues == doc.quotes.index(a)
+    assert b.text.startswith("and we will do it")
+
+
+def test_multi_paragraph_quote(quotes_of):
+    text = ("Senator Amy Klobuchar spoke after the vote. “The bill is a start. It is not the end.\n\n"
+            "“We will be back next year with more,” she said.")
+    doc = quotes_of(text)
+    first, second = _direct(doc)
+    assert first.text.startswith("The bill is a start") and second.continues == doc.quotes.index(first)
+    assert first.speaker["name"] == second.speaker["name"] == "Amy Klobuchar"
+
+
+def test_unbalanced_quote_stays_in_its_paragraph():
+    text = "He called the plan “a disaster.\n\nThe council met on Friday and approved the budget."
+    (st,) = quoted_stretches(text)
+    assert text[st.start:st.end] == "a disaster." and st.close_at is None
+
+
+def test_straight_quotes_and_inverted_cue(quotes_of):
+    doc = quotes_of('"Nobody expected the storm to turn north," said Maria Lopez, a forecaster.')
+    (q,) = _direct(doc)
+    assert q.text.startswith("Nobody expected") and q.speaker["text"] == "Maria Lopez"
+    assert q.cue["text"] == "said"
+
+
+def test_indirect_forms(quotes_of):
+    doc = quotes_of("The minister told parliament that the deal was dead. "
+                    "According to the union, 300 workers lost their jobs. "
+                    "Officials urged residents to leave the coast.")
+    by_cue = {q.cue["text"]: q for q in doc.quotes}
+    assert by_cue["told"].text == "that the deal was dead" and by_cue["told"].speaker["text"] == "The minister"
+    assert by_cue["According to"].speaker["text"] == "the union"
+    assert by_cue["According to"].text.startswith("300 workers lost")
+    assert by_cue["urged"].text == "residents to leave the coast" and not by_cue["urged"].direct
+
+
+def test_scare_quotes_are_not_quotes(quotes_of):
+    doc = quotes_of("The so-called “reform” passed the lower house on Monday.")
+    assert doc.quotes == []
+
+
+def test_quote_links_pick_events_of_the_sentence():
+    from eventwire.components.quote_links import link_quote
+    from eventwire.document import Event, Quote, Sentence, Trigger
+
+    doc = Document.from_raw("Xi told Putin that China backs talks. Troops moved.")
+    doc.sentences = [Sentence(0, 37), Sentence(38, 51)]
+    ev = [Event("e1", 0, [], [], Trigger("told", 3, 7), "010", "01", {}, 0.0, 1),
+          Event("e2", 1, [], [], Trigger("moved", 45, 50), "190", "19", {}, -10.0, 4)]
+    doc.events = ev
+    q = Quote("that China backs talks", 14, 36, False, cue={"text": "told", "start": 3, "end": 7}, sentence=0)
+    assert link_quote(doc, q) == ["e1"]
