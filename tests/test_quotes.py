@@ -38,7 +38,7 @@ def test_seed_direct_quotes(seed_doc):
     direct = _direct(seed_doc)
     assert [q.text[:20] for q in direct] == ["China is willing to ", "legitimacy of Russia", "resolve issues throu"]
     assert [q.cue["text"] for q in direct] == ["said", "noted", "said"]
-    assert [[a["name"] for a in q.according_to] for q in direct] == [["CCTV"], ["Kremlin"], []]
+    assert [[a["text"] for a in q.according_to] for q in direct] == [["CCTV"], ["Kremlin"], []]
     for q in direct:
         assert seed_doc.text[q.start:q.end] == q.text
         sp = q.speaker
@@ -57,7 +57,7 @@ def test_seed_indirect_quotes_and_sentences(seed_doc):
     indirect = {q.cue["text"]: q for q in seed_doc.quotes if not q.direct}
     told = indirect["told"]
     assert told.text.startswith("that China has always made") and told.speaker["name"] == "Xi Jinping"
-    assert [a["name"] for a in told.according_to] == ["CCTV"]
+    assert [a["text"] for a in told.according_to] == ["CCTV"]
     assert indirect["urged"].speaker["text"] == "He" and indirect["urged"].speaker["name"] == "Xi Jinping"
     for q in seed_doc.quotes:
         assert seed_doc.sentence_index(q.start) == q.sentence

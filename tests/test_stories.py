@@ -98,7 +98,9 @@ def test_one_merged_event_per_real_event_with_counts(fixture_docs):
         deal = merged[("057", "CHNGOV")] if ("057", "CHNGOV") in merged else merged[("057", "BRAGOV")]
         assert (deal["n_mentions"], deal["n_articles"]) == (2, 1)  # mutual action, dyad in either order
         accounts = stories.event_readouts(store, deal["event_id"])
-        assert {a["account"] for a in accounts} == {"Brazil's presidency", "the Chinese foreign ministry"}
+        # with the quotes stage on, Xi's own remark ("Xi said China was ready ...") is credited to the
+        # outlet that reports it, as the readouts module documents for uncredited quotes
+        assert {a["account"] for a in accounts} == {"Brazil's presidency", "the Chinese foreign ministry", "Xinhua"}
 
 
 def test_incremental_updates_continue_from_the_store(fixture_docs, tmp_path):

@@ -123,7 +123,7 @@ def _absorbed(doc: Document, frames: list[Frame]) -> set[int]:
         f = frames[g.outer[0]]
         if f.kind != "verb" or f.source is None:
             continue
-        if g.source is None:
+        if g.source is None or g.group == "cognition":  # "X said *Brazil wanted* ...": still X's words
             out.add(j)
             continue
         said = doc.text[g.source[0]:g.source[1]].lower()

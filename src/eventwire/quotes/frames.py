@@ -385,6 +385,8 @@ def source_spans(head) -> tuple[Span, Span]:
     if ent is not None and ent.label_ in SOURCE_LABELS:
         return (ent.start_char, ent.end_char), phrase
     named = []
+    if head.lemma_.lower() not in REPORT_NOUNS:  # "Brazil's presidency" is the presidency, not Brazil
+        return _np_left(head), phrase
     for c in head.children:
         if c.dep_ == "appos":
             named.append((0, c))
@@ -398,11 +400,16 @@ def source_spans(head) -> tuple[Span, Span]:
             if e is not None and e.label_ in SOURCE_LABELS and not (
                     e.label_ == "NORP" and head.lemma_.lower() not in REPORT_NOUNS):
                 return (e.start_char, e.end_char), phrase
+    return _np_left(head), phrase
+
+
+def _np_left(head) -> Span:
+    """The noun phrase up to its head: "the Chinese foreign ministry", "Brazil's presidency"."""
     start = head.idx
     for t in reversed(list(head.lefts)):
         if t.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "advmod"):
             start = min(start, t.left_edge.idx)
-    return (start, head.idx + len(head)), phrase
+    return start, head.idx + len(head)
 
 
 def _np_span(head) -> Span:
