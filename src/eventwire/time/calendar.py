@@ -2,14 +2,24 @@
 
 Every function that picks one of several possible dates takes a ``direction``:
 ``"past"`` (the default in news: the most recent such day/month on or before
-the anchor), ``"future"`` (the next one on or after it). Libraries such as
-dateparser resolve towards the future; news reports mostly look back.
+the anchor), ``"future"`` (the next one on or after it), or ``"nearest"``
+(when the tense does not say: the past one unless the future one is much
+closer, as "Nov. 13" in a story of Nov. 2 is). Libraries such as dateparser
+resolve towards the future; news reports mostly look back.
 """
 from __future__ import annotations
 
 import datetime as dt
 
 from dateutil.relativedelta import relativedelta
+
+
+FUTURE_PULL = 2  # "nearest" takes the future reading only when it is this many times closer
+
+
+def _nearest(anchor: dt.date, past: dt.date, future: dt.date) -> str:
+    """'future' if ``future`` is much closer to ``anchor`` than ``past``, else 'past'."""
+    return "future" if FUTURE_PULL * (future - anchor).days < (anchor - past).days else "past"
 
 
 def day_value(d: dt.date) -> str:
@@ -35,6 +45,9 @@ def weekday_date(anchor: dt.date, weekday: int, direction: str = "past", strict:
     Not strict: the anchor itself counts ("Wednesday" in a story published on
     a Wednesday is that day). Strict ("last Friday", "next Friday"): it does not.
     """
+    if direction == "nearest":
+        direction = _nearest(anchor, weekday_date(anchor, weekday, "past", strict),
+                             weekday_date(anchor, weekday, "future", strict))
     delta = anchor.isoweekday() - weekday
     if direction == "future":
         ahead = (-delta) % 7
@@ -49,6 +62,9 @@ def weekday_date(anchor: dt.date, weekday: int, direction: str = "past", strict:
 
 def month_year(anchor: dt.date, month: int, direction: str = "past", strict: bool = False) -> int:
     """The year of the nearest ``month`` to the anchor in ``direction`` (see :func:`weekday_date`)."""
+    if direction == "nearest":
+        py, fy = month_year(anchor, month, "past", strict), month_year(anchor, month, "future", strict)
+        direction = _nearest(anchor, min(anchor, dt.date(py, month, 15)), max(anchor, dt.date(fy, month, 1)))
     if direction == "future":
         if month > anchor.month or (month == anchor.month and not strict):
             return anchor.year
@@ -60,6 +76,10 @@ def month_year(anchor: dt.date, month: int, direction: str = "past", strict: boo
 
 def month_day_year(anchor: dt.date, month: int, day: int, direction: str = "past") -> int:
     """The year of the nearest ``month``/``day`` to the anchor in ``direction``."""
+    if direction == "nearest":
+        py, fy = month_day_year(anchor, month, day, "past"), month_day_year(anchor, month, day, "future")
+        past, future = _safe(py, month, day), _safe(fy, month, day)
+        direction = _nearest(anchor, past, future) if past and future else "past"
     if direction == "future":
         return anchor.year if (month, day) >= (anchor.month, anchor.day) else anchor.year + 1
     return anchor.year if (month, day) <= (anchor.month, anchor.day) else anchor.year - 1
@@ -67,6 +87,10 @@ def month_day_year(anchor: dt.date, month: int, day: int, direction: str = "past
 
 def season_year(anchor: dt.date, season: str, direction: str = "past", strict: bool = False) -> int:
     """The year of the nearest season in ``direction``; winter Y runs from December Y into Y+1."""
+    if direction == "nearest":
+        start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season]
+        py, fy = season_year(anchor, season, "past", strict), season_year(anchor, season, "future", strict)
+        direction = _nearest(anchor, min(anchor, dt.date(py, start, 1)), max(anchor, dt.date(fy, start, 1)))
     order = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}
     cur_year = anchor.year - 1 if anchor.month <= 2 else anchor.year
     cur = {1: 3, 2: 3, 12: 3, 3: 0, 4: 0, 5: 0, 6: 1, 7: 1, 8: 1}.get(anchor.month, 2)
@@ -74,6 +98,13 @@ def season_year(anchor: dt.date, season: str, direction: str = "past", strict: b
     if direction == "future":
         return cur_year if (i > cur or (i == cur and not strict)) else cur_year + 1
     return cur_year if (i < cur or (i == cur and not strict)) else cur_year - 1
+
+
+def _safe(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
 
 
 def shift(anchor: dt.date, unit: str, n: int) -> dt.date:

@@ -44,12 +44,21 @@ class Context:
         self._tense = tense
         self.ref_day: dt.date | None = None  # last day-level date mentioned
         self.ref_value: str | None = None  # last DATE value mentioned (any granularity)
+        self.ref_period: str | None = None  # last quarter or half mentioned ("1989-Q3"), for "the quarter"
         self.text = ""
 
-    def direction(self, start: int, end: int) -> str:
-        """'future' when the clause is in the future tense, else 'past' (news looks back)."""
+    def direction(self, start: int, end: int, weekday: bool = False) -> str:
+        """'past' or 'future' when the governing clause's tense says so, else 'nearest'.
+
+        A weekday with no verb to go by ("Friday's vote") is taken as past: in
+        news a bare weekday is nearly always the last one.
+        """
         t = self._tense(start, end) if self._tense else None
-        return "future" if t == "future" else "past"
+        if t in ("past", "future"):
+            return t
+        if weekday and t is None:
+            return "past"
+        return "nearest"
 
     @property
     def ref(self) -> dt.date | None:
@@ -88,7 +97,7 @@ CLOCK = (rf"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*{AMPM}(?:\s+{TZ})?"
 DAYWORD = r"(?:today|yesterday|tomorrow|tonight)"
 
 B = r"(?<![\w'’.-])"  # word start (not inside a word, a number or an abbreviation)
-E = r"(?![\w'’])"     # word end (lets "Jan." and "a.m." end in a dot)
+E = r"(?!\w)(?!['’](?!s\b)\w)"  # word end; "Jan." and "a.m." end in a dot, "Friday's" counts
 
 # Words that usually follow a number and show it is a count, not a year ("2000 people").
 COUNT_NOUNS = set("""people persons troops soldiers workers employees students members votes voters dollars
@@ -307,6 +316,25 @@ def _year_reading(m, ctx):
     return Reading("DATE", f"{int(m['y']):04d}", _mod_word(m["pos"]))
 
 
+_SPOKEN_YEAR = (rf"(?:the\s+year\s+)?(?P<c>nineteen|twenty)[-\s]+(?P<yy>{NUMBER_WORDS}|hundred)"
+                rf"|(?:the\s+year\s+)?two\s+thousand(?:(?:\s+and)?[-\s]+(?P<yy2>{NUMBER_WORDS}))?")
+
+
+def _spoken_year_ok(m, text):
+    if m["yy"] and (number_value(m["yy"]) or 0) < 10 and m["yy"].lower() != "hundred":
+        return False  # "twenty five" is a number, "nineteen ninety-five" a year
+    return bool(m["yy"] or m.group(0).lower().startswith("the year") or
+                re.search(r"\b(?:in|since|until|by|of|from|before|after)\s+$", text[max(0, m.start() - 8):m.start()]))
+
+
+@rule("spoken_year", _SPOKEN_YEAR, guard=_spoken_year_ok)
+def _spoken_year(m, ctx):
+    if m["c"]:
+        yy = 0 if m["yy"].lower() == "hundred" else int(number_value(m["yy"]) or 0)
+        return Reading("DATE", f"{(19 if m['c'].lower() == 'nineteen' else 20)}{yy:02d}")
+    return Reading("DATE", f"{2000 + int(number_value(m['yy2']) or 0) if m['yy2'] else 2000}")
+
+
 _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
                  "eighties": 8, "nineties": 9}
 
@@ -374,12 +402,15 @@ def _quarter(m, ctx):
     rel = (m["yrel"] or m["rel2"] or "").lower()
     if rel:
         return Reading("DATE", f"{ctx.anchor.year + {'last': -1, 'this': 0, 'next': 1}[rel]}-Q{q}")
+    return Reading("DATE", f"{_quarter_year(ctx, q, ctx.direction(m.start(), m.end()))}-Q{q}")
+
+
+def _quarter_year(ctx: Context, q: int, direction: str) -> int:
+    """Past-biased year of quarter ``q``: a quarter not yet begun is last year's, unless the clause looks ahead."""
     cur = cal.quarter_of(ctx.anchor)
-    if ctx.direction(m.start(), m.end()) == "future":
-        year = ctx.anchor.year if q >= cur else ctx.anchor.year + 1
-    else:
-        year = ctx.anchor.year if q <= cur else ctx.anchor.year - 1
-    return Reading("DATE", f"{year}-Q{q}")
+    if direction == "future":  # the quarter just ended is still this year's ("will report third-quarter results")
+        return ctx.anchor.year if q >= cur - 1 else ctx.anchor.year + 1
+    return ctx.anchor.year if q <= cur else ctx.anchor.year - 1
 
 
 @rule("quarter_code", rf"(?:Q(?P<q>[1-4])(?:\s+|-)?(?P<y>{YEAR}|['’]\d\d)?|(?P<y2>{YEAR})\s*-?Q(?P<q2>[1-4]))")
@@ -389,8 +420,7 @@ def _quarter_code(m, ctx):
     if not y:
         if ctx.anchor is None:
             return Reading("DATE", f"XXXX-Q{q}")
-        cur = cal.quarter_of(ctx.anchor)
-        return Reading("DATE", f"{ctx.anchor.year if int(q) <= cur else ctx.anchor.year - 1}-Q{q}")
+        return Reading("DATE", f"{_quarter_year(ctx, int(q), 'past')}-Q{q}")
     return Reading("DATE", f"{_year(y, ctx.anchor)}-Q{q}")
 
 
@@ -404,6 +434,27 @@ def _rel_quarter(m, ctx):
         return Reading("DATE", ctx.ref_value)
     n = {"this": 0, "current": 0, "next": 1, "coming": 1}.get(rel, -1)
     return Reading("DATE", cal.value_at(cal.shift(ctx.anchor, "quarter", n), "quarter"))
+
+
+@rule("the_quarter", r"(?:the|that|this\s+year['’]s)\s+(?:latest\s+|same\s+|fiscal\s+)?(?:quarter|period)"
+                     r"(?!\s+(?:of|ended|ending|to|through|before|after|from|since)\b)")
+def _the_quarter(m, ctx):
+    """'the quarter' in an earnings story is the quarter being reported: the one last named, else the last one ended."""
+    if ctx.ref_period and re.fullmatch(r"\d{4}-Q\d", ctx.ref_period):
+        return Reading("DATE", ctx.ref_period)
+    if ctx.anchor is None or "period" in m.group(0).lower():
+        return None
+    return Reading("DATE", cal.value_at(cal.shift(ctx.anchor, "quarter", -1), "quarter"))
+
+
+@rule("year_period", rf"the\s+(?P<y>{YEAR})\s+(?:(?P<q>first|second|third|fourth)\s+)?(?:quarter|period)")
+def _year_period(m, ctx):
+    """'the 1988 third quarter'; 'the 1988 quarter' is the quarter under discussion, in 1988."""
+    if m["q"]:
+        return Reading("DATE", f"{m['y']}-Q{['first', 'second', 'third', 'fourth'].index(m['q'].lower()) + 1}")
+    if ctx.ref_period and re.fullmatch(r"\d{4}-Q\d", ctx.ref_period):
+        return Reading("DATE", f"{m['y']}{ctx.ref_period[4:]}")
+    return Reading("DATE", m["y"])
 
 
 @rule("half", rf"(?:the\s+)?(?P<h>first|second|last|latter)\s+half(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year"
@@ -446,6 +497,23 @@ def _relative_unit(m, ctx):
     return Reading("DATE", cal.value_at(cal.shift(base, unit, n), unit), mod)
 
 
+@rule("period_edge", rf"(?P<pos>{POS_MOD})\s+the\s+(?:(?P<cur>current|present)\s+)?(?P<unit>week|month|quarter|year)"
+                     r"|(?P<ye>year[-\s]end)")
+def _period_edge(m, ctx):
+    """'the end of the year', 'early in the month' (the current one), 'year-end'."""
+    if ctx.anchor is None:
+        return Reading("DATE", None)
+    if m["ye"]:
+        return Reading("DATE", str(ctx.anchor.year), "late")
+    unit = m["unit"].lower()
+    return Reading("DATE", cal.value_at(ctx.anchor, unit), _mod_word(m["pos"]))
+
+
+@rule("in_the_period", r"(?P<w>earlier|later)\s+in\s+the\s+(?P<unit>week|month|year)")
+def _in_the_period(m, ctx):
+    return Reading("DATE", cal.value_at(ctx.anchor, m["unit"].lower()) if ctx.anchor else None)
+
+
 @rule("relative_weekday", rf"(?P<rel>this|last|next|this\s+past|this\s+coming|past|coming)\s+(?P<wd>{WEEKDAY})"
                           rf"(?:\s+(?P<pod>morning|afternoon|evening|night))?")
 def _relative_weekday(m, ctx):
@@ -458,7 +526,7 @@ def _relative_weekday(m, ctx):
     elif rel in ("next", "this coming", "coming"):
         d = cal.weekday_date(ctx.anchor, wd, "future", strict=True)
     else:
-        d = cal.weekday_date(ctx.anchor, wd, ctx.direction(m.start(), m.end()))
+        d = cal.weekday_date(ctx.anchor, wd, ctx.direction(m.start(), m.end(), weekday=True))
     return _with_part_of_day(d, m["pod"])
 
 
@@ -490,12 +558,28 @@ def _weekday_reading(m, ctx):
     wd = _weekday(m["wd"])
     if ctx.anchor is None:
         return Reading("DATE", f"XXXX-WXX-{wd}")
-    d = cal.weekday_date(ctx.anchor, wd, ctx.direction(m.start(), m.end()))
+    d = cal.weekday_date(ctx.anchor, wd, ctx.direction(m.start(), m.end(), weekday=True))
     return _with_part_of_day(d, m["pod"], _mod_word(m["pos"]))
 
 
 _DAYWORD_SHIFT = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
                   "the day after tomorrow": 2}
+
+
+@rule("weekend", r"(?:(?P<rel>this|last|next|the\s+past|the\s+coming|the)\s+)?weekend(?!s)")
+def _weekend(m, ctx):
+    """'the weekend' in news is the last one (the one under way on a Saturday or Sunday)."""
+    rel = (m["rel"] or "").lower().split()[-1] if m["rel"] else ""
+    if not rel:
+        return None
+    if ctx.anchor is None:
+        return Reading("DATE", None)
+    saturday = cal.weekday_date(ctx.anchor, 6, "past")
+    if ctx.anchor.isoweekday() == 7:
+        saturday = ctx.anchor - dt.timedelta(days=1)
+    if rel in ("next", "coming") or (rel in ("this", "the") and ctx.direction(m.start(), m.end()) == "future"):
+        saturday = cal.weekday_date(ctx.anchor, 6, "future")
+    return Reading("DATE", cal.week_value(saturday) + "-WE")
 
 
 @rule("dayword", rf"(?:(?P<pos>early|late|earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+"
@@ -531,7 +615,7 @@ def _dayword_today(ctx):
     return _day_reading(ctx.anchor) if ctx.anchor else Reading("DATE", None)
 
 
-@rule("past_ref", r"recently|lately|previously|formerly|recent\s+(?:days|weeks|months|years|decades|times)|"
+@rule("past_ref", r"recently|lately|formerly|recent\s+(?:days|weeks|months|years|decades|times)|"
                   r"the\s+past(?!\s+(?:\d|week|month|year|decade|century|few|several|two|three|four|five|six|seven|eight|nine|ten))|"
                   r"once\s+upon\s+a\s+time|the\s+last\s+few\s+(?:days|weeks|months|years)")
 def _past(m, ctx):
@@ -539,7 +623,8 @@ def _past(m, ctx):
 
 
 @rule("future_ref", r"the\s+future|a\s+later\s+date|the\s+coming\s+(?:days|weeks|months|years)|"
-                    r"the\s+(?:days|weeks|months|years)\s+ahead|soon|shortly")
+                    r"the\s+(?:days|weeks|months|years)\s+ahead|the\s+near\s+(?:future|term)|the\s+short\s+term|"
+                    r"the\s+long\s+term")
 def _future(m, ctx):
     t = m.group(0).lower()
     u = re.search(r"(day|week|month|year)s", t)
@@ -552,7 +637,9 @@ def _future(m, ctx):
 
 def _unit_n(m) -> tuple[str, float | None]:
     unit = unit_of(m["unit"])
-    n = number_value(m["n"]) if m["n"] else 1
+    raw = (m["n"] or "1").replace("½", " 1/2")
+    half = re.fullmatch(r"(\d+)\s+1/2", raw.strip())
+    n = int(half.group(1)) + 0.5 if half else number_value(raw)
     if unit == "night":
         unit = "day"
     return unit, n
@@ -579,6 +666,8 @@ def _ago(m, ctx):
         return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
     if not float(n).is_integer():
         return Reading("DATE", None, mod)
+    if unit == "year" and n == 1 and sign < 0 and _year_before_period(ctx):
+        return Reading("DATE", _year_before_period(ctx), mod)
     d = cal.shift(base, unit, sign * int(n))
     return Reading("DATE", cal.value_at(d, unit), mod, day=d if unit == "day" else None)
 
@@ -591,7 +680,12 @@ def _last_n(m, ctx):
 
 
 def _duration_ok(m, text):
+    """Not a rate ("$5 million a year"), an age ("a 6-year-old") or a year ("the 1988 quarter")."""
     n = m["n"].lower()
+    if re.fullmatch(r"1[6-9]\d\d|20\d\d", n) and not m["unit"].lower().endswith("s"):
+        return False
+    if re.match(r"[-\s]+old\b", text[m.end():m.end() + 6]):
+        return False
     if n in ("a", "an", "some", "many") and m["unit"].lower().endswith("s") and not m["unit"].lower().startswith("centur"):
         return n in ("some", "many")
     if n in ("a", "an"):
@@ -604,8 +698,8 @@ def _duration_ok(m, text):
     return True
 
 
-@rule("duration", rf"(?:(?P<hedge>{HEDGE})\s+)?(?P<n>{NUM})(?:[-\s]+(?:more|additional|straight|consecutive|full))?[-\s]+"
-                  rf"(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?:[-\s]+(?:long|old))?", guard=_duration_ok)
+@rule("duration", rf"(?:(?P<hedge>{HEDGE})\s+)?(?P<n>{NUM}|\d+\s+1/2|\d+½)(?:[-\s]+(?:more|additional|straight|consecutive|full))?[-\s]+"
+                  rf"(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?:[-\s]+long)?(?![-\s]+old\b)", guard=_duration_ok)
 def _duration(m, ctx):
     unit, n = _unit_n(m)
     if m["half"] and n is not None:
@@ -649,15 +743,22 @@ def _anaphoric(m, ctx):
     return Reading("DATE", cal.value_at(d, unit), _mod_word(m["pos"]), day=d if unit == "day" else None)
 
 
-@rule("year_ago", r"(?:the\s+)?(?:comparable\s+)?year[-\s](?:ago|earlier)(?:\s+(?:(?P<q>first|second|third|fourth)\s+)?"
-                  r"(?:quarter|period))?")
+@rule("year_ago", r"(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?year[-\s](?:ago|earlier)"
+                  r"(?:\s+(?:(?P<q>first|second|third|fourth)\s+)?(?:quarter|period))?"
+                  r"|(?:the\s+)?(?:comparable|corresponding|same)\s+(?:period|quarter)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+"
+                  r"(?:ago|earlier))|last\s+year['’]s\s+(?:(?:first|second|third|fourth)\s+)?(?:quarter|period)")
 def _year_ago(m, ctx):
     if ctx.anchor is None:
         return Reading("DATE", None)
-    ref = ctx.ref_value or ""
-    if re.fullmatch(r"\d{4}-(?:Q\d|H\d|\d\d)", ref):
-        return Reading("DATE", f"{int(ref[:4]) - 1}{ref[4:]}")
-    return Reading("DATE", str(ctx.anchor.year - 1))
+    return Reading("DATE", _year_before_period(ctx) or str(ctx.anchor.year - 1))
+
+
+def _year_before_period(ctx: Context) -> str | None:
+    """A year before the quarter or half under discussion ("a year earlier" in an earnings report)."""
+    ref = ctx.ref_period or ""
+    if re.fullmatch(r"\d{4}-(?:Q\d|H\d)", ref):
+        return f"{int(ref[:4]) - 1}{ref[4:]}"
+    return None
 
 
 # ---- times of day
@@ -690,7 +791,7 @@ def _clock_day(m, ctx) -> dt.date | None:
     if m["dw"]:
         return ctx.anchor + dt.timedelta(days=_DAYWORD_SHIFT[m["dw"].lower()])
     if m["cwd"]:
-        return cal.weekday_date(ctx.anchor, _weekday(m["cwd"]), ctx.direction(m.start(), m.end()))
+        return cal.weekday_date(ctx.anchor, _weekday(m["cwd"]), ctx.direction(m.start(), m.end(), weekday=True))
     month, day = _month(m["cmon"]), int(re.match(r"\d+", m["cd"]).group())
     y = int(m["cy"]) if m["cy"] else cal.month_day_year(ctx.anchor, month, day, ctx.direction(m.start(), m.end()))
     return _safe_date(y, month, day)
@@ -742,7 +843,17 @@ _ADVERBS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W"
             "semiannually": "P6M", "biannually": "P6M"}
 
 
-@rule("rate_adverb", "|".join(_ADVERBS))
+_NOT_A_NOUN = {"in", "on", "at", "by", "for", "to", "from", "since", "and", "or", "but", "with", "until", "during",
+               "over", "basis", "than", "as", "if", "when", "while", "after", "before", "because", "so", "through"}
+
+
+def _adverb_ok(m, text):
+    """'paid annually' yes; 'a quarterly dividend', 'the daily newspaper' (an adjective) no."""
+    nxt = _word_after(text, m.end())
+    return not (nxt[:1].isalpha() and nxt.islower() and nxt not in _NOT_A_NOUN)
+
+
+@rule("rate_adverb", "|".join(_ADVERBS), guard=_adverb_ok)
 def _rate_adverb(m, ctx):
     return Reading("SET", _ADVERBS[m.group(0).lower()])
 

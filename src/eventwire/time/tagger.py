@@ -2,10 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from .grammar import Context, find_candidates
 from .tense import lexical_tense, parse_tense
+
+
+# Rules that name a quarter or half outright; "the quarter", "a year earlier" refer back to it.
+PERIOD_RULES = {"quarter", "quarter_code", "relative_quarter", "half", "year_period"}
 
 
 @dataclass
@@ -51,4 +56,6 @@ def tag(text: str, anchor: str | dt.date | None = None, *, sdoc=None) -> list[Ti
             ctx.ref_day = reading.day
         if reading.type == "DATE" and reading.value and reading.value[:1].isdigit():
             ctx.ref_value = reading.value
+            if c.rule.name in PERIOD_RULES and re.fullmatch(r"\d{4}-[QH]\d", reading.value):
+                ctx.ref_period = reading.value
     return out

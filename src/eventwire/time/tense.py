@@ -15,6 +15,8 @@ FUTURE_GOVERNORS = {"plan", "expect", "schedule", "intend", "aim", "hope", "want
                     "promise", "vow", "pledge", "agree", "decide", "threaten", "seek", "propose", "try"}
 _FUTURE_WORDS = re.compile(r"\b(?:will|shall|going\s+to|plans?\s+to|planned\s+to|scheduled|is\s+to|are\s+to|"
                            r"expected\s+to|due\s+to|set\s+to|upcoming)\b|['’]ll\b", re.I)
+_PAST_WORDS = re.compile(r"\b(?:was|were|had|did|said|met|took|began|held|came|went|made|told|left|saw|fell|rose|"
+                         r"won|lost|got|gave|struck|hit|killed|\w{3,}ed)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[.;:!?]|\b(?:but|and|while|after|before|since|when|although)\b", re.I)
 
 Tense = Callable[[int, int], "str | None"]
@@ -27,7 +29,9 @@ def lexical_tense(text: str) -> Tense:
         window = text[max(0, start - 80):start]
         pieces = _CLAUSE_BREAK.split(window)
         clause = pieces[-1] if pieces else window
-        return "future" if _FUTURE_WORDS.search(clause) else None
+        if _FUTURE_WORDS.search(clause):
+            return "future"
+        return "past" if _PAST_WORDS.search(clause) else None
 
     return tense
 
@@ -39,6 +43,11 @@ def _governor(tok):
             return tok
         tok = tok.head
     return tok
+
+
+# Past-tense verbs that announce or schedule: "said the offer expires Nov. 20" does not put Nov. 20 in the past.
+ANNOUNCING = {"say", "announce", "declare", "set", "schedule", "report", "tell", "agree", "approve", "call",
+              "decide", "vote", "plan", "expect", "postpone", "delay", "move", "extend", "propose"}
 
 
 def verb_tense(verb) -> str | None:
@@ -56,7 +65,7 @@ def verb_tense(verb) -> str | None:
         if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):  # "is to visit"
             return "future"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
-        return "past"
+        return None if verb.lemma_ in ANNOUNCING else "past"
     if verb.tag_ == "VBN" and words & {"has", "have", "had", "was", "were"}:
         return "past"
     if verb.tag_ in ("VBZ", "VBP", "VBG"):
