@@ -80,6 +80,7 @@ MONTH = (rf"(?-i:(?:{_cased(MONTH_FULL)})(?![\w-])|(?:{_cased(_ABBR_MONTHS)})(?:
 _ABBR_DAYS = [d for d in WEEKDAYS if d not in WEEKDAY_FULL]
 WEEKDAY = rf"(?-i:(?:{_cased(WEEKDAY_FULL)})(?![\w-])|(?:{_cased(_ABBR_DAYS)})\.)"
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+DAY_ORDINAL = rf"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?!\d)|{ORDINAL_WORDS})"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d,]\d)(?!\s*%)"
 YEAR_APOS = r"['’]\d\d(?![\ds])"
 NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{NUMBER_WORDS}|a\s+few|a\s+couple(?:\s+of)?|couple\s+of|"
@@ -88,7 +89,8 @@ UNIT = (r"(?:seconds?|minutes?|hours?|hrs?|days?|nights?|weeks?|weekends?|fortni
         r"years?|decades?|century|centuries)")
 HEDGE = (r"(?:about|around|approximately|roughly|some|nearly|almost|close\s+to|more\s+than|over|less\s+than|"
          r"under|at\s+least|at\s+most|up\s+to|only|just|fewer\s+than|well\s+over|barely)")
-POS_MOD = r"(?:early|mid|late|earlier|later|the\s+(?:beginning|start|middle|end|first\s+half|second\s+half)\s+of)"
+POS_MOD = (r"(?:early|mid|late|earlier|later|(?:the\s+|at\s+the\s+)?(?:beginning|start|middle|end|first\s+half|"
+           r"second\s+half)\s+of)")
 SEASON = r"(?:spring|summer|autumn|fall|winter)"
 TZ = r"(?:[ECMP][SD]T|ET|PT|GMT|UTC|BST|CET|CEST|local\s+time|Moscow\s+time|Beijing\s+time)"
 AMPM = r"(?:a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b|AM\b|PM\b)"
@@ -112,12 +114,12 @@ def _mod_word(text: str | None) -> str | None:
     """'late February' -> 'late'; 'the end of' -> 'late'; 'earlier' carries no position."""
     if not text:
         return None
-    t = re.sub(r"\s+", " ", text.lower()).strip(" -")
-    if t in ("early", "the beginning of", "the start of", "the first half of"):
+    t = re.sub(r"^(?:at )?the ", "", re.sub(r"\s+", " ", text.lower()).strip(" -"))
+    if t in ("early", "beginning of", "start of", "first half of"):
         return "early"
-    if t in ("mid", "the middle of"):
+    if t in ("mid", "middle of"):
         return "mid"
-    if t in ("late", "the end of", "the second half of"):
+    if t in ("late", "end of", "second half of"):
         return "late"
     return None
 
@@ -230,12 +232,21 @@ def _numeric(m, ctx):
 _WD_PREFIX = rf"(?:(?P<wd>{WEEKDAY}),?\s+)?"
 _ON_YEAR = rf"(?:,?\s+(?P<y>{YEAR})|\s+(?P<ya>{YEAR_APOS}))?"
 _DAY_PHRASE_MDY = rf"{_WD_PREFIX}(?P<mon>{MONTH})\s*(?P<d>{DAYNUM}){_ON_YEAR}"
-_DAY_PHRASE_DMY = rf"{_WD_PREFIX}(?:the\s+)?(?P<d>{DAYNUM})(?:\s+of)?\s+(?P<mon>{MONTH}){_ON_YEAR}"
+_DAY_PHRASE_DMY = (rf"{_WD_PREFIX}(?:the\s+)?(?:(?P<d>{DAYNUM})(?:\s+of)?|(?P<dw>{ORDINAL_WORDS})\s+of)\s+(?P<mon>{MONTH})"
+                   rf"{_ON_YEAR}")
+_DAY_PHRASE_MDY_WORDS = rf"{_WD_PREFIX}(?P<mon>{MONTH})\s+(?:the\s+)?(?P<dw>{ORDINAL_WORDS}){_ON_YEAR}"
+
+
+def _day_number(m) -> int:
+    groups = m.groupdict()
+    if groups.get("d"):
+        return int(re.match(r"\d+", m["d"]).group())
+    return ordinal_value(m["dw"]) or 0
 
 
 def _calendar_day(m, ctx, start, end) -> dt.date | None:
     month = _month(m["mon"])
-    day = int(re.match(r"\d+", m["d"]).group())
+    day = _day_number(m)
     if m["y"] or m["ya"]:
         return _safe_date(_year(m["y"] or m["ya"], ctx.anchor), month, day)
     if m["wd"] and ctx.anchor:  # "Friday, Aug. 7": the year whose Aug. 7 is a Friday, nearest the anchor
@@ -255,12 +266,42 @@ def _calendar_reading(m, ctx):
     if d is not None:
         return _day_reading(d)
     if not (m["y"] or m["ya"]):  # no anchor: month and day known, year not
-        return Reading("DATE", f"XXXX-{_month(m['mon']):02d}-{int(re.match(r'[0-9]+', m['d']).group()):02d}")
+        return Reading("DATE", f"XXXX-{_month(m['mon']):02d}-{_day_number(m):02d}")
     return None
 
 
 rule("month_day", rf"(?:the\s+week\s+of\s+)?{_DAY_PHRASE_MDY}")(_calendar_reading)
 rule("day_month", _DAY_PHRASE_DMY)(_calendar_reading)
+rule("month_ordinal", _DAY_PHRASE_MDY_WORDS)(_calendar_reading)
+
+
+def _ordinal_day_ok(m, text):
+    """'on the 15th' is a date; 'the 15th century', 'the 5th floor' are not."""
+    nxt = _word_after(text, m.end())
+    return not (nxt[:1].isalpha() and nxt.lower() not in _NOT_A_NOUN)
+
+
+@rule("ordinal_day", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?the\s+(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))", guard=_ordinal_day_ok)
+def _ordinal_day(m, ctx):
+    """'the 27th': that day of this month if it has come, else of last month (or next, looking ahead)."""
+    day = int(re.match(r"\d+", m["d"]).group())
+    if ctx.anchor is None:
+        return Reading("DATE", f"XXXX-XX-{day:02d}")
+    a = ctx.anchor
+    this = _safe_date(a.year, a.month, day)
+    prev = cal.shift(dt.date(a.year, a.month, 1), "month", -1)
+    nxt = cal.shift(dt.date(a.year, a.month, 1), "month", 1)
+    direction = ctx.direction(m.start(), m.end())
+    if m["wd"]:  # "Friday the 15th": the nearby month where the 15th is a Friday
+        for base in (a, prev, nxt):
+            d = _safe_date(base.year, base.month, day)
+            if d and d.isoweekday() == _weekday(m["wd"]):
+                return _day_reading(d)
+    if this and (this <= a or direction == "future"):
+        return _day_reading(this)
+    if direction == "future":
+        return _day_reading(_safe_date(nxt.year, nxt.month, day))
+    return _day_reading(_safe_date(prev.year, prev.month, day))
 
 
 @rule("week_of", rf"the\s+week\s+of\s+{_DAY_PHRASE_MDY}")
@@ -652,24 +693,39 @@ def _ago_ok(m, text):
     return True
 
 
-@rule("ago", rf"(?:(?P<hedge>{HEDGE})\s+)?(?P<n>{NUM})\s+(?:more\s+)?(?P<unit>{UNIT})(?:\s+or\s+so)?\s+"
-             r"(?P<dir>ago|earlier|later|before|after|from\s+now|hence|previously|back)", guard=_ago_ok)
+_AMOUNT = rf"(?:{NUM})\s+(?:more\s+)?{UNIT}"
+_UNIT_ORDER = ["day", "week", "fortnight", "month", "quarter", "year", "decade", "century"]
+
+
+@rule("ago", rf"(?:(?P<hedge>{HEDGE})\s+)?(?P<amount>{_AMOUNT}(?:(?:,\s*|\s+and\s+|\s+){_AMOUNT})*)(?:\s+or\s+so)?\s+"
+             r"(?P<dir>ago|earlier|later|before|after|from\s+now|hence|previously|back)"
+             r"(?:\s+(?P<from>yesterday|today|tomorrow))?", guard=_ago_ok)
 def _ago(m, ctx):
-    unit, n = _unit_n(m)
+    """'three years ago' (from the anchor), 'two days later' (from the last date), '1 month and 21 days ago'."""
+    parts = [(unit_of(u), number_value(n) if n else 1) for n, u in
+             re.findall(rf"({NUM})\s+(?:more\s+)?({UNIT})", m["amount"], re.I)]
+    parts = [("day" if u == "night" else u, n) for u, n in parts]
     direction = m["dir"].lower()
     mod = _hedge_mod(m["hedge"])
     sign = 1 if direction in ("later", "after", "from now", "hence") else -1
-    base = ctx.anchor if direction in ("ago", "from now", "hence", "back") else ctx.ref
-    if base is None or unit in ("second", "minute", "hour"):
+    if m["from"]:
+        base = ctx.anchor + dt.timedelta(days=_DAYWORD_SHIFT[m["from"].lower()]) if ctx.anchor else None
+    else:
+        base = ctx.anchor if direction in ("ago", "from now", "hence", "back") else ctx.ref
+    units = [u for u, _ in parts]
+    if base is None or not parts or any(u in ("second", "minute", "hour") for u in units):
         return Reading("DATE", None, mod)
-    if n is None:
+    if any(n is None for _, n in parts):
         return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
-    if not float(n).is_integer():
+    if any(not float(n).is_integer() for _, n in parts):
         return Reading("DATE", None, mod)
-    if unit == "year" and n == 1 and sign < 0 and _year_before_period(ctx):
+    if parts == [("year", 1)] and sign < 0 and _year_before_period(ctx):
         return Reading("DATE", _year_before_period(ctx), mod)
-    d = cal.shift(base, unit, sign * int(n))
-    return Reading("DATE", cal.value_at(d, unit), mod, day=d if unit == "day" else None)
+    d = base
+    for u, n in parts:
+        d = cal.shift(d, u, sign * int(n))
+    finest = min(units, key=lambda u: _UNIT_ORDER.index(u) if u in _UNIT_ORDER else 0)
+    return Reading("DATE", cal.value_at(d, finest), mod, day=d if finest == "day" else None)
 
 
 @rule("last_n", rf"(?:(?P<hedge>{HEDGE})\s+)?(?:each\s+of\s+)?(?:the\s+)?(?P<rel>past|last|next|coming|previous|following|"

@@ -36,18 +36,14 @@ def lexical_tense(text: str) -> Tense:
     return tense
 
 
-def _governor(tok):
-    """The verb that governs ``tok``: itself, or the nearest verb above it."""
-    for _ in range(10):
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
-            return tok
-        tok = tok.head
-    return tok
-
-
 # Past-tense verbs that announce or schedule: "said the offer expires Nov. 20" does not put Nov. 20 in the past.
 ANNOUNCING = {"say", "announce", "declare", "set", "schedule", "report", "tell", "agree", "approve", "call",
               "decide", "vote", "plan", "expect", "postpone", "delay", "move", "extend", "propose"}
+
+
+# Nouns and adjectives that name a date ahead whatever the tense around them ("payable Dec. 7").
+SCHEDULE_WORDS = {"payable", "effective", "due", "deadline", "record", "expiration", "maturity", "meeting",
+                  "scheduled", "election", "vote", "summit", "trial", "hearing"}
 
 
 def verb_tense(verb) -> str | None:
@@ -67,7 +63,7 @@ def verb_tense(verb) -> str | None:
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return None if verb.lemma_ in ANNOUNCING else "past"
     if verb.tag_ == "VBN" and words & {"has", "have", "had", "was", "were"}:
-        return "past"
+        return None if verb.lemma_ in ANNOUNCING else "past"
     if verb.tag_ in ("VBZ", "VBP", "VBG"):
         return "present"
     return None
@@ -81,9 +77,15 @@ def parse_tense(sdoc) -> Tense:
         span = sdoc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
             return fallback(start, end)
-        verb = _governor(span.root.head if span.root.head is not span.root else span.root)
-        if verb.pos_ not in ("VERB", "AUX"):
-            return fallback(start, end)
-        return verb_tense(verb) or fallback(start, end)
+        tok = span.root
+        for _ in range(10):  # up to the governing verb; "payable Dec. 7", "effective Nov. 1" look ahead
+            if tok.head is tok:
+                break
+            tok = tok.head
+            if tok.pos_ in ("VERB", "AUX"):
+                return verb_tense(tok)
+            if tok.pos_ == "ADJ" or tok.lemma_ in SCHEDULE_WORDS:
+                return None
+        return None
 
     return tense
