@@ -149,3 +149,16 @@ def test_event_dates_on_the_seed_parse(seed_doc, pipeline):
     assert event_date(doc, held)["basis"] == "publication"
     doc.source.published = None
     assert event_date(doc, held) is None
+
+
+def test_seed_events_are_dated(seed_doc):
+    invasion = [e for e in seed_doc.events if e.trigger.text.startswith("invade")]
+    assert invasion, "the events coder should find the invasion"
+    assert invasion[0].date == {"value": "2022-02", "text": "late February", "basis": "expression", "mod": "late"}
+    assert all(e.date is not None for e in seed_doc.events)
+    # the phone call itself is not dated by "late February" (that belongs to the invasion clause)
+    held = [e for e in seed_doc.events if e.trigger.text.startswith("held")]
+    assert held and held[0].date["basis"] == "publication"
+    # statements take the date of their saying: "In their February call, Xi said China supports ..."
+    last = seed_doc.text.index("In their February call")
+    assert {e.date["value"] for e in seed_doc.events if e.trigger.start > last} == {"2022-02"}

@@ -4,8 +4,10 @@
 February" because the expression hangs off the trigger in the dependency
 parse; "held a call since Putin invaded Ukraine in late February" does not
 date the call, because the path from "February" meets another verb
-("invaded") before it reaches "held". Without a parse, an expression in the
-same clause as the trigger (no clause boundary between them) is used.
+("invaded") before it reaches "held". A statement reported in a clause of
+saying takes the date of the saying ("In their February call, Xi said China
+supports Russia"). Without a parse, an expression in the same clause as the
+trigger (no clause boundary between them) is used.
 """
 from __future__ import annotations
 
@@ -15,6 +17,11 @@ from typing import Any
 from ..document import Document, Event, TimeExpr
 
 MAX_PATH = 6
+# Statements (CAMEO verbal cooperation and verbal conflict) happen when they are made: "In their February
+# call, Xi said China supports Russia" dates the support by the call.
+VERBAL_QUAD_CLASSES = (1, 3)
+REPORTING_LEMMAS = {"say", "tell", "state", "declare", "announce", "add", "write", "insist", "warn", "stress",
+                    "reiterate", "note", "claim", "assert", "affirm", "repeat", "urge", "pledge", "promise"}
 _CLAUSE_BOUNDARY = re.compile(r"[;:—–]|,\s*(?:which|who|where|while|when|after|before|since|although|but)\b|"
                               r"\b(?:said|says|told|that|since|after|before|when|while|because)\b", re.I)
 
@@ -61,6 +68,34 @@ def _sentence_bounds(doc: Document, ev: Event) -> tuple[int, int]:
     return 0, len(doc.text)
 
 
+def _closest_governed(sdoc, cands: list[TimeExpr], trig, ev: Event) -> TimeExpr | None:
+    """The candidate with the shortest dependency path up to the trigger (or its verb)."""
+    best: tuple[int, int, TimeExpr] | None = None
+    for t in cands:
+        span = sdoc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        steps = 0 if trig[0].i in (tok.i for tok in span) else _path_length(span.root, *trig)
+        if steps is None:
+            continue
+        key = (steps, abs(t.start - ev.trigger.start), t)
+        if best is None or key[:2] < best[:2]:
+            best = key
+    return best[2] if best else None
+
+
+def _reporting_verb(verb):
+    """The verb of saying whose complement holds ``verb`` ("Xi said [China supports Russia]")."""
+    tok = verb
+    for _ in range(3):
+        if tok.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or tok.head is tok:
+            return None
+        tok = tok.head
+        if tok.lemma_ in REPORTING_LEMMAS:
+            return tok
+    return None
+
+
 def governing_time(doc: Document, ev: Event, sdoc=None) -> TimeExpr | None:
     """The time expression that dates ``ev``, or None."""
     lo, hi = _sentence_bounds(doc, ev)
@@ -70,21 +105,12 @@ def governing_time(doc: Document, ev: Event, sdoc=None) -> TimeExpr | None:
     if sdoc is not None:
         trig = _trigger_tokens(sdoc, ev)
         if trig is not None:
-            best: tuple[int, int, TimeExpr] | None = None
-            for t in cands:
-                span = sdoc.char_span(t.start, t.end, alignment_mode="expand")
-                if span is None or not len(span):
-                    continue
-                if trig[0].i in (tok.i for tok in span):
-                    steps = 0
-                else:
-                    steps = _path_length(span.root, *trig)
-                if steps is None:
-                    continue
-                key = (steps, abs(t.start - ev.trigger.start), t)
-                if best is None or key[:2] < best[:2]:
-                    best = key
-            return best[2] if best else None
+            found = _closest_governed(sdoc, cands, trig, ev)
+            if found is None and ev.quad_class in VERBAL_QUAD_CLASSES:
+                speech = _reporting_verb(trig[1])
+                if speech is not None:
+                    found = _closest_governed(sdoc, cands, (speech, speech), ev)
+            return found
     # no parse: the nearest expression with no clause boundary between it and the trigger
     best_t, best_gap = None, None
     for t in cands:
