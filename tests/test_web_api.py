@@ -329,6 +329,23 @@ def test_reader_is_read_only_and_queries_time_out(web_db):
         reader.close()
 
 
+def test_head_is_answered_like_get_without_a_body(client):
+    r = client.head("/api/events")
+    assert r.status_code == 200 and r.content == b"" and r.headers["x-frame-options"] == "DENY"
+
+
+def test_a_query_past_the_time_limit_is_a_503_json_error(web_db, monkeypatch):
+    from eventwire.web.db import QueryTimeout, Reader
+
+    def slow(self, sql, params=()):
+        raise QueryTimeout("the query took longer than 10 s; narrow the filters or lower the page size")
+
+    with TestClient(create_app(web_db)) as c:
+        monkeypatch.setattr(Reader, "query", slow)
+        r = c.get("/api/events")
+    assert r.status_code == 503 and r.json()["error"]["code"] == "query_timeout"
+
+
 def test_page_limit_is_configurable(web_db):
     with TestClient(create_app(web_db, limits=Limits(max_page=5))) as c:
         assert c.get("/api/events?limit=5").status_code == 200

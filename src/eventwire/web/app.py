@@ -118,7 +118,15 @@ class Guard:
             return message
         guarded_receive.seen = 0
 
+        head = scope["method"] == "HEAD"
+        if head:  # answered as GET without the body
+            scope = {**scope, "method": "GET"}
+
         async def send_with_headers(message):
+            if head and message["type"] == "http.response.body":
+                if message.get("more_body"):
+                    return
+                message = {**message, "body": b""}
             if message["type"] == "http.response.start":
                 hdrs = list(message.get("headers") or [])
                 present = {k.lower() for k, _ in hdrs}
