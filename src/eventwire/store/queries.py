@@ -19,12 +19,14 @@ from ..errors import ParameterError
 MODALITIES = ("asserted", "planned", "hypothetical", "demanded", "denied", "reported")
 MAX_FILTER_CHARS = 200
 
-_CONTAINS = "contains(lower({col}), lower(?))"
-
 
 def _contains(*cols: str) -> str:
-    """A case-insensitive substring condition over ``cols`` (one bound value, repeated)."""
-    parts = [_CONTAINS.format(col=c) for c in cols]
+    """A case-insensitive substring condition over ``cols`` (one bound value, repeated).
+
+    ``contains(lower(..))`` rather than ILIKE: the user's ``%`` and ``_`` stay
+    literal, and DuckDB runs it as fast as ILIKE (ILIKE ... ESCAPE is ~20x slower).
+    """
+    parts = [f"contains(lower({c}), lower(?))" for c in cols]
     return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
 
 
@@ -213,18 +215,18 @@ def actor_summary(store, filters: dict[str, Any], *, limit: int = 50, offset: in
     """Actors across articles: one row per (code, name) with article, mention and event counts."""
     where, params = where_clause("actors", filters)
     sql = f"""
-        WITH a AS (SELECT * FROM actors{where}),
+        WITH a AS (
+            SELECT name, code, any_value(country) AS country, any_value(sector) AS sector,
+                   any_value(role) AS role, count(DISTINCT article_id) AS articles, sum(n_mentions) AS mentions
+            FROM actors{where} GROUP BY name, code),
         ev AS (
-            SELECT source_code AS code, source_name AS name, count(*) AS n FROM events GROUP BY ALL
-            UNION ALL
-            SELECT target_code, target_name, count(*) FROM events GROUP BY ALL)
-        SELECT a.name, a.code, any_value(a.country) AS country, any_value(a.sector) AS sector,
-               any_value(a.role) AS role, count(DISTINCT a.article_id) AS articles,
-               sum(a.n_mentions) AS mentions,
-               coalesce((SELECT sum(n) FROM ev WHERE ev.name = a.name
-                         AND ev.code IS NOT DISTINCT FROM a.code), 0) AS events
-        FROM a GROUP BY a.name, a.code
-        ORDER BY articles DESC, mentions DESC, a.name LIMIT ? OFFSET ?"""
+            SELECT name, code, sum(n) AS n FROM (
+                SELECT source_name AS name, source_code AS code, count(*) AS n FROM events GROUP BY ALL
+                UNION ALL
+                SELECT target_name, target_code, count(*) FROM events GROUP BY ALL) GROUP BY ALL)
+        SELECT a.*, coalesce(ev.n, 0) AS events
+        FROM a LEFT JOIN ev ON ev.name = a.name AND ev.code IS NOT DISTINCT FROM a.code
+        ORDER BY articles DESC, mentions DESC, a.name, a.code LIMIT ? OFFSET ?"""
     return store.query(sql, params + [int(limit), int(offset)])
 
 

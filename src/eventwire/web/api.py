@@ -14,6 +14,7 @@ from fastapi.responses import StreamingResponse
 
 from ..store import queries
 from . import stories, views
+from .jsonio import FastJSON
 from .params import Page, filters_of, page_links, paging, reject_unknown
 
 router = APIRouter(prefix="/api", dependencies=[Depends(reject_unknown)])
@@ -23,25 +24,25 @@ def ID() -> Any:  # noqa: N802 - reads as a type in signatures
     return Path(..., max_length=128, pattern=r"^[A-Za-z0-9_.:\-]+$", description="An id from a listing.")
 
 
-def _paged(request: Request, page: Page, data: dict[str, Any]) -> dict[str, Any]:
-    return {**data, **page_links(request, page, data["total"])}
+def _paged(request: Request, page: Page, data: dict[str, Any]) -> FastJSON:
+    return FastJSON({**data, **page_links(request, page, data["total"])})
 
 
 @router.get("", summary="What the store holds")
-def index(request: Request) -> dict[str, Any]:
+def index(request: Request) :
     ov = views.overview(request.app.state.reader)
-    return {**ov, "openapi": "/api/openapi.json",
-            "endpoints": sorted(request.app.openapi()["paths"])}
+    return FastJSON({**ov, "openapi": "/api/openapi.json",
+                     "endpoints": sorted(request.app.openapi()["paths"])})
 
 
 @router.get("/search", summary="Articles, actors, events and quotes matching a text")
-def search(request: Request, q: str = Query(..., min_length=1, max_length=200)) -> dict[str, Any]:
-    return views.search(request.app.state.reader, q)
+def search(request: Request, q: str = Query(..., min_length=1, max_length=200)) :
+    return FastJSON(views.search(request.app.state.reader, q))
 
 
 @router.get("/suggest", summary="Known actor names, codes and outlets (for filter boxes)")
-def suggest(request: Request) -> dict[str, Any]:
-    return views.suggestions(request.app.state.reader)
+def suggest(request: Request) :
+    return FastJSON(views.suggestions(request.app.state.reader))
 
 
 @router.get("/articles", summary="Articles")
@@ -52,12 +53,12 @@ def articles(request: Request, filters=Depends(filters_of("articles")), page: Pa
 
 @router.get("/articles/{article_id}", summary="One article: its record, highlighted runs and event evidence")
 def article(request: Request, article_id: str = ID()):
-    return views.article(request.app.state.reader, article_id)
+    return FastJSON(views.article(request.app.state.reader, article_id))
 
 
 @router.get("/articles/{article_id}/events/{event_id}", summary="One event and the words behind each field")
 def event(request: Request, article_id: str = ID(), event_id: str = ID()):
-    return views.event(request.app.state.reader, article_id, event_id)
+    return FastJSON(views.event(request.app.state.reader, article_id, event_id))
 
 
 @router.get("/events", summary="Coded events")
@@ -121,19 +122,19 @@ def dyad(request: Request, a: str = Query(..., min_length=1, max_length=200, des
          b: str = Query(..., min_length=1, max_length=200, description="Second actor."),
          directed: bool = Query(False, description="Only events with a as source and b as target."),
          filters=Depends(filters_of("events", exclude=("actor", "source", "target")))):
-    return views.dyad(request.app.state.reader, a, b, filters, directed=directed)
+    return FastJSON(views.dyad(request.app.state.reader, a, b, filters, directed=directed))
 
 
 @router.get("/network", summary="Who acts on whom: actors and event-weighted edges")
 def network(request: Request, filters=Depends(filters_of("events")),
             node: str = Query("code", pattern="^(code|name)$", description="Group actors by code or name."),
             edges: int = Query(200, ge=1, le=2000, description="Most edges returned (heaviest first).")):
-    return views.network(request.app.state.reader, filters, node=node, limit=edges)
+    return FastJSON(views.network(request.app.state.reader, filters, node=node, limit=edges))
 
 
 @router.get("/map", summary="Event locations, and places mentioned")
 def map_(request: Request, filters=Depends(filters_of("events"))):
-    return views.map_data(request.app.state.reader, filters)
+    return FastJSON(views.map_data(request.app.state.reader, filters))
 
 
 @router.get("/stories", summary="Story clusters (when the store has them)")
@@ -145,9 +146,9 @@ def story_list(request: Request, search: str | None = Query(None, max_length=200
 
 @router.get("/stories/{story_id}", summary="One story: articles, merged events, each source's account side by side")
 def story(request: Request, story_id: str = ID()):
-    return stories.story(request.app.state.reader, story_id)
+    return FastJSON(stories.story(request.app.state.reader, story_id))
 
 
 @router.get("/merged-events/{event_id}", summary="One real event merged across articles, with each source's account")
 def merged_event(request: Request, event_id: str = ID()):
-    return stories.event_readouts(request.app.state.reader, event_id)
+    return FastJSON(stories.event_readouts(request.app.state.reader, event_id))

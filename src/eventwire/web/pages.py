@@ -9,17 +9,15 @@ code.
 """
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.encoders import jsonable_encoder
-from fastapi.responses import JSONResponse
 from markupsafe import Markup
 
 from ..store import queries
 from . import stories, views
 from .api import ID
+from .jsonio import FastJSON, dumps
 from .params import Page, filters_of, page_links, paging, reject_unknown
 
 router = APIRouter(dependencies=[Depends(reject_unknown)], include_in_schema=False)
@@ -50,15 +48,15 @@ def wants_json(request: Request) -> bool:
 
 def script_json(obj: Any) -> Markup:
     """JSON safe inside a ``<script type="application/json">`` element (no ``</script>`` break-out)."""
-    s = json.dumps(obj, ensure_ascii=False)
+    s = dumps(obj)
     return Markup(s.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
                   .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
 def respond(request: Request, template: str, data: dict[str, Any], **context: Any):
     if wants_json(request):
-        return JSONResponse(jsonable_encoder(data))
-    ctx = {"data": data, "json_data": script_json(jsonable_encoder(data)), "quad": QUAD, **context}
+        return FastJSON(data)
+    ctx = {"data": data, "json_data": script_json(data), "quad": QUAD, **context}
     return request.app.state.templates.TemplateResponse(request, template, ctx)
 
 

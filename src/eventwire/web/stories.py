@@ -37,7 +37,8 @@ def list_stories(reader, limit: int, offset: int, search: str | None = None) -> 
     if not available(reader):
         return {"available": False, "rows": [], "total": 0, "limit": limit, "offset": offset, "message": MISSING}
     rows = _decode(rows_of(reader, limit=limit, offset=offset, search=search or None))
-    cond, params = ("WHERE contains(lower(title), lower(?))", [search]) if search else ("", [])
+    # the same condition as the stage's list_stories, so the total matches its rows
+    cond, params = ("WHERE title ILIKE '%' || ? || '%'", [search]) if search else ("", [])
     total = reader.query(f"SELECT count(*) AS n FROM stories {cond}", params)[0]["n"]
     return {"available": True, "rows": rows, "total": total, "limit": limit, "offset": offset,
             "filters": {"search": search} if search else {}}
