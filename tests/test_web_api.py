@@ -367,3 +367,19 @@ def test_serve_binds_loopback_by_default(monkeypatch, web_db):
     assert seen["host"] == "0.0.0.0" and "warning" in r.output
     r = CliRunner().invoke(main, ["serve", "--db", "/nonexistent/x.duckdb"])
     assert r.exit_code == 2 and "Traceback" not in r.output
+
+
+def test_hostile_article_text_is_shown_as_text(tmp_path):
+    from eventwire.store import Store
+    from web_support import build
+
+    evil = '</script><script>alert(1)</script><img src=x onerror=alert(2)>'
+    doc = build(f"Kenya said {evil} on Monday.", outlet="<b>Evil</b>", published="2024-01-02",
+                title=f"Title {evil}", actors={}, events=[])
+    with Store(tmp_path / "x.duckdb") as s:
+        s.write([doc])
+    with TestClient(create_app(tmp_path / "x.duckdb")) as c:
+        for url in (f"/articles/{doc.id}", "/articles", "/", "/search?q=Kenya"):
+            html = c.get(url, headers={"accept": "text/html"}).text
+            assert "<script>alert" not in html and "<img src=x" not in html and "<b>Evil" not in html, url
+        assert c.get(f"/api/articles/{doc.id}").json()["record"]["text"].count("alert(1)") == 1
