@@ -68,8 +68,9 @@ def example_docs(pipeline):
 _PLACES = ("Nairobi", "Lima", "Oslo", "Hanoi", "Quito", "Accra", "Riga", "Dhaka", "Tunis", "Sofia")
 
 
-def write_articles(folder: Path, n: int, *, start: int = 0, per_file: int = 1) -> list[Path]:
-    """``n`` distinct short news-like articles as .txt (seed layout) or .jsonl files (``per_file`` > 1)."""
+def write_articles(folder: Path, n: int, *, start: int = 0, per_file: int = 1, repeat: int = 1) -> list[Path]:
+    """``n`` distinct short news-like articles as .txt (seed layout) or .jsonl files (``per_file`` > 1);
+    ``repeat`` makes each article that many times longer."""
     import json
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -78,7 +79,7 @@ def write_articles(folder: Path, n: int, *, start: int = 0, per_file: int = 1) -
         a, b = _PLACES[i % len(_PLACES)], _PLACES[(i * 7 + 3) % len(_PLACES)]
         texts.append(f"Officials in {a} said on Monday that talks with a delegation from {b} would resume "
                      f"next week after article {i} of the series. The minister told reporters that "
-                     f"{i % 5 + 2} agreements were ready to sign, while protesters gathered outside.")
+                     f"{i % 5 + 2} agreements were ready to sign, while protesters gathered outside. " * repeat)
     paths = []
     if per_file == 1:
         for i, t in enumerate(texts, start):

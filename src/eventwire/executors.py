@@ -55,33 +55,70 @@ class InProcess:
         pass
 
 
-class LocalProcesses:
-    """``n`` worker processes on this machine (spawned: no inherited database handles or threads)."""
+class _Task:
+    """A batch given to a local worker: kept until its result is taken, to be re-sent if the worker dies."""
 
-    def __init__(self, n: int, config_path: str | None):
+    def __init__(self, payloads: list[Payload], future: Future):
+        self.payloads = payloads
+        self.future = future
+
+    def done(self) -> bool:
+        return self.future.done()
+
+
+class LocalProcesses:
+    """``n`` worker processes on this machine (spawned: no inherited database handles or threads).
+
+    If a worker dies (killed, out of memory) the pool is restarted and the
+    batches in flight are sent again, up to ``restarts`` times in a run; a
+    batch is written once, when its result is taken, so nothing is duplicated.
+    """
+
+    def __init__(self, n: int, config_path: str | None, *, restarts: int = 2):
+        if n < 1:
+            raise ParameterError("--workers must be at least 1", input="--workers")
+        self.n = n
+        self.config_path = config_path
+        self.slots = 2 * n
+        self.restarts_left = restarts
+        self.tasks: list[_Task] = []
+        self.pool = self._start()
+
+    def _start(self):
         from concurrent.futures import ProcessPoolExecutor
 
         from .workers import init_local_worker
 
-        if n < 1:
-            raise ParameterError("--workers must be at least 1", input="--workers")
-        self.slots = 2 * n
-        self.pool = ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=init_local_worker, initargs=(config_path,))
+        return ProcessPoolExecutor(max_workers=self.n, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=init_local_worker, initargs=(self.config_path,))
 
-    def submit(self, payloads: list[Payload]) -> Future:
+    def submit(self, payloads: list[Payload]) -> _Task:
         from .workers import process_local
 
-        return self.pool.submit(process_local, payloads)
+        task = _Task(payloads, self.pool.submit(process_local, payloads))
+        self.tasks.append(task)
+        return task
 
-    def result(self, handle: Future) -> dict[str, Any]:
+    def result(self, task: _Task) -> dict[str, Any]:
         from concurrent.futures.process import BrokenProcessPool
 
-        try:
-            return handle.result()
-        except BrokenProcessPool:
-            raise RunFailed("a worker process died (killed, or out of memory); " + RESUME_HINT,
-                            input="--workers") from None
+        from .workers import process_local
+
+        while True:
+            try:
+                out = task.future.result()
+                self.tasks.remove(task)
+                return out
+            except BrokenProcessPool:
+                if self.restarts_left <= 0:
+                    raise RunFailed("worker processes keep dying (killed, or out of memory); " + RESUME_HINT,
+                                    input="--workers") from None
+                self.restarts_left -= 1
+                self.pool.shutdown(wait=False, cancel_futures=True)
+                self.pool = self._start()
+                for t in self.tasks:  # every batch without a result yet, this one included
+                    if not (t.future.done() and not t.future.cancelled() and t.future.exception() is None):
+                        t.future = self.pool.submit(process_local, t.payloads)
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)

@@ -227,11 +227,24 @@ class Store:
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                 for t in ("articles",) + ANNOTATION_TABLES + ("errors",)}
 
-    def close(self) -> None:
-        self.con.close()
+    def close(self, *, checkpoint: bool = True) -> None:
+        """Close the store; a writable file store is checkpointed first so that a failure
+        to write the database file (a full disk) is reported instead of passing silently."""
+        import duckdb
+
+        try:
+            if checkpoint and not self.read_only and self.path != ":memory:":
+                self.con.execute("CHECKPOINT")
+        except duckdb.Error as e:
+            raise StoreError(f"could not update the database file ({str(e).splitlines()[0]}); what was "
+                             "committed is safe in the .wal file beside it and is applied when the store is "
+                             "next opened: free disk space and open it again", input=self.path,
+                             code="store_write") from None
+        finally:
+            self.con.close()
 
     def __enter__(self) -> "Store":
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def __exit__(self, exc_type, *exc) -> None:
+        self.close(checkpoint=exc_type is None)

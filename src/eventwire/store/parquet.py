@@ -53,7 +53,8 @@ class ParquetDataset:
         self.path = str(path)
         if self.root.exists() and not self.root.is_dir():
             raise StoreError("not a folder; --parquet needs a folder for the dataset", input=self.path)
-        if self.root.is_dir() and any(self.root.iterdir()) and not is_dataset(self.root):
+        if self.root.is_dir() and not is_dataset(self.root) and any(
+                p.name != "_eventwire.lock" for p in self.root.iterdir()):
             raise StoreError("folder is not empty and holds no eventwire dataset; use a new or empty folder",
                              input=self.path)
         try:
@@ -70,6 +71,8 @@ class ParquetDataset:
         for tmp in self.root.glob("_tmp-*"):  # left by a killed run: never visible, now removed
             shutil.rmtree(tmp, ignore_errors=True)
         self.manifest = self._read_manifest()
+        if not is_dataset(self.root):
+            self._write_json(self.root / MANIFEST, self.manifest)
         self.mem = Store(":memory:")  # typed tables, the same columns as the DuckDB store
         con = self.mem.con
         has_batches = any(self.root.glob("batch-*"))
@@ -98,11 +101,16 @@ class ParquetDataset:
 
     def _write_json(self, target: Path, obj: dict[str, Any]) -> None:
         tmp = target.with_name(f"_tmp-{uuid.uuid4().hex}.json")
-        with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump(obj, fh, default=str)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
+        try:
+            with open(tmp, "w", encoding="utf-8") as fh:
+                json.dump(obj, fh, default=str)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, target)
+        except OSError as e:
+            tmp.unlink(missing_ok=True)
+            raise StoreError(f"cannot write {target.name} ({e.strerror}); the dataset is unchanged: fix the "
+                             "cause (free disk space?) and re-run", input=self.path, code="store_write") from None
 
     # -- the Sink interface --------------------------------------------------
     def start_run(self, pipeline_version: str, inputs: list[str]) -> str:
