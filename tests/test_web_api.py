@@ -346,6 +346,16 @@ def test_a_query_past_the_time_limit_is_a_503_json_error(web_db, monkeypatch):
     assert r.status_code == 503 and r.json()["error"]["code"] == "query_timeout"
 
 
+def test_loopback_server_refuses_other_host_names(web_db):
+    from eventwire.web.app import LOOPBACK_HOSTS
+
+    with TestClient(create_app(web_db, allowed_hosts=LOOPBACK_HOSTS), base_url="http://127.0.0.1:8000") as c:
+        assert c.get("/api").status_code == 200
+        assert c.get("/api", headers={"host": "localhost:8000"}).status_code == 200
+        r = c.get("/api", headers={"host": "attacker.example:8000"})
+        assert r.status_code == 400 and r.json()["error"]["code"] == "bad_host"
+
+
 def test_page_limit_is_configurable(web_db):
     with TestClient(create_app(web_db, limits=Limits(max_page=5))) as c:
         assert c.get("/api/events?limit=5").status_code == 200

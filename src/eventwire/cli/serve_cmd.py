@@ -39,9 +39,12 @@ def serve(db, host, port, page_limit, query_timeout, log_level):
     import uvicorn
 
     from ..web import Limits, create_app
+    from ..web.app import LOOPBACK_HOSTS
 
-    app = create_app(db, limits=Limits(max_page=page_limit, query_timeout=query_timeout))
-    if not _is_loopback(host):
+    loopback = _is_loopback(host)
+    app = create_app(db, limits=Limits(max_page=page_limit, query_timeout=query_timeout),
+                     allowed_hosts=LOOPBACK_HOSTS + (host,) if loopback else None)
+    if not loopback:
         click.echo(f"eventwire: warning: listening on {host}: anyone who can reach this address can read "
                    "the store", err=True)
     click.echo(f"eventwire: serving {db} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)

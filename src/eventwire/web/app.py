@@ -88,16 +88,21 @@ def wants_html(request: Request) -> bool:
 class Guard:
     """Pure ASGI middleware: size limits before routing, security headers after."""
 
-    def __init__(self, app, limits: Limits):
+    def __init__(self, app, limits: Limits, allowed_hosts: tuple[str, ...] | None = None):
         self.app = app
         self.limits = limits
+        self.allowed_hosts = {h.lower() for h in allowed_hosts} if allowed_hosts else None
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         headers = dict(scope.get("headers") or [])
         problem = None
-        if len(scope.get("query_string") or b"") > self.limits.max_query_string:
+        host = headers.get(b"host", b"").decode("latin-1").lower()
+        host = host.rsplit(":", 1)[0] if host.count(":") == 1 or host.startswith("[") and "]:" in host else host
+        if self.allowed_hosts is not None and host not in self.allowed_hosts:
+            problem = (400, "bad_host", "this server answers only to " + ", ".join(sorted(self.allowed_hosts)))
+        elif len(scope.get("query_string") or b"") > self.limits.max_query_string:
             problem = (414, "uri_too_long", f"the query string is longer than {self.limits.max_query_string} bytes")
         else:
             try:
@@ -141,8 +146,17 @@ class Guard:
         return await self.app(scope, guarded_receive, send_with_headers)
 
 
-def create_app(db: str | Path, *, limits: Limits | None = None) -> FastAPI:
-    """The app serving store ``db`` read-only."""
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]", "::1")
+
+
+def create_app(db: str | Path, *, limits: Limits | None = None,
+               allowed_hosts: tuple[str, ...] | None = None) -> FastAPI:
+    """The app serving store ``db`` read-only.
+
+    ``allowed_hosts``: the Host header values answered (others get a 400);
+    ``eventwire serve`` on a loopback address allows only loopback names, so a
+    web page elsewhere cannot reach the store through DNS rebinding.
+    """
     from fastapi.templating import Jinja2Templates
 
     from . import api, pages
@@ -211,5 +225,5 @@ def create_app(db: str | Path, *, limits: Limits | None = None) -> FastAPI:
         log.exception("unexpected error on %s", request.url.path)
         return render_error(request, 500, "internal", "the server failed on this request; see its log")
 
-    app.add_middleware(Guard, limits=limits)
+    app.add_middleware(Guard, limits=limits, allowed_hosts=allowed_hosts)
     return app
