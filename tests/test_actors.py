@@ -122,3 +122,22 @@ def test_actors_eval_meets_floor(shared_dir):
     res = run_task("actors", shared_dir / "data")
     assert res.metrics["actors"] > 300
     assert below_floor(res) == []
+
+
+@pytest.mark.slow
+def test_entities_eval_meets_floor_and_beats_spacy(shared_dir):
+    from eventwire.evaluation import below_floor, run_task
+
+    res = run_task("entities", shared_dir / "data")
+    assert below_floor(res) == []
+    assert res.metrics["eventwire_lenient_f1"] > res.metrics["spacy_lenient_f1"]
+
+
+def test_entities_gold_reader_offsets_slice_the_body(shared_dir):
+    from eventwire.evaluation.entities_task import gold_mentions
+    from eventwire.evaluation.meantime import iter_corpus, load_doc
+
+    path = iter_corpus(shared_dir / "data")[0].path
+    text, gold = gold_mentions(path)
+    assert text == load_doc(path).text
+    assert gold and all(0 <= s < e <= len(text) and text[s:e].strip() == text[s:e] for s, e in gold)
