@@ -72,8 +72,8 @@ class Story:
 
 @dataclass
 class Settings:
-    threshold: float = 0.30
-    max_gap_days: int = 7  # "when": no joining a story this many days outside its range
+    threshold: float = 0.12
+    max_gap_days: int = 60  # "when": no joining a story this many days outside its date range
     year_clash: float = 0.6  # score factor when both mention years and none is shared
     probe_features: int = 20  # an article's strongest rare features used to find candidates
     max_candidates: int = 30

@@ -156,7 +156,7 @@ class Weights:
     """How much each feature kind counts, relative to content words."""
 
     words: float = 1.0
-    names: float = 2.0
+    names: float = 3.0
     places: float = 1.0
     years: float = 1.0
     bigrams: float = 0.0

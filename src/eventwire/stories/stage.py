@@ -220,31 +220,28 @@ class StoryStage:
         return self.dups.original.get(article_id)
 
     def _refresh_events(self, event_ids: set[str]) -> None:
-        import pandas as pd
-
         if not event_ids:
             return
-        con = self.store.con
-        con.register("_eids", pd.DataFrame({"k": sorted(event_ids)}))
-        try:
-            frame = con.execute(_MERGED_SQL).df()
-        finally:
-            con.unregister("_eids")
+        frame = self._select_for(_MERGED_SQL, event_ids)
         frame["updated_at"] = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
         self._replace("merged_events", "event_id", frame, keys=sorted(event_ids))
 
-    # -- stories -------------------------------------------------------------------
-    def _refresh_stories(self, story_ids: set[str]) -> None:
+    def _select_for(self, sql: str, keys: set[str]):
+        """A DataFrame of ``sql``, which reads the given keys from the table ``_keys`` (column ``k``)."""
         import pandas as pd
 
+        con = self.store.con
+        con.register("_keys", pd.DataFrame({"k": sorted(keys)}))
+        try:
+            return con.execute(sql).df()
+        finally:
+            con.unregister("_keys")
+
+    # -- stories -------------------------------------------------------------------
+    def _refresh_stories(self, story_ids: set[str]) -> None:
         if not story_ids:
             return
-        con = self.store.con
-        con.register("_sids", pd.DataFrame({"k": sorted(story_ids)}))
-        try:
-            frame = con.execute(_STORY_SQL).df()
-        finally:
-            con.unregister("_sids")
+        frame = self._select_for(_STORY_SQL, story_ids)
         names, places = [], []
         for sid in frame["story_id"]:
             story = self.clusterer.stories.get(sid)
@@ -267,7 +264,7 @@ WITH m AS (
     JOIN events e ON e.article_id = em.article_id AND e.id = em.mention_id
     JOIN articles a ON a.id = em.article_id
     LEFT JOIN story_articles sa ON sa.article_id = em.article_id
-    WHERE em.event_id IN (SELECT k FROM _eids)
+    WHERE em.event_id IN (SELECT k FROM _keys)
 )
 SELECT event_id,
        mode(story_id) AS story_id,
@@ -301,7 +298,7 @@ SELECT s.story_id,
        (SELECT count(DISTINCT em.event_id) FROM event_mentions em JOIN story_articles x
             ON x.article_id = em.article_id WHERE x.story_id = s.story_id) AS n_events
 FROM story_articles s JOIN articles a ON a.id = s.article_id
-WHERE s.story_id IN (SELECT k FROM _sids)
+WHERE s.story_id IN (SELECT k FROM _keys)
 GROUP BY s.story_id
 """
 
