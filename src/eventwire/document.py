@@ -149,6 +149,9 @@ class Place:
     lon: float | None = None
     geonameid: int | None = None
     kind: str = "other"
+    # a capital or country standing for its government ("Beijing has not joined"): an actor, never
+    # an event's location
+    metonym: bool = False
 
 
 @dataclass

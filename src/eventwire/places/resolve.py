@@ -1,0 +1,181 @@
+"""Toponym resolution: which of the places called "Springfield" an article means.
+
+Each candidate gets a score that adds up evidence, in log-population units:
+- size: log10 of the population (a division's is its towns' people added up);
+  a country outranks a division, a division a town of the same name, a
+  national capital a provincial city;
+- name: matched by an alias rather than by the place's own name costs a
+  point, more for small towns whose aliases are often historical names;
+- the article's country focus: countries named outright, places with only
+  one reading, demonyms ("Chinese"), and the outlet's country (its web
+  domain's country code, or the country the caller gives) add weight to
+  every candidate in that country, in proportion to their share;
+- divisions the article names lift their own towns ("Illinois ... Springfield");
+- a qualifier right after the name ("Springfield, Illinois", "Paris, Texas",
+  "Moscow, Idaho") outweighs everything else.
+Resolution runs twice: the second pass recomputes the focus from the first
+pass's answers, so an ambiguous name follows the article's settled places.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .gazetteer import Entry
+from .toponyms import Mention
+
+KIND_BONUS = {"country": 3.0, "region": 2.0, "admin1": 1.5, "admin2": -0.5, "city": 0.0}
+CAPITAL_BONUS = 3.0
+ALIAS_PENALTY = 1.0
+SMALL_ALIAS_PENALTY = 3.0
+SMALL_TOWN = 100_000
+FOCUS_WEIGHT = 4.0
+ADMIN1_CONTEXT = 2.5
+QUALIFIER = 8.0
+NAMESAKE_CITY = 2.0
+# country-code domains sold worldwide as generic ones (.tv, .io, ...): no evidence of a country
+GENERIC_CCTLDS = {"tv", "io", "co", "me", "fm", "ai", "ly", "cc", "ws", "to", "am", "gg", "la", "nu", "sh"}
+_QUALIFIER_GAP = re.compile(r"^\s*,\s*$")
+
+
+@dataclass
+class Resolved:
+    mention: Mention
+    entry: Entry
+    score: float
+
+
+def _qualifiers(mentions: list[Mention], text: str) -> dict[int, Mention]:
+    """Mention index -> the mention that qualifies it ("Springfield" -> "Illinois")."""
+    out = {}
+    for i in range(len(mentions) - 1):
+        a, b = mentions[i], mentions[i + 1]
+        if _QUALIFIER_GAP.match(text[a.end:b.start]) and any(
+                e.kind in ("admin1", "country") for e, _ in b.candidates):
+            out[i] = b
+    return out
+
+
+def _fits(entry: Entry, qualifier: Mention) -> bool:
+    """Whether ``entry`` lies in a place the qualifier may name."""
+    for q, _ in qualifier.candidates:
+        if q.kind == "country" and q.country == entry.country:
+            return True
+        if q.kind == "admin1" and q.country == entry.country and q.name == entry.admin1:
+            return True
+    return False
+
+
+class Context:
+    """The article's evidence: weight per country and per (country, division), by name key.
+
+    Weights are kept per mention key so that a name is never its own
+    evidence: "Georgia" scored against a focus that "Georgia" itself built
+    would keep whatever reading it started with.
+    """
+
+    def __init__(self, mentions: list[Mention], picks: list[Entry | None], demonyms, prior: Counter):
+        self.country: dict[str, Counter] = {}
+        self.admin1: dict[str, Counter] = {}
+        base = Counter(prior)
+        for _, _, codes in demonyms:
+            base[codes[0]] += 0.5
+        self._base = base
+        for m, pick in zip(mentions, picks):
+            c = self.country.setdefault(m.key, Counter())
+            a = self.admin1.setdefault(m.key, Counter())
+            if pick is not None:
+                if pick.country:
+                    c[pick.country] += 1.0
+                if pick.kind in ("admin1",):
+                    a[(pick.country, pick.name)] += 1.0
+                elif pick.kind in ("city", "admin2") and pick.admin1:
+                    a[(pick.country, pick.admin1)] += 1.0
+                continue
+            direct = [e for e, alias in m.candidates if e.kind == "country" and not alias]
+            countries = {e.country for e, alias in m.candidates if not alias}
+            if direct:
+                c[direct[0].country] += 1.0
+            elif len(countries) == 1 and None not in countries:
+                c[next(iter(countries))] += 1.0
+            admins = [e for e, alias in m.candidates if e.kind == "admin1" and not alias]
+            if len(admins) == 1 and len(countries) == 1:
+                a[(admins[0].country, admins[0].name)] += 1.0
+        self._country_total = Counter(base)
+        for c in self.country.values():
+            self._country_total.update(c)
+        self._admin1_total = Counter()
+        for a in self.admin1.values():
+            self._admin1_total.update(a)
+
+    def shares(self, key: str) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
+        """Country and division shares of the evidence, without ``key``'s own mentions."""
+        c = self._country_total - self.country.get(key, Counter())
+        a = self._admin1_total - self.admin1.get(key, Counter())
+        ct, at = sum(c.values()), sum(a.values())
+        return ({k: v / ct for k, v in c.items()} if ct else {},
+                {k: v / at for k, v in a.items()} if at else {})
+
+
+def _namesake_divisions(m: Mention) -> set[tuple[str, str]]:
+    """Divisions this name names by their own name ("Beijing" the municipality)."""
+    out = {(e.country, e.name) for e, alias in m.candidates if e.kind == "admin1" and not alias}
+    return out | {(e.country, e.admin1) for e, alias in m.candidates if e.kind == "admin2" and not alias}
+
+
+def score(entry: Entry, alias: bool, focus: dict[str, float], admin1s: dict[tuple[str, str], float],
+          qualifier: Mention | None, namesakes: set[tuple[str, str]] = frozenset()) -> float:
+    s = math.log10(entry.population + 10) + KIND_BONUS.get(entry.kind, 0.0)
+    if entry.kind == "city" and not alias and (entry.country, entry.admin1) in namesakes:
+        s += NAMESAKE_CITY  # the city a division is named after ("Beijing", "Moscow"): news means the city
+    if entry.capital:
+        s += CAPITAL_BONUS
+    if alias:
+        s -= SMALL_ALIAS_PENALTY if entry.kind == "city" and entry.population < SMALL_TOWN else ALIAS_PENALTY
+    if entry.country:
+        s += FOCUS_WEIGHT * focus.get(entry.country, 0.0)
+    if entry.kind in ("city", "admin2"):
+        s += ADMIN1_CONTEXT * admin1s.get((entry.country, entry.admin1), 0.0) ** 0.5
+    if qualifier is not None and _fits(entry, qualifier):
+        s += QUALIFIER
+    return s
+
+
+def resolve_mentions(mentions: list[Mention], text: str, demonyms=(), prior: dict[str, float] | None = None,
+                     passes: int = 2) -> list[Resolved]:
+    """The best reading of every mention, in mention order."""
+    quals = _qualifiers(mentions, text)
+    prior_c = Counter(prior or {})
+    picks: list[Entry | None] = [None] * len(mentions)
+    scores = [0.0] * len(mentions)
+    for _ in range(passes):
+        context = Context(mentions, picks, demonyms, prior_c)
+        new = []
+        for i, m in enumerate(mentions):
+            focus, admin1s = context.shares(m.key)
+            best, best_s = None, -math.inf
+            namesakes = _namesake_divisions(m)
+            for e, alias in m.candidates:
+                s = score(e, alias, focus, admin1s, quals.get(i), namesakes)
+                if s > best_s:
+                    best, best_s = e, s
+            new.append(best)
+            scores[i] = best_s
+        picks = new
+    return [Resolved(m, e, s) for m, e, s in zip(mentions, picks, scores) if e is not None]
+
+
+def outlet_prior(url: str | None) -> dict[str, float]:
+    """Country evidence from the outlet's web domain (``.co.uk`` -> GBR); none for generic domains."""
+    if not url:
+        return {}
+    host = re.sub(r"^[a-z]+://", "", url.strip().lower()).split("/")[0].split(":")[0]
+    tld = host.rsplit(".", 1)[-1] if "." in host else ""
+    if len(tld) != 2 or tld in GENERIC_CCTLDS:
+        return {}
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2={"uk": "GB"}.get(tld, tld.upper()))
+    return {country.alpha_3: 2.0} if country is not None else {}
