@@ -150,7 +150,8 @@ def evaluate(data: Path, limit: int | None = None, **_) -> EvalResult:
                      + (f", country {m[corpus + '.country_acc']:.3f}, exact {m[corpus + '.exact']:.3f}"
                         if corpus != "geovirus" else ""))
     overall = dev.metrics("")
-    metrics.update({k: overall[k] for k in ("f1", "precision", "recall", "acc161", "country_acc", "exact")})
+    metrics.update({k: overall[k] for k in ("f1", "precision", "recall", "acc161", "country_acc", "exact", "gold",
+                                                  "resolved")})
     report = (f"places (dev = LGL + TR-News{f', first {limit} articles each' if limit else ''}): "
               f"recognition F1 {overall['f1']:.3f}, within 161 km {overall['acc161']:.3f}, "
               f"country {overall['country_acc']:.3f}, exact {overall['exact']:.3f}\n" + "\n".join(lines))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..document import Document, Place
 from .event_place import assign_event_places
 from .gazetteer import Gazetteer, load_gazetteer
-from .metonym import actor_metonym, locative, syntactic_metonym
+from .metonym import actor_metonym, syntactic_metonym
 from .resolve import outlet_prior, resolve_mentions
 from .toponyms import find_toponyms
 
@@ -32,8 +32,7 @@ def annotate_places(doc: Document, gaz: Gazetteer, prior: dict[str, float] | Non
         span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
         metonym = False
         if span is not None:
-            metonym = syntactic_metonym(span, e.kind, e.capital) or (
-                actor_metonym(doc, m.start, m.end) and not locative(span))
+            metonym = syntactic_metonym(span, e.kind, e.capital) or actor_metonym(doc, span)
         places.append(Place(text=m.text, start=m.start, end=m.end, name=e.name, country=e.country,
                             admin1=e.admin1 if e.kind != "country" else None, lat=e.lat, lon=e.lon,
                             geonameid=e.geonameid, kind=e.kind, metonym=metonym))

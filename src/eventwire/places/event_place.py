@@ -7,8 +7,11 @@ The place of an event is, in order:
    governs it, whose object holds a place ("clashes in Rafah", "met in Berlin
    on Tuesday"), or a place compounded with a nominal trigger ("the Rafah
    strike");
-2. else a place in the same sentence that is not a government metonym and
-   does not overlap the event's source or target (the nearest to the trigger);
+2. else a place in the same sentence that is not a government metonym, not
+   any event's source or target, and is the locative of a clause or of one
+   of the event's own arguments ("Police in Rafah said two were killed"),
+   not the location of some other thing ("pressed Xi over the war in
+   Ukraine"): the nearest such place to the trigger;
 3. else nothing (``null``): never just the first place of the article.
 Each answer records its ``basis`` ("locative" or "sentence").
 """
@@ -18,9 +21,12 @@ from ..document import Document, Event, Place
 
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within",
                   "outside", "along", "off", "beside", "nearby", "onto", "into"}
-# Clause links the search climbs from a nominal or subordinate trigger to its governing verb.
-CLIMB_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "xcomp", "conj", "compound", "appos", "acl", "prep",
-              "amod", "advcl"}
+# Links the search climbs from a nominal trigger or a dependent verb to the verb that governs it
+# ("launched an attack" -> "launched", "plans to send" -> "plans"); never out of a subordinate clause.
+CLIMB_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "xcomp", "conj", "compound", "prep"}
+# Inside a locative's object, the links that still name the same location ("in Ankara, the Turkish
+# capital", "in Berlin and Paris", "in a village near Aleppo").
+NP_DEPS = {"conj", "appos", "compound", "nmod", "npadvmod"}
 
 
 def place_dict(p: Place, basis: str) -> dict:
@@ -28,8 +34,26 @@ def place_dict(p: Place, basis: str) -> dict:
             "geonameid": p.geonameid, "text": p.text, "start": p.start, "end": p.end, "basis": basis}
 
 
-def _places_in(places: list[Place], start: int, end: int) -> list[Place]:
-    return [p for p in places if start <= p.start and p.end <= end and not p.metonym]
+def _np_tokens(obj) -> list:
+    """The tokens of a locative object that name its location, nested clauses left out."""
+    out, todo = [], [obj]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in NP_DEPS:
+                todo.append(c)
+            elif c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS | {"of"}:
+                todo += [g for g in c.children if g.dep_ == "pobj"]
+    return out
+
+
+def _place_at(places: list[Place], tokens) -> Place | None:
+    for t in sorted(tokens, key=lambda t: t.i):
+        for p in places:
+            if p.start <= t.idx < p.end and not p.metonym:
+                return p
+    return None
 
 
 def _locative_place(tok, places: list[Place]) -> Place | None:
@@ -38,15 +62,30 @@ def _locative_place(tok, places: list[Place]) -> Place | None:
         if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
             for obj in child.children:
                 if obj.dep_ == "pobj":
-                    sub = list(obj.subtree)
-                    hits = _places_in(places, sub[0].idx, sub[-1].idx + len(sub[-1].text))
-                    if hits:
-                        return hits[0]
+                    hit = _place_at(places, _np_tokens(obj))
+                    if hit is not None:
+                        return hit
         if child.dep_ in ("compound", "nmod", "npadvmod") and child.i < tok.i:
-            hits = _places_in(places, child.idx, child.idx + len(child.text))
-            if hits:
-                return hits[0]
+            hit = _place_at(places, [child])
+            if hit is not None:
+                return hit
     return None
+
+
+def _clause_locative(p: Place, sdoc, args: list[tuple[int, int]]) -> bool:
+    """Whether ``p`` is a locative of a clause ("... said two people were killed in Rafah"), or of
+    one of the event's arguments ("police in Rafah"), rather than the location of some other
+    thing ("the war in Ukraine")."""
+    span = sdoc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if not (root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.lower_ in LOCATIVE_PREPS):
+        return False
+    attach = root.head.head
+    if attach.pos_ in ("VERB", "AUX"):
+        return True
+    return any(s <= attach.idx < e for s, e in args)
 
 
 def _trigger_token(sdoc, event: Event):
@@ -60,28 +99,31 @@ def _argument_ranges(event: Event) -> list[tuple[int, int]]:
     return [(a.start, a.end) for a in [*event.source, *event.target]]
 
 
-def event_place(doc: Document, event: Event, sdoc) -> dict | None:
-    """The place ``event`` happened in, as the record's ``place`` dict, or None."""
-    places = doc.places
+def event_place(doc: Document, event: Event, sdoc, taken: list[tuple[int, int]] = ()) -> dict | None:
+    """The place ``event`` happened in, as the record's ``place`` dict, or None.
+
+    ``taken``: spans that are arguments of any event of the document; a place
+    there is a participant, not a scene.
+    """
+    places = [p for p in doc.places if not any(p.start < e and s < p.end for s, e in taken)]
     if not places:
         return None
     tok = _trigger_token(sdoc, event) if sdoc is not None else None
     if tok is not None:
-        seen = 0
-        cur = tok
-        while cur is not None and seen < 4:
+        cur, steps = tok, 0
+        while cur is not None and steps < 4:
             hit = _locative_place(cur, places)
             if hit is not None:
                 return place_dict(hit, "locative")
             if cur.dep_ not in CLIMB_DEPS or cur.head is cur:
                 break
             cur = cur.head
-            seen += 1
-    if 0 <= event.sentence < len(doc.sentences):
+            steps += 1
+    if sdoc is not None and 0 <= event.sentence < len(doc.sentences):
         sent = doc.sentences[event.sentence]
         args = _argument_ranges(event)
-        pool = [p for p in _places_in(places, sent.start, sent.end)
-                if not any(p.start < e and s < p.end for s, e in args)]
+        pool = [p for p in places if sent.start <= p.start and p.end <= sent.end and not p.metonym
+                and _clause_locative(p, sdoc, args)]
         if pool:
             mid = (event.trigger.start + event.trigger.end) / 2
             best = min(pool, key=lambda p: abs((p.start + p.end) / 2 - mid))
@@ -92,5 +134,6 @@ def event_place(doc: Document, event: Event, sdoc) -> dict | None:
 def assign_event_places(doc: Document) -> None:
     """Set ``place`` on every event of ``doc``."""
     sdoc = doc.user_data.get("spacy")
+    taken = [r for ev in doc.events for r in _argument_ranges(ev)]
     for ev in doc.events:
-        ev.place = event_place(doc, ev, sdoc)
+        ev.place = event_place(doc, ev, sdoc, taken)

@@ -13,8 +13,8 @@ the name's syntactic role in spaCy's parse:
   nouns ("sanctions against Moscow", "talks with Beijing");
 - possessor of a governing role or act ("Moscow's invasion", "Russia's
   ambassador", "China's position");
-- an actor the actors stage resolved to a government (sector ``GOV``), unless
-  the name is the object of a locative preposition ("in Beijing").
+- an actor the actors stage resolved to a government (sector ``GOV``) in an
+  argument role (subject, object, possessor), not a scene ("Kyiv was shelled").
 """
 from __future__ import annotations
 
@@ -104,10 +104,18 @@ def locative(span) -> bool:
     return root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.lower_ in LOCATIVE_PREPS
 
 
-def actor_metonym(doc: Document, start: int, end: int) -> bool:
-    """Whether the actors stage resolved this span to a government actor."""
+ARGUMENT_DEPS = {"nsubj", "dobj", "dative", "poss", "agent", "appos", "conj"}
+
+
+def actor_metonym(doc: Document, span) -> bool:
+    """Whether the actors stage resolved this span to a government actor and the parse agrees
+    that it is an argument ("Moscow said"), not a scene ("Kyiv was shelled", "Moscow is cold")."""
     if not doc.actors:
         return False
+    root = span.root
+    if root.dep_ not in ARGUMENT_DEPS or root.dep_ == "nsubj" and root.head.lemma_.lower() in PLACE_VERBS:
+        return False
+    start, end = span.start_char, span.end_char
     from ..actors import mention_index
 
     hit = mention_index(doc).at(start, end)

@@ -119,17 +119,21 @@ class Context:
                 {k: v / at for k, v in a.items()} if at else {})
 
 
-def _namesake_divisions(m: Mention) -> set[tuple[str, str]]:
-    """Divisions this name names by their own name ("Beijing" the municipality)."""
-    out = {(e.country, e.name) for e, alias in m.candidates if e.kind == "admin1" and not alias}
-    return out | {(e.country, e.admin1) for e, alias in m.candidates if e.kind == "admin2" and not alias}
+def _namesake_divisions(m: Mention) -> dict[tuple[str, str], int]:
+    """Divisions this name also names, with their population ("Beijing" the municipality)."""
+    out = {(e.country, e.name): e.population for e, _ in m.candidates if e.kind == "admin1"}
+    out.update({(e.country, e.admin1): e.population for e, _ in m.candidates if e.kind == "admin2"})
+    return out
 
 
 def score(entry: Entry, alias: bool, focus: dict[str, float], admin1s: dict[tuple[str, str], float],
-          qualifier: Mention | None, namesakes: set[tuple[str, str]] = frozenset()) -> float:
+          qualifier: Mention | None, namesakes: dict[tuple[str, str], int] | None = None) -> float:
     s = math.log10(entry.population + 10) + KIND_BONUS.get(entry.kind, 0.0)
-    if entry.kind == "city" and not alias and (entry.country, entry.admin1) in namesakes:
-        s += NAMESAKE_CITY  # the city a division is named after ("Beijing", "Moscow"): news means the city
+    division = (namesakes or {}).get((entry.country, entry.admin1))
+    if entry.kind == "city" and not alias and division is not None and entry.population >= division / 2:
+        # a city that is most of the division named after it ("Beijing", "Moscow", "St. Petersburg"):
+        # news means the city; not so for "Quebec" or "New York", a province and state of other towns
+        s += NAMESAKE_CITY
     if entry.capital:
         s += CAPITAL_BONUS
     if alias:
