@@ -13,6 +13,7 @@ machines) and load the model once each.
 """
 from __future__ import annotations
 
+import logging
 import multiprocessing
 from concurrent.futures import Future
 from typing import Any, Protocol
@@ -141,7 +142,8 @@ class DaskCluster:
         try:
             if address == "local":
                 self.cluster = LocalCluster(n_workers=n_workers or 2, threads_per_worker=1,
-                                            processes=processes, dashboard_address=None)
+                                            processes=processes, dashboard_address=None,
+                                            silence_logs=logging.ERROR)
                 self.client = Client(self.cluster)
             else:
                 self.client = Client(address, timeout="20s")
