@@ -22,6 +22,10 @@ from typing import Any, Callable
 
 from ..errors import DataMissing, ParameterError
 
+# Load the floors data package now: importing it later would rebind this
+# package's attribute ``floors`` from the function below to the subpackage.
+importlib.import_module(f"{__name__}.floors")
+
 
 
 @dataclass
