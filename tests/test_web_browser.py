@@ -20,6 +20,7 @@ pytestmark = [
     pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (apt-get install chromium)"),
 ]
 pytest.importorskip("playwright")
+pytest.importorskip("pytest_playwright")
 SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
 
 

@@ -44,6 +44,26 @@ def list_stories(reader, limit: int, offset: int, search: str | None = None) -> 
             "filters": {"search": search} if search else {}}
 
 
+def _merge_claims(readouts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One claim per sentence: events coded from the same sentence are listed under it once."""
+    for acc in readouts:
+        merged: list[dict[str, Any]] = []
+        seen: dict[tuple, dict[str, Any]] = {}
+        for c in acc["claims"]:
+            code = {k: c.get(k) for k in ("cameo", "modality", "negated")}
+            if c.get("kind") != "event":
+                merged.append(c)
+                continue
+            key = (c["article_id"], c["text"])
+            if key in seen:
+                seen[key]["codes"].append(code)
+            else:
+                seen[key] = {**c, "codes": [code]}
+                merged.append(seen[key])
+        acc["claims"] = merged
+    return readouts
+
+
 def story(reader, story_id: str) -> dict[str, Any]:
     """Its row, articles (near-duplicates linked), merged events with counts, and readouts by source."""
     from ..stories import story as story_of
@@ -54,6 +74,7 @@ def story(reader, story_id: str) -> dict[str, Any]:
         raise NotFound("no story with this id; list them at /api/stories", input=story_id)
     data = story_of(reader, story_id)
     _decode([data["story"]])
+    _merge_claims(data["readouts"])
     return data
 
 
@@ -70,4 +91,4 @@ def event_readouts(reader, event_id: str) -> dict[str, Any]:
         "SELECT em.article_id, em.mention_id, em.outlet, em.published, em.is_duplicate, a.title "
         "FROM event_mentions em JOIN articles a ON a.id = em.article_id WHERE em.event_id = ? "
         "ORDER BY em.published NULLS LAST, em.article_id", [event_id])
-    return {"event": rows[0], "mentions": mentions, "readouts": readouts_of(reader, event_id)}
+    return {"event": rows[0], "mentions": mentions, "readouts": _merge_claims(readouts_of(reader, event_id))}

@@ -101,6 +101,7 @@
         [["date", e.date ? `${e.date.value || "?"} (${e.date.basis || "no basis"})` : "unknown"],
          ["place", e.place ? `${e.place.name || "?"}${e.place.country ? ", " + e.place.country : ""}` : "unknown"],
          ["reported by", (e.reported_by || []).map(r => r.name).join(", ") || "—"],
+         ["negated", e.negated ? "yes: the text says it did not happen" : "no"],
          ["modality", e.modality], ["sentence", e.sentence]].map(([k, v]) =>
           el("tr", {}, el("th", {}, k), el("td", {}, fmt(v)))))),
       el("details", {}, el("summary", {}, "Full record (JSON)"), el("pre", {}, JSON.stringify(e, null, 2))));
