@@ -141,3 +141,24 @@ def test_entities_gold_reader_offsets_slice_the_body(shared_dir):
     text, gold = gold_mentions(path)
     assert text == load_doc(path).text
     assert gold and all(0 <= s < e <= len(text) and text[s:e].strip() == text[s:e] for s, e in gold)
+
+
+def test_counterpart_follows_the_possessor_office(pipeline):
+    doc = _process(pipeline, "Russian Foreign Minister Sergei Lavrov met his Chinese counterpart on Monday.",
+                   "2023-09-01")
+    assert _actor_at(doc, "Chinese counterpart").name == "Wang Yi"
+    his = doc.text.index("his")
+    assert [his, his + 3] in _actor_at(doc, "Sergei Lavrov").mentions
+
+
+def test_organisation_acting_through_its_members_and_languages(pipeline):
+    doc = _process(pipeline, "Hamas fighters attacked Israeli soldiers. The minister said in English it was over.")
+    assert _actor_at(doc, "Hamas fighters").code == "PSEREB"
+    assert _code_at(doc, "Israeli soldiers") == "ISRMIL"
+    assert _actor_at(doc, "English") is None
+
+
+def test_family_name_variant_with_the_same_first_name(pipeline):
+    doc = _process(pipeline, "President Abdelaziz Bouteflicka said he would lift the ban. Chelsea Clinton spoke.")
+    assert _actor_at(doc, "Abdelaziz Bouteflicka").name == "Abdelaziz Bouteflika"
+    assert _actor_at(doc, "Chelsea Clinton").code is None

@@ -196,7 +196,11 @@ class Linker:
             text = " ".join(words[a.start:a.end])
             if text in AMBIGUOUS_ALONE and not self._entity_exact(ctx, a.start, a.end):
                 return None
-            return Found(a.start, a.end, Ref("org", org.ref, org=org.extra), "name", self._head(a.start, a.end, sdoc))
+            end = a.end
+            role = at.get(end)
+            if role is not None and role.has("role") and not role.has("org") and not role.first("role").extra.person:
+                end = role.end  # "Hamas fighters", "Xinhua reporters": the organisation acting
+            return Found(a.start, end, Ref("org", org.ref, org=org.extra), "name", self._head(a.start, end, sdoc))
         if a.has(*COUNTRYISH) and not inside:
             ent = ctx.ent_of[a.start]
             if ent is not None and ent.label_ == "ORG" and ent.end > a.end and not self._starts_in(ent, at, a):
@@ -421,6 +425,8 @@ class Linker:
         dem = a.first("demonym")
         if dem is not None:
             tok = sdoc[a.end - 1]
+            if a.start > 0 and words[a.start - 1].lower() in ("in", "into", "from") and tok.dep_ == "pobj":
+                return None  # a language: "said in English", "translated from Russian"
             if tok.tag_ in ("NNS", "NNPS"):  # "Palestinians", "Algerians": the people
                 return Found(start, a.end, Ref("group", country=dem.ref, sector="CVL"), "country", head)
             return Found(a.start, a.end, Ref("group", country=dem.ref), "country", head)
