@@ -121,7 +121,7 @@ class Quote:
     cue: dict[str, Any] | None = None
     according_to: list[dict[str, Any]] = field(default_factory=list)
     sentence: int | None = None  # index of the sentence the quote starts in
-    kind: str | None = None  # cue meaning: speech | report | directive | cognition | according_to | none
+    kind: str | None = None  # cue meaning: speech | report | directive | cognition | evaluation | according_to | none
     continues: int | None = None  # index of the quote this one continues (split or multi-paragraph quote)
     within: int | None = None  # index of the indirect quote this partial direct quote lies in
     events: list[str] = field(default_factory=list)  # ids of events coded from the quote's sentence

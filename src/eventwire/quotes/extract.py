@@ -81,7 +81,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
         s, e = _trim(text, st.start, st.end)
         cont = ("s", st.continues) if st.continues is not None and st.continues in owner else None
         if cont is None and k > 0 and j is not None and owner.get(k - 1) == j \
-                and st.paragraph - stretches[k - 1].paragraph <= 1:
+                and _split_by(stretches[k - 1], st, frames[j]):
             cont = ("s", k - 1)
         drafts.append(_Draft(s, e, True, j, frames[j].group if j is not None else "none", cont, key=("s", k)))
     owned_by = {}
@@ -89,6 +89,8 @@ def extract_quotes(doc: Document) -> list[Quote]:
         owned_by.setdefault(j, []).append(stretches[k])
     # indirect quotes: frames with content that is neither a quote nor only another frame
     quoted = [(st.start, st.end) for k, st in enumerate(stretches) if k in owner or k in lone]
+    for f in frames:
+        f.content = _clip_to_quotes(f.content, stretches)
     for j, f in enumerate(frames):
         if j in owned_by or j in absorbed or not f.content or _wrapped(frames, j, owned_by, absorbed):
             continue
@@ -121,6 +123,9 @@ def _absorbed(doc: Document, frames: list[Frame]) -> set[int]:
         if not g.outer:
             continue
         f = frames[g.outer[0]]
+        if f.kind == "colon" or any(frames[o].kind == "colon" for o in g.outer):
+            out.add(j)  # a transcript turn is all the speaker's words
+            continue
         if f.kind != "verb" or f.source is None:
             continue
         if g.source is None or g.group == "cognition":  # "X said *Brazil wanted* ...": still X's words
@@ -169,8 +174,7 @@ def _attach(text: str, frames: list[Frame], stretches: list[Stretch], absorbed: 
         if st.continues is not None and st.continues in owner:
             owner[k] = owner[st.continues]
         elif k > 0 and (k - 1) in owner and stretches[k - 1].paragraph == st.paragraph:
-            f = frames[owner[k - 1]]
-            if stretches[k - 1].outer[1] <= f.cue[0] and f.cue[1] <= st.open_at:
+            if _split_by(stretches[k - 1], st, frames[owner[k - 1]]):
                 owner[k] = owner[k - 1]
     # a quote over several paragraphs is usually attributed in its last one
     for k in range(len(stretches) - 1, -1, -1):
@@ -178,6 +182,22 @@ def _attach(text: str, frames: list[Frame], stretches: list[Stretch], absorbed: 
         if prev is not None and k in owner and prev not in owner and prev not in partial:
             owner[prev] = owner[k]
     return owner, partial
+
+
+def _clip_to_quotes(content: list[Span], stretches: list[Stretch]) -> list[Span]:
+    """Content that starts inside a quote ends with it (a parse can run past the closing mark)."""
+    out = []
+    for s, e in content:
+        for st in stretches:
+            if st.start <= s < st.end < e:
+                e = st.end
+        out.append((s, e))
+    return out
+
+
+def _split_by(first: Stretch, second: Stretch, f: Frame) -> bool:
+    """Whether ``f``'s cue splits one quote into ``first`` and ``second`` ("“...,” Xi said, “...”")."""
+    return first.paragraph == second.paragraph and first.outer[1] <= f.cue[0] and f.cue[1] <= second.open_at
 
 
 def _inside(span: Span, st: Stretch) -> bool:

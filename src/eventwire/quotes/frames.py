@@ -20,13 +20,14 @@ document are computed once and cached in ``doc.user_data["attribution_frames"]``
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..document import Document
-from .marks import quoted_stretches
+from .marks import paragraphs, quoted_stretches
 from .lexicon import (
-    COGNITION, CUE_VERBS, DIRECTIVE, OBJECT_CONTENT, PARTICLE_CUES, REPORT, REPORT_NOUNS,
-    SOURCE_LABELS, SPEECH, XCOMP_CONTENT,
+    COGNITION, CUE_VERBS, DIRECTIVE, EVALUATION, OBJECT_CONTENT, PARTICLE_CUES, PREP_CONTENT, REPORT,
+    REPORT_NOUNS, SOURCE_LABELS, SPEECH, XCOMP_CONTENT,
 )
 
 Span = tuple[int, int]
@@ -41,7 +42,7 @@ class Frame:
     """One attribution: ``source`` says/thinks ``content`` through ``cue``."""
 
     sentence: int
-    kind: str  # "verb" | "according_to"
+    kind: str  # "verb" | "according_to" | "colon"
     group: str  # speech | report | directive | cognition | according_to
     cue: Span
     cue_text: str
@@ -76,6 +77,7 @@ def doc_frames(doc: Document) -> list[Frame]:
         for si, sent in enumerate(sents):
             frames += sentence_frames(sent, si)
         _quote_cue_frames(sdoc, sents, frames)
+        frames += _colon_frames(sdoc, sents)
         _nest(frames)
     doc.user_data["attribution_frames"] = (sdoc, frames)
     return frames
@@ -108,6 +110,8 @@ def _group(lemma: str) -> str:
         return "report"
     if lemma in DIRECTIVE:
         return "directive"
+    if lemma in EVALUATION:
+        return "evaluation"
     return "cognition" if lemma in COGNITION else "speech"
 
 
@@ -127,14 +131,18 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
         if xcomp and lemma in XCOMP_CONTENT:
             first = dobj[0] if dobj and dobj[0].i < xcomp[0].i else xcomp[0]
             content = [(_subtree(first)[0], _subtree(xcomp[0])[1])]
-        elif particle == "for":
-            pobj = [g for c in kids if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
-                    if g.dep_ == "pobj"]
-            if not pobj:
-                return None
-            content = [_subtree(pobj[0])]
-        elif dobj and lemma in OBJECT_CONTENT:
+        elif dobj and lemma in OBJECT_CONTENT and _statement_like(dobj[0]):
             content = [_subtree(dobj[0])]
+        elif dobj and lemma in EVALUATION and _stance_object(dobj[0]):
+            # "called the plan a disaster": the object with its predicate
+            oprd = [c for c in kids if c.dep_ in ("oprd", "xcomp", "acomp")]
+            end = _subtree(oprd[0])[1] if oprd else _subtree(dobj[0])[1]
+            content = [(_subtree(dobj[0])[0], end)]
+        elif lemma in EVALUATION or lemma in SPEECH:
+            pobj = [g for c in kids if c.dep_ == "prep" and c.lower_ in PREP_CONTENT and c.i > v.i
+                    for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if pobj and _stance_object(pobj[0]):
+                content = [_subtree(pobj[0])]
         elif v.dep_ == "parataxis" and v.head.i != v.i:
             content = _minus(_subtree(v.head), _subtree(v))
     subj = _subject(v)
@@ -152,10 +160,33 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
                  subj.i if subj is not None else None)
 
 
+def _statement_like(obj) -> bool:
+    """An object that can be what was said ("noted *the legitimacy of ...*"), not a bare
+    name or date ("said *Sunday*", "called *Trump*")."""
+    words = [t for t in obj.subtree if not t.is_punct]
+    return len(words) >= 2 and obj.ent_type_ not in ("DATE", "TIME")
+
+
+_NOT_ABOUT = ("DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL")
+
+
+def _stance_object(obj) -> bool:
+    """What a stance is taken on: a proposition or a thing, not a bare name, date or place
+    ("blasted *the plan to cut taxes*", not "blasted *Clinton*" or "spoke *on Thursday*")."""
+    words = [t for t in obj.subtree if not t.is_punct]
+    if obj.ent_type_ in _NOT_ABOUT or obj.pos_ == "PRON":
+        return False
+    if obj.ent_type_ in ("PERSON", "ORG", "NORP") and len(words) <= 4:
+        return False
+    return True
+
+
 def _subject(v, depth: int = 0):
     """The speaker of verb ``v``: its subject, the agent of a passive, or its head's subject."""
     for c in v.children:
         if c.dep_ in _SUBJECT_DEPS:
+            if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":  # "the report, which said ..."
+                return v.head
             return c
         if c.dep_ == "agent":
             for g in c.children:
@@ -334,6 +365,43 @@ def _before_quote(sdoc, starts, open_at: int):
 
 def _clause_verb(tok) -> bool:
     return tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound", "acl")
+
+
+# ---------------------------------------------------------------- "Name: words"
+
+_SPEAKER_LABEL = re.compile(r"^[“\"]?(?P<name>[A-Z][^:\n\d]{0,45}?):[ \t]+(?=\S)", re.M)
+
+
+def _colon_frames(sdoc, sents) -> list[Frame]:
+    """Paragraphs that open with a speaker's name and a colon: transcripts ("PENCE: Well, ...")
+    and headlines ("Obama: I'm optimistic ..."). The name must be a name (a proper noun or
+    an entity, no verb), so "Note: ..." or "Update: ..." are not speakers."""
+    import bisect
+
+    text = sdoc.text
+    starts = [t.idx for t in sdoc]
+    sent_starts = [s.start_char for s in sents]
+    out = []
+    for ps, pe in paragraphs(text):
+        m = _SPEAKER_LABEL.match(text, ps, pe)
+        if m is None:
+            continue
+        ns, ne = m.start("name"), m.end("name")
+        toks = [sdoc[i] for i in range(bisect.bisect_left(starts, ns), len(sdoc)) if sdoc[i].idx < ne]
+        words = [t for t in toks if not t.is_punct and not t.is_space]
+        if not words or len(words) > 6 or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "NNP" for t in words):
+            continue
+        if not any(t.pos_ == "PROPN" or t.ent_type_ in SOURCE_LABELS or t.is_upper for t in words):
+            continue
+        colon = ne
+        content = _trim_all(sdoc, [(m.end(), pe)])
+        if not content:
+            continue
+        head = _np_head(words)
+        src, phrase = source_spans(head)
+        si = max(0, bisect.bisect_right(sent_starts, colon) - 1)
+        out.append(Frame(si, "colon", "speech", (colon, colon + 1), ":", src, phrase, content, head.i, head.i))
+    return out
 
 
 # ---------------------------------------------------------------- according to

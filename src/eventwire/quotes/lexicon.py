@@ -11,6 +11,8 @@ meaning because the groups behave differently:
   is the object plus its infinitive.
 - ``COGNITION``: verbs of believing, knowing and wanting; they attribute a
   state of mind rather than words.
+- ``EVALUATION``: verbs of taking a stance on something (praise, criticism,
+  support, blame); what they are about is their object.
 - ``OBJECT_CONTENT``: cues whose direct object can be the content ("noted the
   legitimacy of ...", "denied the report").
 - ``REPORT_NOUNS``: nouns for a document or account that speaks for its
@@ -44,7 +46,16 @@ believe think feel hope fear expect want know worry doubt assume consider suspec
 wonder realize realise recognize recognise understand see imagine guess reckon seek
 """.split())
 
-CUE_VERBS = SPEECH | REPORT | DIRECTIVE | COGNITION
+EVALUATION = frozenset("""
+criticize criticise slam blast attack assail decry denounce condemn lambaste rebuke chide scold mock
+ridicule deride dismiss reject oppose support back endorse praise applaud hail welcome laud commend
+defend champion tout celebrate thank blame accuse question challenge dispute contest fault knock bash
+trash rip pan lament bemoan regret apologize embrace favor favour prefer like love hate dislike rail
+lash weigh speak comment reference mention allude refer discuss address highlight boast brag
+imply insinuate acknowledge concede admit characterize characterise label brand dub call
+""".split())
+
+CUE_VERBS = SPEECH | REPORT | DIRECTIVE | COGNITION | EVALUATION
 
 # cues whose direct object may itself be what was said/thought
 OBJECT_CONTENT = frozenset("""
@@ -59,8 +70,11 @@ XCOMP_CONTENT = DIRECTIVE | frozenset("""
 want hope expect promise pledge vow threaten agree refuse decline seek
 """.split())
 
+# prepositions whose object is what a cue is about ("railed against X", "spoke about X")
+PREP_CONTENT = frozenset("about against on of for over".split())
+
 # "call" is a cue only as "call for", "call on X to" or with a clause
-PARTICLE_CUES = {"point": "out", "call": "for"}
+PARTICLE_CUES = {"point": "out"}
 
 REPORT_NOUNS = frozenset("""
 account report readout statement transcript release broadcast announcement interview
