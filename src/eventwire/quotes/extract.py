@@ -30,7 +30,7 @@ from ..attribution import frame_source
 from ..document import Document, Quote
 from .frames import Frame, Span, doc_frames
 from .lexicon import FIRST_PERSON, PRONOUNS
-from .marks import Stretch, quoted_stretches
+from .marks import Stretch, looks_like_quote, quoted_stretches
 from .speakers import resolve
 
 _WORD = re.compile(r"\w+")
@@ -163,7 +163,7 @@ def _attach(text: str, frames: list[Frame], stretches: list[Stretch], absorbed: 
             j = min(part)[1]
             if _words(text[st.start:st.end]) >= _MIN_PARTIAL_WORDS:
                 partial[k] = j
-        else:
+        elif looks_like_quote(text, st):
             j = _adjacent(text, frames, st, absorbed)
             if j is not None:
                 owner[k] = j

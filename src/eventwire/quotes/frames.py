@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import Document
-from .marks import paragraphs, quoted_stretches
+from .marks import looks_like_quote, paragraphs, quoted_stretches
 from .lexicon import (
     COGNITION, CUE_VERBS, DIRECTIVE, EVALUATION, OBJECT_CONTENT, PARTICLE_CUES, PREP_CONTENT, REPORT,
     REPORT_NOUNS, SOURCE_LABELS, SPEECH, XCOMP_CONTENT,
@@ -238,6 +238,8 @@ def _quote_cue_frames(sdoc, sents, frames: list[Frame]) -> None:
         return any(s < q.end and q.start < e for s, e in f.content for q in stretches)
 
     for st in stretches:
+        if not looks_like_quote(text, st):
+            continue
         found = None
         if st.close_at is not None:
             found = _after_quote(sdoc, starts, st.close_at + 1)

@@ -73,6 +73,16 @@ def quoted_stretches(text: str) -> list[Stretch]:
     return out
 
 
+_WORD = re.compile(r"\w+")
+
+
+def looks_like_quote(text: str, st: Stretch) -> bool:
+    """Words someone said rather than a name or a scare-quoted term ("the so-called “reform”",
+    the show “This Week”): three words or more, or closing on the punctuation of speech."""
+    inner = text[st.start:st.end].rstrip()
+    return len(_WORD.findall(inner)) >= 3 or inner[-1:] in ",.!?…"
+
+
 def _opens(text: str, i: int, para_start: int) -> bool:
     before = text[i - 1] if i > para_start else ""
     after = text[i + 1] if i + 1 < len(text) else ""
