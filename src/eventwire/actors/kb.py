@@ -233,7 +233,17 @@ def check_kb(kb: KnowledgeBase | None = None) -> list[str]:
         for seat, sector in c.seats.items():
             if sector not in SECTORS:
                 problems.append(f"countries.tsv: {iso} seat {seat} has unknown sector {sector}")
+    names: dict[str, str] = {}
     for p in kb.people.values():
+        if strip_accents(p.name) in names:
+            problems.append(f"people.tsv: {p.id} and {names[strip_accents(p.name)]} have the same name {p.name!r}")
+        names[strip_accents(p.name)] = p.id
+        seen_tenures = set()
+        for t in p.tenures:
+            key = (t.country, t.role, t.kind, t.start)
+            if key in seen_tenures:
+                problems.append(f"people.tsv: {p.id} repeats the tenure {t.role} {t.country} from {t.start}")
+            seen_tenures.add(key)
         if p.gender not in ("m", "f", ""):
             problems.append(f"people.tsv: {p.id} gender {p.gender!r}")
         for t in p.tenures:
