@@ -28,6 +28,8 @@ def test_subset_scores(shared_dir):
     assert res.metrics["relaxed_f1"] >= 0.92
     assert res.metrics["value_f1"] >= 0.80
     assert res.metrics["spec_accuracy"] >= 0.65
+    assert res.metrics["meantime_relaxed_f1"] >= 0.80
+    assert res.metrics["dateline_accuracy"] >= 0.9
 
 
 @pytest.mark.slow

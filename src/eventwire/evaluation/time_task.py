@@ -7,6 +7,9 @@ TempEval-3 way: detection precision/recall/F1, strict (same span) and relaxed
 (a system expression counts when it overlaps a gold one with the same value).
 HeidelTime, the best system at TempEval-3, reached about 0.78 value F1.
 
+MEANTIME (``corpus/meantime``, Wikinews): the same scores on news text, and
+how often the publication date is read right from the article's date line.
+
 Recognizers-Text specs (``temporal/recognizers-text-specs``): single-date
 cases that need a reference date to resolve and whose past reading is given
 (weekday names, "last week", "two days ago", dates without a year); accuracy
@@ -21,7 +24,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..time import tag
+from ..time import infer_published, tag
 from . import EvalResult, task
 
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
@@ -43,6 +46,8 @@ class TimeMLDoc:
     dct: str
     text: str
     timexes: list[GoldTimex]
+    # MEANTIME annotates the first sentences only, and not the date line: system spans there are not scored
+    scope: tuple[int, int] | None = None
 
 
 def load_timeml(path: Path) -> TimeMLDoc:
@@ -76,7 +81,7 @@ def load_timeml(path: Path) -> TimeMLDoc:
 
 
 def normalise_value(v: str | None) -> str:
-    """Equivalent spellings made equal: 2022-W7 = 2022-W07, 199X = 199, P1DE = P10Y, T24 = T24:00."""
+    """Equivalent spellings made equal: 2022-W7 = 2022-W07, 199X = 199, P1DE = P10Y, T24 = T24:00, T12:00Z = T12:00."""
     if not v:
         return ""
     v = v.strip().upper()
@@ -90,7 +95,64 @@ def normalise_value(v: str | None) -> str:
     if m:
         v = f"P{int(m.group(1)) * 100}Y"
     v = re.sub(r"T(\d\d)$", r"T\1:00", v)
+    v = re.sub(r"(T\d\d:\d\d(?::\d\d)?)Z$", r"\1", v)  # UTC marked or not
     return v
+
+
+MEANTIME_SENTENCES = 5  # last sentence number with TIMEX3 annotation
+
+
+def load_meantime_timeml(path: Path) -> TimeMLDoc:
+    """A MEANTIME article as text with its TIMEX3 spans; the creation time is the anchor.
+
+    Tokens are joined as :mod:`.meantime` joins them, one sentence a line (title,
+    date line, body); the creation-time expression (the date line) is left out,
+    and so is the text after the sentences that carry time annotation.
+    """
+    import xml.etree.ElementTree as ET
+
+    from .meantime import _NO_SPACE_AFTER, _NO_SPACE_BEFORE
+
+    root = ET.parse(path).getroot()
+    spans: dict[str, tuple[int, int]] = {}
+    parts: list[str] = []
+    length, prev, sentence = 0, None, None
+    for tok in root.iter("token"):
+        word, sent = tok.text or "", tok.get("sentence")
+        if sentence is not None and sent != sentence:
+            parts.append("\n")
+            length += 1
+            prev = None
+        elif prev is not None and word not in _NO_SPACE_BEFORE and prev not in _NO_SPACE_AFTER:
+            parts.append(" ")
+            length += 1
+        spans[tok.get("t_id")] = (length, length + len(word))
+        parts.append(word)
+        length += len(word)
+        prev, sentence = word, sent
+    text = "".join(parts)
+    dct, timexes = "", []
+    # time expressions are annotated in the title, date line and first four body sentences only
+    in_scope = [spans[t.get("t_id")][1] for t in root.iter("token") if int(t.get("sentence", 0)) <= MEANTIME_SENTENCES]
+    scope_end = max(in_scope, default=len(text))
+    scope_start = 0
+    for t in root.iter("TIMEX3"):
+        ids = [a.get("t_id") for a in t.findall("token_anchor") if a.get("t_id") in spans]
+        if t.get("functionInDocument") == "CREATION_TIME":
+            dct = (t.get("value") or "")[:10]
+            if ids:
+                scope_start = max(spans[i][1] for i in ids)
+            continue
+        if not ids:
+            continue
+        start, end = min(spans[i][0] for i in ids), max(spans[i][1] for i in ids)
+        timexes.append(GoldTimex(start, end, text[start:end], t.get("type", ""), t.get("value", "")))
+    # the unannotated rest is cut off (it would only cost parsing time)
+    return TimeMLDoc(path.stem, dct, text[:scope_end], timexes, (scope_start, scope_end))
+
+
+def meantime_files(data: Path) -> list[Path]:
+    return sorted((data / "corpus" / "meantime" / "intra_cross-doc_annotation").glob("*/*.xml"))
 
 
 def _match(gold: list[GoldTimex], system: list, strict: bool) -> list[tuple[GoldTimex, object]]:
@@ -123,7 +185,8 @@ def tbaq_files(data: Path) -> list[Path]:
     return sorted(base.glob("TimeBank/*.tml")) + sorted(base.glob("AQUAINT/*.tml"))
 
 
-def score_timeml(files: list[Path], parse: bool = True) -> tuple[dict[str, float], list[str]]:
+def score_timeml(files: list, parse: bool = True) -> tuple[dict[str, float], list[str]]:
+    """Score TimeML documents (paths of .tml files, or loaded :class:`TimeMLDoc`)."""
     nlp = None
     if parse:
         from ..components.nlp import load_model
@@ -132,9 +195,11 @@ def score_timeml(files: list[Path], parse: bool = True) -> tuple[dict[str, float
     n_gold = n_sys = strict_tp = relaxed_tp = value_ok = type_ok = 0
     errors: list[str] = []
     for f in files:
-        doc = load_timeml(f)
+        doc = f if isinstance(f, TimeMLDoc) else load_timeml(f)
         sdoc = nlp(doc.text) if nlp is not None else None
         system = tag(doc.text, doc.dct or None, sdoc=sdoc)
+        if doc.scope is not None:
+            system = [m for m in system if doc.scope[0] <= m.start < doc.scope[1]]
         n_gold += len(doc.timexes)
         n_sys += len(system)
         strict_tp += len(_match(doc.timexes, system, strict=True))
@@ -258,6 +323,17 @@ def evaluate(data: Path, limit: int | None = None, parse: bool = True, show_erro
     metrics, errors = score_timeml(files, parse=parse)
     spec_metrics, spec_errors = score_specs(data)
     metrics.update(spec_metrics)
+    mfiles = meantime_files(data)
+    if limit:
+        mfiles = mfiles[::max(1, len(mfiles) // int(limit))][:int(limit)]
+    if mfiles:
+        mdocs = [load_meantime_timeml(f) for f in mfiles]
+        m_metrics, m_errors = score_timeml(mdocs, parse=parse)
+        metrics.update({f"meantime_{k}": v for k, v in m_metrics.items()
+                        if k in ("gold", "relaxed_f1", "strict_f1", "value_accuracy", "value_f1")})
+        metrics["dateline_accuracy"] = round(
+            sum(infer_published(d.text) == d.dct for d in mdocs) / len(mdocs), 4)
+        errors += m_errors
     report = (
         f"time: {metrics['documents']} TimeML documents, {metrics['gold']} gold TIMEX3, {metrics['system']} found\n"
         f"  detection strict  P {metrics['strict_precision']:.3f} R {metrics['strict_recall']:.3f} "
@@ -269,6 +345,11 @@ def evaluate(data: Path, limit: int | None = None, parse: bool = True, show_erro
         f" (HeidelTime at TempEval-3: ~0.78)\n"
         f"  reference-date cases (past-anchored): {metrics['spec_cases']}, found {metrics['spec_found']:.3f}, "
         f"right value {metrics['spec_accuracy']:.3f}")
+    if "meantime_gold" in metrics:
+        report += (f"\n  MEANTIME news ({len(mfiles)} articles, {metrics['meantime_gold']} TIMEX3): relaxed F1 "
+                   f"{metrics['meantime_relaxed_f1']:.3f}, strict F1 {metrics['meantime_strict_f1']:.3f}, value F1 "
+                   f"{metrics['meantime_value_f1']:.3f}; publication date read from the dateline in "
+                   f"{metrics['dateline_accuracy']:.3f} of articles")
     if show_errors:
         report += "\n" + "\n".join((errors + spec_errors)[:show_errors])
     return EvalResult("time", metrics, report, details={"errors": errors, "spec_errors": spec_errors})

@@ -863,9 +863,15 @@ def _clock(m, ctx):
         pass  # "10:35" alone: a clock time in news text
     d = _clock_day(m, ctx) or ctx.anchor
     mod = "approx" if m["hedge"] and m["hedge"].lower() in ("about", "around", "approximately") else None
+    clock += _utc(m["clock"])
     if d is None:
         return Reading("TIME", f"XXXX-XX-XXT{clock}", mod)
     return Reading("TIME", f"{d.isoformat()}T{clock}", mod, day=d)
+
+
+def _utc(clock_text: str) -> str:
+    """ISO 'Z' when the clock time is said to be UTC/GMT."""
+    return "Z" if re.search(r"\b(?:UTC|GMT)\b", clock_text) else ""
 
 
 @rule("day_clock", rf"(?:{_DAY_FOR_CLOCK}),?\s+(?:at\s+)?(?P<clock>{CLOCK})")
@@ -874,7 +880,7 @@ def _day_clock(m, ctx):
     d = _clock_day(m, ctx)
     if clock is None or d is None:
         return None
-    return Reading("TIME", f"{d.isoformat()}T{clock}", day=d)
+    return Reading("TIME", f"{d.isoformat()}T{clock}{_utc(m['clock'])}", day=d)
 
 
 # ---- recurring: every week, annually, on Wednesdays, twice a year
