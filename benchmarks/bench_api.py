@@ -162,6 +162,10 @@ def main() -> None:
         if not db.exists():
             secs = build_store(db, args.events, args.per_article)
             print(f"built {db} with {args.events:,} events in {secs:.1f}s", file=sys.stderr)
+        else:
+            from eventwire.store import Store
+
+            Store(db).close()  # a reused store gets this version's migrations
         port = free_port()
         env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
         server = subprocess.Popen([sys.executable, "-m", "eventwire", "serve", "--db", str(db), "--port", str(port),

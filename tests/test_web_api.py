@@ -362,6 +362,32 @@ def test_page_limit_is_configurable(web_db):
         assert c.get("/api/events?limit=6").status_code == 400
 
 
+def test_an_older_store_is_refused_until_migrated(tmp_path, monkeypatch):
+    import uvicorn
+    from click.testing import CliRunner
+
+    import eventwire.store as store_mod
+    from eventwire.cli import main
+    from eventwire.errors import StoreError
+
+    every = store_mod.list_migrations()
+    db = tmp_path / "old.duckdb"
+    with monkeypatch.context() as m:  # a store made by the version before the newest migration
+        m.setattr(store_mod, "list_migrations", lambda: every[:-1])
+        Store(db).close()
+    with pytest.raises(StoreError, match="--migrate"):
+        create_app(db)
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: None)
+    r = CliRunner().invoke(main, ["serve", "--db", str(db)])
+    assert r.exit_code == 2 and "--migrate" in r.output and "Traceback" not in r.output
+    r = CliRunner().invoke(main, ["serve", "--db", str(db), "--migrate"])
+    assert r.exit_code == 0, r.output
+    with Store(db, read_only=True) as s:
+        assert s.schema_version() == every[-1][0]
+    r = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "absent.duckdb"), "--migrate"])
+    assert r.exit_code == 2 and not (tmp_path / "absent.duckdb").exists()
+
+
 def test_serve_binds_loopback_by_default(monkeypatch, web_db):
     import uvicorn
     from click.testing import CliRunner

@@ -27,10 +27,12 @@ def _is_loopback(host: str) -> bool:
               help="Most rows one API page may ask for.")
 @click.option("--query-timeout", default=10.0, show_default=True, type=click.FloatRange(0.1, 600),
               help="Seconds a store query may run before it is stopped.")
+@click.option("--migrate", is_flag=True,
+              help="First apply any store migrations this version has and the store lacks (the one write).")
 @click.option("--log-level", default="info", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]))
 @handle_errors
-def serve(db, host, port, page_limit, query_timeout, log_level):
+def serve(db, host, port, page_limit, query_timeout, migrate, log_level):
     """Serve the store --db: web UI at http://HOST:PORT/, JSON API under /api.
 
     The store is opened read-only, so `eventwire run` cannot write to the same
@@ -38,8 +40,15 @@ def serve(db, host, port, page_limit, query_timeout, log_level):
     """
     import uvicorn
 
+    from ..store import Store
     from ..web import Limits, create_app
     from ..web.app import LOOPBACK_HOSTS
+
+    if migrate:
+        with Store(db, read_only=True):
+            pass  # exists and is an eventwire store: never create one here
+        with Store(db) as store:
+            click.echo(f"eventwire: store at schema version {store.schema_version()}", err=True)
 
     loopback = _is_loopback(host)
     app = create_app(db, limits=Limits(max_page=page_limit, query_timeout=query_timeout),

@@ -28,10 +28,16 @@ class Reader:
     """
 
     def __init__(self, path: str | Path, *, query_timeout: float = 10.0, read_only: bool = True):
-        from ..store import Store
+        from ..store import Store, list_migrations
 
         self.store = Store(path, read_only=read_only)
         self.path = str(path)
+        have, want = self.store.schema_version(), max(n for n, _, _ in list_migrations())
+        if have < want:
+            self.store.close()
+            raise StoreError(f"this store has schema version {have}, older than this eventwire's {want}; "
+                             "apply the migrations once with `eventwire serve --migrate` (it then serves "
+                             "read-only as usual)", input=self.path)
         self.query_timeout = query_timeout
         self._tables: set[str] | None = None
 
