@@ -73,6 +73,18 @@ class APIError(EventwireError):
 _STATUS = {NotFound: 404, ParameterError: 400, QueryTimeout: 503, StoreError: 500}
 
 
+def names(value: Any) -> str:
+    """``[{"name": ...}, ...]`` (or its JSON text, as the store keeps it) as "a, b"."""
+    import json
+
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return value
+    return ", ".join(str(v.get("name")) for v in value or [] if isinstance(v, dict) and v.get("name"))
+
+
 def error_body(status: int, code: str, message: str, input: str | None = None) -> dict[str, Any]:
     return {"error": {"status": status, "code": code, "message": message, "input": input}}
 
@@ -180,6 +192,7 @@ def create_app(db: str | Path, *, limits: Limits | None = None,
     app.state.limits = limits
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["version"] = __version__
+    templates.env.filters["names"] = names
     app.state.templates = templates
 
     app.include_router(api.router)
