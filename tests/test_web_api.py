@@ -125,6 +125,14 @@ def test_events_csv_has_every_matching_row(client):
     assert {r["quad_class"] for r in rows} == {"1"}
 
 
+def test_csv_cells_cannot_become_spreadsheet_formulas():
+    from eventwire.web.api import _cell
+
+    assert _cell("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
+    assert _cell("@SUM(A1)") == "'@SUM(A1)" and _cell("-8 dead") == "'-8 dead"
+    assert _cell(-8.0) == -8.0 and _cell("met") == "met" and _cell(None) is None
+
+
 def test_actor_summary_counts_articles(client):
     rows = _rows(client, "/api/actors?code=NGA")["rows"]
     nga = next(r for r in rows if r["code"] == "NGA")

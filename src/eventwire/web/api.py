@@ -72,6 +72,17 @@ CSV_COLUMNS = queries.LISTINGS["events"].columns + [
     "trigger_start", "trigger_end", "sentence"]
 
 
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV
+    injection); numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA):
+        return "'" + value
+    return value
+
+
 @router.get("/events.csv", summary="Coded events as CSV (same filters; up to the server's CSV limit)",
             response_class=StreamingResponse)
 def events_csv(request: Request, filters=Depends(filters_of("events")),
@@ -89,7 +100,7 @@ def events_csv(request: Request, filters=Depends(filters_of("events")),
         w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, extrasaction="ignore")
         w.writeheader()
         for i, r in enumerate(rows, 1):
-            w.writerow(r)
+            w.writerow({k: _cell(v) for k, v in r.items()})
             if i % 1000 == 0:
                 yield buf.getvalue()
                 buf.seek(0)
