@@ -15,6 +15,8 @@ one go:
   large               local x2 on the generated large articles
 
 Worker start-up (spawning, loading the model) is timed apart from the run.
+The write and stories shares are the parts of the run the parent spends
+writing batches and in the story stage (serial: the parent is the one writer).
 Peak RSS is polled for the parent and each worker process. Other jobs sharing
 the CPUs slow the parallel runs: the load average is printed with the table.
 
@@ -134,18 +136,15 @@ def measure(label: str, inputs: Path, out: Path, *, workers: int | None, dask: b
         sink = ParquetDataset(out) if parquet else Store(out)
         with sink:
             s = run([inputs], sink, pipeline=pipe, executor=ex, batch_size=batch_size)
-        rows = s.articles  # articles plus their annotation rows, for the write rate
-        if not parquet:
-            with Store(out, read_only=True) as st:
-                rows = sum(st.counts().values())
     n = s.articles
     return {
         "run": label, "workers": workers or 0, "articles": n, "startup s": round(startup, 1),
         "seconds": round(s.seconds, 1), "articles/s": round(n / s.seconds, 1),
         "words/s": round(words / s.seconds), "articles/s/worker": round(n / s.seconds / (workers or 1), 1),
         "peak RSS parent MB": round(rss.parent / 2**20), "peak RSS worker MB": round((rss.worker if workers else rss.parent) / 2**20),
-        "write rows/s": round(rows / s.write_seconds) if s.write_seconds else "-",
+        "write articles/s": round(n / s.write_seconds) if s.write_seconds else "-",
         "write share": f"{100 * s.write_seconds / s.seconds:.0f}%",
+        "stories share": f"{100 * s.story_seconds / s.seconds:.0f}%",
         "_failed": s.failed,
     }
 

@@ -123,6 +123,8 @@ def test_parquet_dataset_loads_into_the_same_store(tmp_path, corpus, repair_only
             counts.append(s.counts() | {"runs": s.query("SELECT count(*) AS n FROM runs")[0]["n"]})
     assert counts[0] == counts[1] and counts[0]["errors"] == 2 and counts[0]["runs"] == 2  # the bad file, per run
     assert store_snapshot(loaded) == store_snapshot(db)
+    with Store(loaded, read_only=True) as s:  # every loaded article placed in a story
+        assert s.query("SELECT sum(n_articles) AS a FROM stories")[0]["a"] == 36
 
 
 def test_parquet_dataset_hides_partial_batches_and_refuses_mixing(tmp_path, corpus, repair_only_config):
@@ -142,6 +144,51 @@ def test_parquet_dataset_hides_partial_batches_and_refuses_mixing(tmp_path, corp
     assert cli("load", tmp_path / "nothing", "--db", loaded).exit_code == 2
 
 
+class _SlowExecutor:
+    """Results arrive only when asked for: shows how many batches the runner lets pile up."""
+
+    slots = 3
+
+    def __init__(self, pipe):
+        from eventwire.executors import InProcess
+
+        self.inner = InProcess(pipe)
+        self.outstanding = self.most = 0
+
+    def submit(self, payloads):
+        self.outstanding += 1
+        self.most = max(self.most, self.outstanding)
+        return _NotDone(payloads)
+
+    def result(self, handle):
+        self.outstanding -= 1
+        return self.inner.submit(handle.payloads).result()
+
+    def close(self):
+        pass
+
+
+class _NotDone:
+    def __init__(self, payloads):
+        self.payloads = payloads
+
+    def done(self):
+        return False
+
+
+def test_batches_in_flight_are_bounded_and_written_in_input_order(tmp_path, repair_only_config):
+    folder = tmp_path / "in"
+    write_articles(folder, 40)
+    pipe = get_pipeline(repair_only_config)
+    ex = _SlowExecutor(pipe)
+    with Store(tmp_path / "s.duckdb") as s:
+        summary = run([folder], s, pipeline=pipe, executor=ex, batch_size=2)
+        order = [r["path"] for r in s.query("SELECT path FROM inputs ORDER BY read_at, path")]
+    assert summary.articles == 40
+    assert ex.most == ex.slots + 1  # the one just submitted, and at most `slots` waiting
+    assert order == sorted(order)
+
+
 def _snapshot_of_clean_run(folder: Path, db: Path, *args) -> dict:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     subprocess.run([sys.executable, "-m", "eventwire", "run", str(folder), "--db", str(db), "-q", *args],
@@ -149,10 +196,11 @@ def _snapshot_of_clean_run(folder: Path, db: Path, *args) -> dict:
     return store_snapshot(db)
 
 
-def _run_with_kills(folder: Path, db: Path, kills: int, window: float, *args) -> list[float]:
+def _run_with_kills(folder: Path, out: Path, kills: int, window: float, *args, out_flag: str = "--db"
+                    ) -> list[float]:
     """Start a real `eventwire run`, kill -9 it at a random moment, ``kills`` times; then let it finish."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    cmd = [sys.executable, "-m", "eventwire", "run", str(folder), "--db", str(db), "-q", *args]
+    cmd = [sys.executable, "-m", "eventwire", "run", str(folder), out_flag, str(out), "-q", *args]
     rng = random.Random(int.from_bytes(os.urandom(4), "big"))
     moments = []
     for _ in range(kills):
@@ -165,34 +213,46 @@ def _run_with_kills(folder: Path, db: Path, kills: int, window: float, *args) ->
         except subprocess.TimeoutExpired:
             proc.send_signal(signal.SIGKILL)
             proc.wait()
-        _reap_group(proc.pid)
+        assert _group_exits(proc.pid), "worker processes outlived the killed run"
     final = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
     assert final.returncode in (0, 1), final.stderr
     return moments
 
 
-def _reap_group(pgid: int) -> None:
-    """Worker processes of a killed parent exit on their own; give them a moment, then clean up."""
-    deadline = time.monotonic() + 15
+def _group_exits(pgid: int, wait: float = 20) -> bool:
+    """Whether the worker processes of a killed run exit on their own (else they are killed here)."""
+    deadline = time.monotonic() + wait
     while time.monotonic() < deadline:
         try:
             os.killpg(pgid, 0)
         except ProcessLookupError:
-            return
+            return True
         time.sleep(0.2)
     os.killpg(pgid, signal.SIGKILL)
+    return False
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("workers", [None, 2])
-def test_run_killed_at_random_points_resumes_to_the_clean_result(tmp_path, workers):
+@pytest.mark.parametrize("mode", ["in-process", "workers", "parquet"])
+def test_run_killed_at_random_points_resumes_to_the_clean_result(tmp_path, mode, repair_only_config):
+    """The default pipeline in one process; the repair stage alone (fast workers, many batches) with
+    two worker processes into a store and into a Parquet dataset."""
     folder = tmp_path / "in"
-    write_articles(folder, 30)
-    write_articles(folder, 12, start=100, per_file=6)
-    args = ["--batch-size", "3"] + (["--workers", str(workers)] if workers else [])
+    n = 20 if mode == "in-process" else 200
+    write_articles(folder, n)
+    write_articles(folder, 12, start=1000, per_file=6)
+    args = ["--batch-size", "3"]
+    if mode != "in-process":
+        args += ["--workers", "2", "--config", str(repair_only_config)]
     t = time.monotonic()
     clean = _snapshot_of_clean_run(folder, tmp_path / "clean.duckdb", *args)
     took = time.monotonic() - t
-    assert len(clean["articles"]) == 42
-    moments = _run_with_kills(folder, tmp_path / "killed.duckdb", 3, took, *args)
+    assert len(clean["articles"]) == n + 12
+    if mode == "parquet":
+        out = tmp_path / "ds"
+        moments = _run_with_kills(folder, out, 3, took, *args, out_flag="--parquet")
+        assert not list(out.glob("_tmp-*"))
+        assert cli("load", out, "--db", tmp_path / "killed.duckdb").exit_code == 0
+    else:
+        moments = _run_with_kills(folder, tmp_path / "killed.duckdb", 3, took, *args)
     assert store_snapshot(tmp_path / "killed.duckdb") == clean, f"killed at {moments} s"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 from concurrent.futures import Future
 from typing import Any, Protocol
 
@@ -91,7 +92,7 @@ class LocalProcesses:
         from .workers import init_local_worker
 
         return ProcessPoolExecutor(max_workers=self.n, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=init_local_worker, initargs=(self.config_path,))
+                                   initializer=init_local_worker, initargs=(self.config_path, os.getpid()))
 
     def submit(self, payloads: list[Payload]) -> _Task:
         from .workers import process_local

@@ -64,11 +64,12 @@ class RunSummary:
     inputs_skipped: int = 0
     seconds: float = 0.0
     write_seconds: float = 0.0
+    story_seconds: float = 0.0
     failures: list[dict] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         keys = ("run_id", "articles", "skipped", "failed", "events", "quotes", "words", "inputs_skipped",
-                "seconds", "write_seconds")
+                "seconds", "write_seconds", "story_seconds")
         return {k: getattr(self, k) for k in keys} | {"failures": self.failures}
 
 
@@ -80,6 +81,7 @@ class _Batch:
     errors: list[dict] = field(default_factory=list)
     inputs: list[dict] = field(default_factory=list)
     items: int = 0
+    chars: int = 0
 
 
 @dataclass
@@ -93,7 +95,7 @@ class _InFlight:
 
 def run(paths: Iterable[str], store: Sink, *, pipeline: Pipeline | None = None,
         executor: Executor | None = None, published: str | None = None, outlet: str | None = None,
-        batch_size: int = 32, skip_done: bool = True, new_only: bool = False, since: str | None = None,
+        batch_size: int = 32, max_batch_chars: int = 100_000, skip_done: bool = True, new_only: bool = False, since: str | None = None,
         progress: Callable[[int], None] | None = None, max_bytes: int | None = None,
         stories: bool = True) -> RunSummary:
     """Process ``paths`` (files, folders, ``-``) into ``store``; returns counts and failures.
@@ -104,6 +106,8 @@ def run(paths: Iterable[str], store: Sink, *, pipeline: Pipeline | None = None,
     published before it. With ``stories`` (the default, DuckDB stores only) each
     written batch then goes through the story stage (:mod:`eventwire.stories`):
     near-duplicates linked, stories and merged events updated incrementally.
+    A batch is also closed at ``max_batch_chars`` of text, so long articles
+    make smaller batches and worker memory stays bounded.
     """
     pipe = pipeline or get_pipeline()
     executor = executor or InProcess(pipe)
@@ -137,9 +141,11 @@ def run(paths: Iterable[str], store: Sink, *, pipeline: Pipeline | None = None,
         store.write_rows(ids, tables, errors=[{**e, "run_id": summary.run_id} for e in errors],
                          inputs=[{**i, "pipeline_version": version, "run_id": summary.run_id}
                                  for i in entry.inputs])
-        if story_stage is not None and ids:
-            story_stage.update(ids)
         summary.write_seconds += time.perf_counter() - t
+        if story_stage is not None and ids:
+            t = time.perf_counter()
+            story_stage.update(ids)
+            summary.story_seconds += time.perf_counter() - t
         pending_ids.difference_update(entry.ids)
         if res is not None:
             summary.articles += len(ids)
@@ -183,6 +189,7 @@ def run(paths: Iterable[str], store: Sink, *, pipeline: Pipeline | None = None,
             if kind == "doc":
                 batch.docs.append(item)
                 batch.items += 1
+                batch.chars += len(item.raw)
             elif kind == "error":
                 batch.errors.append(item)
                 batch.items += 1
@@ -193,7 +200,7 @@ def run(paths: Iterable[str], store: Sink, *, pipeline: Pipeline | None = None,
                 batch.items += 1
             else:  # "skip_input"
                 summary.inputs_skipped += 1
-            if len(batch.docs) >= batch_size:
+            if len(batch.docs) >= batch_size or batch.chars >= max_batch_chars:
                 dispatch(batch)
                 batch = _Batch()
         if batch.docs or batch.errors or batch.inputs or batch.items:
@@ -204,6 +211,7 @@ def run(paths: Iterable[str], store: Sink, *, pipeline: Pipeline | None = None,
         executor.close()
     summary.seconds = round(time.perf_counter() - t0, 3)
     summary.write_seconds = round(summary.write_seconds, 3)
+    summary.story_seconds = round(summary.story_seconds, 3)
     store.finish_run(summary.run_id, articles=summary.articles, skipped=summary.skipped,
                      failed=summary.failed, events=summary.events, quotes=summary.quotes)
     return summary

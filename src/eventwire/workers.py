@@ -15,6 +15,9 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
+import threading
+import time
 from typing import Any
 
 from .document import Document, Repair, Source
@@ -59,10 +62,24 @@ def process_payloads(pipe: Pipeline, payloads: list[Payload]) -> dict[str, Any]:
 
 
 # -- local processes (concurrent.futures, spawn) -----------------------------
-def init_local_worker(config_path: str | None) -> None:
-    """Process-pool initializer: build the pipeline once, when the worker starts."""
+def init_local_worker(config_path: str | None, parent_pid: int) -> None:
+    """Process-pool initializer: build the pipeline once, when the worker starts.
+
+    Also exits the worker when the parent dies: a pool's workers otherwise
+    wait forever for work from a parent killed with ``kill -9``.
+    """
+    _exit_with_parent(parent_pid)
     _LOCAL_CONFIG["path"] = config_path
     get_pipeline(config_path)
+
+
+def _exit_with_parent(parent_pid: int, every: float = 0.5) -> None:
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(every)
+        os._exit(3)
+
+    threading.Thread(target=watch, name="eventwire-parent-watch", daemon=True).start()
 
 
 def process_local(payloads: list[Payload]) -> dict[str, Any]:

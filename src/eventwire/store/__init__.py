@@ -130,9 +130,12 @@ class Store:
         try:
             if ids:
                 con.register("_ids", pd.DataFrame({"id": list(ids)}))
-                for table in ("articles",) + ANNOTATION_TABLES:
-                    key = "id" if table == "articles" else "article_id"
-                    con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT id FROM _ids)")
+                # only articles stored before need their rows deleted (a primary-key lookup);
+                # a new article costs no scan of the annotation tables
+                if con.execute("SELECT count(*) FROM articles WHERE id IN (SELECT id FROM _ids)").fetchall()[0][0]:
+                    for table in ("articles",) + ANNOTATION_TABLES:
+                        key = "id" if table == "articles" else "article_id"
+                        con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT id FROM _ids)")
                 con.unregister("_ids")
             if inputs:
                 con.register("_paths", pd.DataFrame({"path": [i["path"] for i in inputs]}))
