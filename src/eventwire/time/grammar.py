@@ -27,7 +27,7 @@ class Reading:
     """What a matched expression means: TIMEX3 ``type``/``value`` and a ``mod``.
 
     ``day`` is the calendar day for day-level readings (used to date events
-    and to anchor "that day"); ``clock`` the time of day ("T22:00", "TNI").
+    and to anchor "that day").
     """
 
     type: str
@@ -45,7 +45,6 @@ class Context:
         self.ref_day: dt.date | None = None  # last day-level date mentioned
         self.ref_value: str | None = None  # last DATE value mentioned (any granularity)
         self.ref_period: str | None = None  # last quarter or half mentioned ("1989-Q3"), for "the quarter"
-        self.text = ""
 
     def direction(self, start: int, end: int, weekday: bool = False) -> str:
         """'past' or 'future' when the governing clause's tense says so, else 'nearest'.
@@ -465,6 +464,20 @@ def _quarter_code(m, ctx):
     return Reading("DATE", f"{_year(y, ctx.anchor)}-Q{q}")
 
 
+@rule("fiscal_year", r"(?P<rel>this|last|next|the\s+(?:current|latest|last|previous|past|next|coming|full))\s+"
+                     r"(?:(?:fiscal|financial|calendar)\s+)?year(?![-\s]+(?:ago|earlier|old|long))"
+                     r"|the\s+(?:fiscal|financial)\s+year")
+def _fiscal_year(m, ctx):
+    """'the current fiscal year', 'the latest fiscal year' (the last one closed), 'the full year'."""
+    if ctx.anchor is None:
+        return Reading("DATE", None)
+    rel = (m["rel"] or "this").lower().split()[-1]
+    n = {"this": 0, "current": 0, "full": 0, "next": 1, "coming": 1}.get(rel, -1)
+    if rel == "past" and m.group(0).lower().startswith("the"):
+        return Reading("DATE", str(ctx.anchor.year - 1))
+    return Reading("DATE", str(ctx.anchor.year + n))
+
+
 @rule("relative_quarter", r"(?P<rel>this|last|next|the\s+(?:latest|current|past|previous|most\s+recent|last|"
                           r"next|coming|same|prior))(?:\s+fiscal)?\s+quarter")
 def _rel_quarter(m, ctx):
@@ -742,6 +755,8 @@ def _duration_ok(m, text):
         return False
     if re.match(r"[-\s]+old\b", text[m.end():m.end() + 6]):
         return False
+    if m["unit"].lower().startswith("quarter") and re.match(r"\s+of\b", text[m.end():m.end() + 4]):
+        return False  # "three-quarters of the vote" is a fraction
     if n in ("a", "an", "some", "many") and m["unit"].lower().endswith("s") and not m["unit"].lower().startswith("centur"):
         return n in ("some", "many")
     if n in ("a", "an"):
@@ -859,8 +874,6 @@ def _clock(m, ctx):
     clock = _clock_value(m["clock"])
     if clock is None:
         return None
-    if re.fullmatch(r"\d{1,2}:\d\d", m["clock"].strip()) and not m["cwd"] and not m["dw"] and not m["cmon"]:
-        pass  # "10:35" alone: a clock time in news text
     d = _clock_day(m, ctx) or ctx.anchor
     mod = "approx" if m["hedge"] and m["hedge"].lower() in ("about", "around", "approximately") else None
     clock += _utc(m["clock"])

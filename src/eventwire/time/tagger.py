@@ -44,7 +44,6 @@ def tag(text: str, anchor: str | dt.date | None = None, *, sdoc=None) -> list[Ti
     """
     tense = parse_tense(sdoc) if sdoc is not None else lexical_tense(text)
     ctx = Context(as_date(anchor), tense)
-    ctx.text = text
     out: list[TimeMention] = []
     for c in find_candidates(text):
         reading = c.rule.read(c.match, ctx)
