@@ -147,6 +147,13 @@ REGIONS = {
     "Indian Ocean": (-20.0, 80.0, "", []),
 }
 
+# City aliases no package lists, by GeoNames id. Written by the project.
+CITY_ALIASES = {
+    "4140963": ["D.C.", "Washington D.C.", "Washington, D.C.", "Washington DC"],  # Washington, D.C.
+    "5128581": ["NYC", "New York City"],
+    "5368361": ["LA", "L.A."],
+}
+
 # Display names for countries whose GeoNames name is not the usual English one.
 COUNTRY_DISPLAY = {"CD": "Democratic Republic of the Congo", "CG": "Republic of the Congo"}
 
@@ -318,9 +325,9 @@ def build(min_population: int) -> list[list[str]]:
     for c in sorted(cities_all.values(), key=lambda c: c["geonameid"]):
         if c["population"] < min_population or c["countrycode"] not in iso3:
             continue
-        aliases = [a for a in c.get("alternatenames", []) if good_alias(a, allow_codes=False)]
-        names = dedupe(aliases, c["name"])
         gid = str(c["geonameid"])
+        aliases = [a for a in c.get("alternatenames", []) if good_alias(a, allow_codes=False)]
+        names = dedupe(aliases + CITY_ALIASES.get(gid, []), c["name"])
         rows.append([gid, "city", c["name"], iso3[c["countrycode"]],
                      admin1_names.get((c["countrycode"], c["admin1code"]), ""),
                      f"{float(c['latitude']):.4f}", f"{float(c['longitude']):.4f}", str(c["population"]),

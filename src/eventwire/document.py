@@ -152,6 +152,8 @@ class Place:
     # a capital or country standing for its government ("Beijing has not joined"): an actor, never
     # an event's location
     metonym: bool = False
+    # an adjectival toponym ("Russian troops", "Palestinians"): names its country, never an event's location
+    demonym: bool = False
 
 
 @dataclass

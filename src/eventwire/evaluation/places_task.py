@@ -18,23 +18,16 @@ micro-averaged); GeoVirus has coordinates only and is reported apart
 """
 from __future__ import annotations
 
-import math
 from collections import Counter
 from pathlib import Path
 
 from ..document import Document, Source
+from ..places.resolve import haversine_km
 from . import EvalResult, task
 from .geo import GeoDoc, read_corpus
 
 DEV = ("lgl", "trnews")
 KM = 161.0
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p = math.pi / 180
-    a = (math.sin((lat2 - lat1) * p / 2) ** 2
-         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _match(gold, pred) -> list[tuple[int, int]]:

@@ -36,4 +36,21 @@ def annotate_places(doc: Document, gaz: Gazetteer, prior: dict[str, float] | Non
         places.append(Place(text=m.text, start=m.start, end=m.end, name=e.name, country=e.country,
                             admin1=e.admin1 if e.kind != "country" else None, lat=e.lat, lon=e.lon,
                             geonameid=e.geonameid, kind=e.kind, metonym=metonym))
+    for start, end, codes in demonyms:
+        country = _demonym_country(gaz, codes, places)
+        if country is not None:
+            places.append(Place(text=doc.text[start:end], start=start, end=end, name=country.name,
+                                country=country.country, lat=country.lat, lon=country.lon,
+                                geonameid=country.geonameid, kind="country", demonym=True))
+    places.sort(key=lambda p: p.start)
     doc.places = places
+
+
+def _demonym_country(gaz: Gazetteer, codes: list[str], places: list[Place]):
+    """The country a demonym names: of several ("Chinese": CHN, HKG, MAC), the one the article
+    names most, else the most populous."""
+    if len(codes) > 1:
+        named = [p.country for p in places]
+        best = max(codes, key=lambda c: (named.count(c), -codes.index(c)))
+        return gaz.country(best)
+    return gaz.country(codes[0])

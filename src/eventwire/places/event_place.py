@@ -51,7 +51,7 @@ def _np_tokens(obj) -> list:
 def _place_at(places: list[Place], tokens) -> Place | None:
     for t in sorted(tokens, key=lambda t: t.i):
         for p in places:
-            if p.start <= t.idx < p.end and not p.metonym:
+            if p.start <= t.idx < p.end and not p.metonym and not p.demonym:
                 return p
     return None
 
@@ -123,7 +123,7 @@ def event_place(doc: Document, event: Event, sdoc, taken: list[tuple[int, int]] 
         sent = doc.sentences[event.sentence]
         args = _argument_ranges(event)
         pool = [p for p in places if sent.start <= p.start and p.end <= sent.end and not p.metonym
-                and _clause_locative(p, sdoc, args)]
+                and not p.demonym and _clause_locative(p, sdoc, args)]
         if pool:
             mid = (event.trigger.start + event.trigger.end) / 2
             best = min(pool, key=lambda p: abs((p.start + p.end) / 2 - mid))

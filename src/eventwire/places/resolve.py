@@ -11,10 +11,13 @@ Each candidate gets a score that adds up evidence, in log-population units:
   domain's country code, or the country the caller gives) add weight to
   every candidate in that country, in proportion to their share;
 - divisions the article names lift their own towns ("Illinois ... Springfield");
+- towns and counties near the article's other towns and counties (local news
+  names places close together: "Dublin" beside "Laurens County" is Georgia's);
 - a qualifier right after the name ("Springfield, Illinois", "Paris, Texas",
   "Moscow, Idaho") outweighs everything else.
-Resolution runs twice: the second pass recomputes the focus from the first
-pass's answers, so an ambiguous name follows the article's settled places.
+Resolution runs three times: each pass recomputes the focus and the local
+points from the previous pass's answers, so an ambiguous name follows the
+article's settled places.
 """
 from __future__ import annotations
 
@@ -35,9 +38,18 @@ FOCUS_WEIGHT = 4.0
 ADMIN1_CONTEXT = 2.5
 QUALIFIER = 8.0
 NAMESAKE_CITY = 2.0
+PROXIMITY = 3.0
+NEAR_KM = 200.0
 # country-code domains sold worldwide as generic ones (.tv, .io, ...): no evidence of a country
 GENERIC_CCTLDS = {"tv", "io", "co", "me", "fm", "ai", "ly", "cc", "ws", "to", "am", "gg", "la", "nu", "sh"}
 _QUALIFIER_GAP = re.compile(r"^\s*,\s*$")
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p = math.pi / 180
+    a = (math.sin((lat2 - lat1) * p / 2) ** 2
+         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 @dataclass
@@ -79,6 +91,10 @@ class Context:
     def __init__(self, mentions: list[Mention], picks: list[Entry | None], demonyms, prior: Counter):
         self.country: dict[str, Counter] = {}
         self.admin1: dict[str, Counter] = {}
+        self._points: dict[str, list[tuple[float, float]]] = {}
+        for m, pick in zip(mentions, picks):
+            if pick is not None and pick.kind in ("city", "admin2"):
+                self._points.setdefault(m.key, []).append((pick.lat, pick.lon))
         base = Counter(prior)
         for _, _, codes in demonyms:
             base[codes[0]] += 0.5
@@ -110,6 +126,10 @@ class Context:
         for a in self.admin1.values():
             self._admin1_total.update(a)
 
+    def local_points(self, key: str) -> list[tuple[float, float]]:
+        """Where the article's other towns and counties were placed (not ``key``'s own)."""
+        return [pt for k, pts in self._points.items() if k != key for pt in pts]
+
     def shares(self, key: str) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
         """Country and division shares of the evidence, without ``key``'s own mentions."""
         c = self._country_total - self.country.get(key, Counter())
@@ -127,7 +147,8 @@ def _namesake_divisions(m: Mention) -> dict[tuple[str, str], int]:
 
 
 def score(entry: Entry, alias: bool, focus: dict[str, float], admin1s: dict[tuple[str, str], float],
-          qualifier: Mention | None, namesakes: dict[tuple[str, str], int] | None = None) -> float:
+          qualifier: Mention | None, namesakes: dict[tuple[str, str], int] | None = None,
+          near: list[tuple[float, float]] = ()) -> float:
     s = math.log10(entry.population + 10) + KIND_BONUS.get(entry.kind, 0.0)
     division = (namesakes or {}).get((entry.country, entry.admin1))
     if entry.kind == "city" and not alias and division is not None and entry.population >= division / 2:
@@ -142,13 +163,16 @@ def score(entry: Entry, alias: bool, focus: dict[str, float], admin1s: dict[tupl
         s += FOCUS_WEIGHT * focus.get(entry.country, 0.0)
     if entry.kind in ("city", "admin2"):
         s += ADMIN1_CONTEXT * admin1s.get((entry.country, entry.admin1), 0.0) ** 0.5
+    if near and entry.kind in ("city", "admin2"):
+        close = sum(1 for lat, lon in near if haversine_km(entry.lat, entry.lon, lat, lon) <= NEAR_KM)
+        s += PROXIMITY * close / len(near)
     if qualifier is not None and _fits(entry, qualifier):
         s += QUALIFIER
     return s
 
 
 def resolve_mentions(mentions: list[Mention], text: str, demonyms=(), prior: dict[str, float] | None = None,
-                     passes: int = 2) -> list[Resolved]:
+                     passes: int = 3) -> list[Resolved]:
     """The best reading of every mention, in mention order."""
     quals = _qualifiers(mentions, text)
     prior_c = Counter(prior or {})
@@ -159,10 +183,11 @@ def resolve_mentions(mentions: list[Mention], text: str, demonyms=(), prior: dic
         new = []
         for i, m in enumerate(mentions):
             focus, admin1s = context.shares(m.key)
+            near = context.local_points(m.key)
             best, best_s = None, -math.inf
             namesakes = _namesake_divisions(m)
             for e, alias in m.candidates:
-                s = score(e, alias, focus, admin1s, quals.get(i), namesakes)
+                s = score(e, alias, focus, admin1s, quals.get(i), namesakes, near)
                 if s > best_s:
                     best, best_s = e, s
             new.append(best)

@@ -11,8 +11,10 @@ Two sources, merged with entities first:
   divisions, continents and cities of 50,000+ people, and reads two- and
   three-letter names ("US", "UK") only when written in capitals.
 
-Demonyms ("Chinese", "Russian") are collected apart: they are evidence of
-the article's country focus, not places.
+Demonyms ("Chinese", "Russian troops", "Palestinians") are collected apart:
+they are evidence of the article's country focus, and become places of their
+country marked ``demonym`` (adjectival toponyms, as the geoparsing corpora
+annotate them), never an event's location.
 """
 from __future__ import annotations
 
@@ -27,6 +29,33 @@ COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", 
            "southeast", "southwest", "greater", "downtown", "upstate", "rural", "metropolitan", "mainland"}
 CONNECTORS = {"of", "de", "del", "la", "le", "los", "las", "and", "du", "des", "al", "el", "da", "do", "dos"}
 MATCHER_MIN_POPULATION = 50_000
+# Words that name a place only with another word ("East Bank", "the Gulf Coast"): never alone.
+GENERIC = COMPASS | {"bank", "region", "metro", "city", "county", "state", "states", "province", "district",
+                     "gulf", "coast", "valley", "river", "lake", "island", "islands", "bay", "park", "airport",
+                     "union", "republic", "kingdom", "center", "centre", "capital", "border", "area", "midtown",
+                     "uptown", "main", "hill", "heights", "beach", "springs",
+                     "station", "square", "street", "road", "avenue", "harbor", "harbour", "port", "mount",
+                     "federal", "national", "interior"}
+# A division word after a name makes the division ("Madison County", "Rapides Parish").
+DIVISION_WORDS = {"County", "Parish", "Province", "District", "Oblast", "Governorate", "Prefecture", "Region",
+                  "Township", "Borough", "State"}
+# Two-letter postal codes are ambiguous; AP-style state and province abbreviations after a comma are
+# not ("Springfield, Ill.", "Vancouver, B.C."). Written by the project.
+STATE_ABBREVIATIONS = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
+    "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
+    "Ind.": "Indiana", "Kan.": "Kansas", "Kans.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana",
+    "Md.": "Maryland", "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota",
+    "Miss.": "Mississippi", "Mo.": "Missouri", "Mont.": "Montana", "Neb.": "Nebraska", "Nebr.": "Nebraska",
+    "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico",
+    "N.Y.": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma",
+    "Ore.": "Oregon", "Pa.": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina",
+    "S.D.": "South Dakota", "Tenn.": "Tennessee", "Tex.": "Texas", "Vt.": "Vermont", "Va.": "Virginia",
+    "Wash.": "Washington", "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wisc.": "Wisconsin",
+    "Wyo.": "Wyoming", "B.C.": "British Columbia", "Ont.": "Ontario", "Que.": "Quebec", "Alta.": "Alberta",
+    "Man.": "Manitoba", "Sask.": "Saskatchewan", "N.S.": "Nova Scotia", "N.B.": "New Brunswick",
+    "Nfld.": "Newfoundland and Labrador", "P.E.I.": "Prince Edward Island",
+}
 MAX_TOKENS = 6
 
 
@@ -66,7 +95,7 @@ def _mention_from_tokens(toks, gaz: Gazetteer, source: str, label: str | None) -
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     text = doc.text[start:end]
     key = name_key(text)
-    if not key or not _short_ok(text, key):
+    if not key or key in GENERIC or not _short_ok(text, key) or not text[:1].isupper():
         return None
     cands = gaz.lookup_key(key)
     if not cands:
@@ -74,12 +103,37 @@ def _mention_from_tokens(toks, gaz: Gazetteer, source: str, label: str | None) -
     return Mention(start, end, text, key, source, label, cands)
 
 
+def _extend_division(m: Mention | None, last, gaz: Gazetteer) -> Mention | None:
+    """"Madison" + "County" -> the county, when the entity stopped short of the division word."""
+    doc = last.doc
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if nxt is None or nxt.text not in DIVISION_WORDS:
+        return m
+    start = m.start if m is not None else last.idx
+    ext = _mention_from_tokens(doc[doc.char_span(start, start + 1, alignment_mode="expand").start:nxt.i + 1],
+                               gaz, m.source if m else "entity", m.label if m else None)
+    return ext or m
+
+
+def _solid(m: Mention | None) -> Mention | None:
+    """A name left after dropping a compass word must stand on its own: no small town by alias."""
+    if m is None:
+        return None
+    for e, alias in m.candidates:
+        if not alias and (e.kind != "city" or e.population >= 100_000):
+            return m
+    return None
+
+
 def _entity_mentions(ent, gaz: Gazetteer) -> list[Mention]:
-    m = _mention_from_tokens(_trim(ent, compass=False), gaz, "entity", ent.label_)  # "North Dakota"
+    full = _trim(ent, compass=False)
+    m = _mention_from_tokens(full, gaz, "entity", ent.label_)  # "North Dakota"
+    if full:
+        m = _extend_division(m, full[-1], gaz)
     if m is not None:
         return [m]
     toks = _trim(ent)
-    m = _mention_from_tokens(toks, gaz, "entity", ent.label_)  # "northern Syria"
+    m = _solid(_mention_from_tokens(toks, gaz, "entity", ent.label_))  # "northern Syria"
     if m is not None:
         return [m]
     # "Springfield, Illinois" as one entity: its comma-separated parts
@@ -95,9 +149,15 @@ def _entity_mentions(ent, gaz: Gazetteer) -> list[Mention]:
     return out
 
 
-def _matcher_ok(m: Mention) -> bool:
+def _matcher_ok(m: Mention, in_person: bool) -> bool:
     for e, alias in m.candidates:
+        if in_person:  # a one-word PERSON entity: a country, division or city of a million ("Jordan")
+            if not alias and (e.kind in ("country", "admin1") or e.population >= 1_000_000):
+                return True
+            continue
         if e.kind in ("country", "admin1", "region"):
+            return True
+        if e.kind == "admin2" and not alias and " " in m.key:  # "Douglas County"
             return True
         if e.kind == "city" and not alias and e.population >= MATCHER_MIN_POPULATION:
             return True
@@ -108,7 +168,7 @@ def _is_name_token(t) -> bool:
     return (t.pos_ == "PROPN" or t.tag_ in ("NNP", "NNPS")) and t.text[:1].isupper()
 
 
-def _matcher_mentions(sdoc, gaz: Gazetteer, blocked: list[bool]) -> list[Mention]:
+def _matcher_mentions(sdoc, gaz: Gazetteer, blocked: list[bool], person: list[bool]) -> list[Mention]:
     """Longest gazetteer names over runs of capitalised proper nouns."""
     out = []
     n = len(sdoc)
@@ -128,7 +188,7 @@ def _matcher_mentions(sdoc, gaz: Gazetteer, blocked: list[bool]) -> list[Mention
             if not (tj.text[:1].isupper() or tj.text in (".", "-")) or tj.is_sent_start and j > i:
                 break
             m = _mention_from_tokens(sdoc[i:j + 1], gaz, "matcher", None)
-            if m is not None and _matcher_ok(m):
+            if m is not None and _matcher_ok(m, person[i]):
                 best = (m, j)
             j += 1
         # inside a longer run of names only after a connector: "Bank of America", not "European Union"
@@ -141,11 +201,34 @@ def _matcher_mentions(sdoc, gaz: Gazetteer, blocked: list[bool]) -> list[Mention
     return out
 
 
+def _demonym(gaz: Gazetteer, text: str) -> list[str]:
+    """Country codes of a demonym, singular or plural ("Palestinians")."""
+    text = text.removeprefix("the ").strip()
+    return gaz.demonym(text) or (gaz.demonym(text[:-1]) if text.endswith("s") else [])
+
+
+def _abbreviation_mentions(sdoc, gaz: Gazetteer, covered: list[bool]) -> list[Mention]:
+    """AP-style state abbreviations after a comma: "Springfield, Ill."."""
+    out = []
+    for t in sdoc[1:]:
+        prev = sdoc[t.i - 1]
+        text = t.text if t.text.endswith(".") else t.text + "." if t.i + 1 < len(sdoc) and \
+            sdoc[t.i + 1].text == "." and sdoc[t.i + 1].idx == t.idx + len(t.text) else None
+        if text is None or text not in STATE_ABBREVIATIONS or prev.text != "," or covered[t.i]:
+            continue
+        cands = [(e, alias) for e, alias in gaz.lookup(STATE_ABBREVIATIONS[text]) if e.kind == "admin1"]
+        if cands:
+            out.append(Mention(t.idx, t.idx + len(text), text, name_key(STATE_ABBREVIATIONS[text]),
+                               "abbreviation", None, cands))
+    return out
+
+
 def find_toponyms(sdoc, gaz: Gazetteer) -> tuple[list[Mention], list[tuple[int, int, list[str]]]]:
     """Place mentions of a spaCy doc, in text order, and its demonyms as (start, end, ISO3 codes)."""
     mentions: list[Mention] = []
     demonyms: list[tuple[int, int, list[str]]] = []
     blocked = [False] * len(sdoc)
+    person = [False] * len(sdoc)
     for ent in sdoc.ents:
         if ent.label_ in PLACE_LABELS:
             found = _entity_mentions(ent, gaz)
@@ -153,22 +236,37 @@ def find_toponyms(sdoc, gaz: Gazetteer) -> tuple[list[Mention], list[tuple[int, 
             if found or ent.label_ != "FAC":
                 for k in range(ent.start, ent.end):
                     blocked[k] = True
-        elif ent.label_ == "PERSON" and len(ent) > 1:  # "Xi Jinping", "Michael Jordan"
+        elif ent.label_ == "PERSON" and _demonym(gaz, ent.text):  # "Sri Lankan" read as a name
+            demonyms.append((ent.start_char, ent.end_char, _demonym(gaz, ent.text)))
             for k in range(ent.start, ent.end):
                 blocked[k] = True
+        elif ent.label_ == "PERSON":
+            for k in range(ent.start, ent.end):
+                if len(ent) > 1:  # "Xi Jinping", "Michael Jordan"
+                    blocked[k] = True
+                person[k] = True
         elif ent.label_ == "NORP":
-            codes = gaz.demonym(ent.text)
+            toks = _trim(ent, compass=False)
+            codes = _demonym(gaz, sdoc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]) if toks else []
             if codes:
-                demonyms.append((ent.start_char, ent.end_char, codes))
+                demonyms.append((toks[0].idx, toks[-1].idx + len(toks[-1].text), codes))
     covered = [False] * len(sdoc)
     for m in mentions:
         for tok in sdoc.char_span(m.start, m.end, alignment_mode="expand") or []:
             covered[tok.i] = True
-    mentions += _matcher_mentions(sdoc, gaz, [b or c for b, c in zip(blocked, covered)])
+    mentions += _abbreviation_mentions(sdoc, gaz, covered)
+    for m in mentions:
+        for tok in sdoc.char_span(m.start, m.end, alignment_mode="expand") or []:
+            covered[tok.i] = True
+    mentions += _matcher_mentions(sdoc, gaz, [b or c for b, c in zip(blocked, covered)], person)
     # demonyms the NER did not label NORP ("Chinese President")
+    for m in mentions:
+        for tok in sdoc.char_span(m.start, m.end, alignment_mode="expand") or []:
+            covered[tok.i] = True
+    demonyms = [d for d in demonyms if not any(m.start < d[1] and d[0] < m.end for m in mentions)]
     for t in sdoc:
-        if not blocked[t.i] and t.pos_ in ("ADJ", "PROPN") and t.text[:1].isupper():
-            codes = gaz.demonym(t.text)
+        if not blocked[t.i] and not covered[t.i] and t.pos_ in ("ADJ", "PROPN", "NOUN") and t.text[:1].isupper():
+            codes = _demonym(gaz, t.text)
             if codes and not any(s <= t.idx < e for s, e, _ in demonyms):
                 demonyms.append((t.idx, t.idx + len(t.text), codes))
     mentions.sort(key=lambda m: m.start)
