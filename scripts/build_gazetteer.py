@@ -61,7 +61,7 @@ OUT = ROOT / "src" / "eventwire" / "places" / "data" / "gazetteer.tsv.gz"
 COUNTRY_ALIASES = {
     "US": ["U.S.", "U.S.A.", "USA", "America", "the United States", "United States of America",
            "the US", "the U.S."],
-    "GB": ["U.K.", "UK", "Britain", "Great Britain", "England", "Scotland", "Wales"],
+    "GB": ["U.K.", "UK", "Britain", "Great Britain"],
     "AE": ["UAE", "U.A.E.", "the Emirates"],
     "CD": ["DRC", "DR Congo", "Democratic Republic of Congo", "Congo-Kinshasa"],
     "CG": ["Congo-Brazzaville", "Republic of Congo"],

@@ -73,6 +73,28 @@ def test_a_qualifier_picks_the_town(places_pipe):
     assert paris.country == "USA" and paris.admin1 == "Texas"
 
 
+def test_ap_state_abbreviations_qualify_towns(places_pipe):
+    doc = run(places_pipe, "A tornado struck Moscow, Idaho, and damaged homes in Springfield, Ill., on Friday.")
+    assert place(doc, "Moscow").admin1 == "Idaho"
+    assert place(doc, "Springfield").admin1 == "Illinois"
+    assert place(doc, "Ill.").kind == "admin1"
+
+
+def test_local_places_pull_each_other_together(places_pipe):
+    doc = run(places_pipe, "Laurens County deputies arrested two men in Dublin after a chase that began "
+                           "in Macon.")
+    dublin = place(doc, "Dublin")
+    assert dublin.country == "USA" and dublin.admin1 == place(doc, "Macon").admin1 == "Georgia"
+
+
+def test_demonyms_are_places_of_their_country_but_never_event_scenes(places_pipe):
+    doc = run(places_pipe, "Russian troops shelled Kharkiv as Palestinians marched in Ramallah.")
+    russian = place(doc, "Russian")
+    assert russian.demonym and russian.country == "RUS" and russian.kind == "country"
+    assert place(doc, "Palestinians").country == "PSE"
+    assert not place(doc, "Kharkiv").demonym
+
+
 def test_country_focus_decides_ambiguous_names(places_pipe):
     doc = run(places_pipe, "Protesters marched in Atlanta and Savannah on Sunday. Georgia's governor "
                            "said the state would review its election laws.")

@@ -24,7 +24,7 @@ def annotate_places(doc: Document, gaz: Gazetteer, prior: dict[str, float] | Non
     sdoc = doc.user_data["spacy"]
     mentions, demonyms = find_toponyms(sdoc, gaz)
     evidence = dict(prior or {})
-    for code, w in outlet_prior(doc.source.url).items():
+    for code, w in outlet_prior(doc.source.url, doc.source.outlet).items():
         evidence[code] = evidence.get(code, 0.0) + w
     places = []
     for r in resolve_mentions(mentions, doc.text, demonyms, evidence):

@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass
 
 from .gazetteer import Entry
@@ -196,8 +197,34 @@ def resolve_mentions(mentions: list[Mention], text: str, demonyms=(), prior: dic
     return [Resolved(m, e, s) for m, e, s in zip(mentions, picks, scores) if e is not None]
 
 
-def outlet_prior(url: str | None) -> dict[str, float]:
-    """Country evidence from the outlet's web domain (``.co.uk`` -> GBR); none for generic domains."""
+def outlet_prior(url: str | None, outlet: str | None = None) -> dict[str, float]:
+    """Country evidence from the outlet: its web domain (``.co.uk`` -> GBR; none for generic
+    domains), or its name when the actors knowledge base lists it as news media ("Bloomberg" -> USA,
+    worth one mention: outlets cover the world)."""
+    out = _outlet_name_prior(outlet)
+    for code, w in _domain_prior(url).items():
+        out[code] = out.get(code, 0.0) + w
+    return out
+
+
+@lru_cache(maxsize=1)
+def _media_countries() -> dict[str, str]:
+    from ..actors.kb import load_kb
+
+    out = {}
+    for org in load_kb().orgs:
+        if org.kind == "media" and org.country:
+            for name in [org.name, *org.aliases]:
+                out[name.casefold()] = org.country
+    return out
+
+
+def _outlet_name_prior(outlet: str | None) -> dict[str, float]:
+    country = _media_countries().get(outlet.strip().casefold()) if outlet else None
+    return {country: 1.0} if country else {}
+
+
+def _domain_prior(url: str | None) -> dict[str, float]:
     if not url:
         return {}
     host = re.sub(r"^[a-z]+://", "", url.strip().lower()).split("/")[0].split(":")[0]
