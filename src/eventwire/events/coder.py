@@ -556,11 +556,12 @@ class Coder:
         sdoc = doc.user_data.get("spacy")
         if sdoc is None:
             return []
+        parsed = doc.user_data.get("parsed_sentences")  # None: every sentence parsed
         events = []
         for i, sent in enumerate(sdoc.sents):
             if sentences is not None and i not in sentences:
                 continue
-            if not any(t.dep_ for t in sent):
+            if (parsed is not None and i not in parsed) or not any(t.dep_ for t in sent):
                 continue
             events += self.code_sentence(doc, sent, i)
         return dedupe(events)
