@@ -16,6 +16,8 @@ from functools import lru_cache
 from .patterns import PatternSet, load_patterns
 
 
+# Roots the coder codes with a victim and no named doer ("civilians were killed").
+DOER_OPTIONAL = frozenset({"17", "18", "19", "20"})
 KIND = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun", "ADJ": "adj"}
 
 
@@ -33,8 +35,8 @@ class SentenceSelector:
             for head, pats in table.items():
                 for p in pats:
                     words = frozenset(p.modifiers + p.required + ((p.marked_prep,) if p.marked_prep else ()))
-                    if not words and head in generic:
-                        continue
+                    if not words and head in generic and p.code[:2] not in DOER_OPTIONAL:
+                        continue  # needs a second actor; doer-less violence needs only a victim
                     out.setdefault(head, []).append(words)
         self.speech = c.cue_set("speech", "verbs") | {"according"}
         self.labels = c.cue_set("selection", "entity_labels")
@@ -68,16 +70,14 @@ class SentenceSelector:
         return False
 
     def has_speech(self, sent) -> bool:
-        return any(t.text in self.quote_marks or (t.lemma_.lower() in self.speech and t.pos_ in ("VERB", "ADP"))
-                   for t in sent)
+        return any(t.text in self.quote_marks or t.lower_ == "according"
+                   or (t.lemma_.lower() in self.speech and t.pos_ == "VERB") for t in sent)
 
     def wants(self, sent) -> bool:
+        if self.has_speech(sent):
+            return True  # quotes and attribution read the parse of every speech sentence
         n = self.actorish(sent)
-        if n >= 2:
-            return True
-        if n == 1 and (self.has_trigger(sent) or self.has_speech(sent)):
-            return True
-        return any(t.text in self.quote_marks for t in sent)
+        return n >= 2 or (n == 1 and self.has_trigger(sent))
 
 
 @lru_cache(maxsize=1)
