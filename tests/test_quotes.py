@@ -59,6 +59,10 @@ def test_seed_indirect_quotes_and_sentences(seed_doc):
     assert told.text.startswith("that China has always made") and told.speaker["name"] == "Xi Jinping"
     assert [a["text"] for a in told.according_to] == ["CCTV"]
     assert indirect["urged"].speaker["text"] == "He" and indirect["urged"].speaker["name"] == "Xi Jinping"
+    # a stance inside reported speech stays the reporter's words: Putin's, via the readout
+    saying = indirect["saying"]
+    assert saying.speaker["text"] == "Putin" and saying.text.startswith("Russia opposes")
+    assert [a["text"] for a in saying.according_to] == ["the readout"]
     for q in seed_doc.quotes:
         assert seed_doc.sentence_index(q.start) == q.sentence
 

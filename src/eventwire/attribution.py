@@ -39,6 +39,10 @@ another source's words ("*A Kremlin account* said the Chinese president
 noted ..."; "Xi said ..., according to *the CCTV report*"); ``speaker`` for
 the innermost one who says/thinks the content.
 
+Stance verbs ("criticized", "praised", "backed") are quotes in the quotes
+stage but not sources here: what they say about the world is an event of
+their own, coded by the event coder.
+
 Patterns covered (from the parse, not from fixed strings): "according to X",
 "X said/told/noted/added/reported/announced/urged/believes ..." in any tense
 and word order ("..., X said", "said X", "X, who said ..."), participles
@@ -62,7 +66,7 @@ __all__ = ["Source", "attributions", "sentence_sources", "sources_for", "frame_s
 def frame_source(doc: Document, frames: list[Frame], i: int) -> Source | None:
     """The source record of frame ``i`` (``None`` when the frame names no source)."""
     f = frames[i]
-    if f.source is None:
+    if f.source is None or f.group == "evaluation":  # a stance ("criticized X") is an event, not a source
         return None
     inner = any(i in g.outer for g in frames)
     src = resolve(doc, *f.source)
@@ -96,7 +100,8 @@ def sentence_sources(doc: Document, sentence_index: int) -> list[Source]:
 def sources_for(doc: Document, start: int, end: int) -> list[Source]:
     """Sources whose content covers ``[start, end)``, innermost first."""
     frames = doc_frames(doc)
-    hits = [i for i, f in enumerate(frames) if f.covers(start, end) and f.source is not None]
+    hits = [i for i, f in enumerate(frames) if f.covers(start, end) and f.source is not None
+            and f.group != "evaluation"]
     hits.sort(key=lambda i: sum(e - s for s, e in frames[i].content))
     out = []
     for i in hits:

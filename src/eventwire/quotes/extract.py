@@ -128,7 +128,7 @@ def _absorbed(doc: Document, frames: list[Frame]) -> set[int]:
             continue
         if f.kind != "verb" or f.source is None:
             continue
-        if g.source is None or g.group == "cognition":  # "X said *Brazil wanted* ...": still X's words
+        if g.source is None or g.group in ("cognition", "evaluation"):  # "X said *Brazil wanted* ...": X speaks
             out.add(j)
             continue
         said = doc.text[g.source[0]:g.source[1]].lower()
