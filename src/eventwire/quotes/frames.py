@@ -27,7 +27,7 @@ from ..document import Document
 from .marks import looks_like_quote, paragraphs, quoted_stretches
 from .lexicon import (
     COGNITION, CUE_VERBS, DIRECTIVE, EVALUATION, OBJECT_CONTENT, PARTICLE_CUES, PREP_CONTENT, REPORT,
-    REPORT_NOUNS, SOURCE_LABELS, SPEECH, XCOMP_CONTENT,
+    IN_SOURCE_NOUNS, REPORT_NOUNS, SOURCE_LABELS, SPEECH, XCOMP_CONTENT,
 )
 
 Span = tuple[int, int]
@@ -88,10 +88,14 @@ def sentence_frames(sent, sentence_index: int) -> list[Frame]:
     frames: list[Frame] = []
     according: list[Frame] = []
     for tok in sent:
+        f = None
         if _is_according(tok):
             f = _according_frame(tok, sent, sentence_index)
-            if f is not None:
-                according.append(f)
+        elif _is_in_source(tok):
+            pobj = next(g for g in tok.children if g.dep_ == "pobj")
+            f = _sourcing_phrase_frame(tok, tok, pobj, sent, sentence_index)
+        if f is not None:
+            according.append(f)
     cut = [a.phrase for a in according if a.phrase is not None]
     for tok in sent:
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUE_VERBS:
@@ -128,14 +132,15 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
     else:
         xcomp = [c for c in kids if c.dep_ == "xcomp"]
         dobj = [c for c in kids if c.dep_ in ("dobj", "obj")]
+        oprd = [c for c in kids if c.dep_ in ("oprd", "acomp") or (c.dep_ == "xcomp" and c.i > v.i and dobj
+                                                                  and lemma in EVALUATION)]
         if xcomp and lemma in XCOMP_CONTENT:
             first = dobj[0] if dobj and dobj[0].i < xcomp[0].i else xcomp[0]
             content = [(_subtree(first)[0], _subtree(xcomp[0])[1])]
         elif dobj and lemma in OBJECT_CONTENT and _statement_like(dobj[0]):
             content = [_subtree(dobj[0])]
-        elif dobj and lemma in EVALUATION and _stance_object(dobj[0]):
-            # "called the plan a disaster": the object with its predicate
-            oprd = [c for c in kids if c.dep_ in ("oprd", "xcomp", "acomp")]
+        elif dobj and lemma in EVALUATION and (oprd or _stance_object(dobj[0])):
+            # "called the plan a disaster", "called it “the least bad option”": object and predicate
             end = _subtree(oprd[0])[1] if oprd else _subtree(dobj[0])[1]
             content = [(_subtree(dobj[0])[0], end)]
         elif lemma in EVALUATION or lemma in SPEECH:
@@ -393,7 +398,8 @@ def _colon_frames(sdoc, sents) -> list[Frame]:
         words = [t for t in toks if not t.is_punct and not t.is_space]
         if not words or len(words) > 6 or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "NNP" for t in words):
             continue
-        if not any(t.pos_ == "PROPN" or t.ent_type_ in SOURCE_LABELS or t.is_upper for t in words):
+        if not any(t.pos_ == "PROPN" or t.ent_type_ in SOURCE_LABELS or t.is_upper
+                   or t.lemma_.lower() in REPORT_NOUNS for t in words):
             continue
         colon = ne
         content = _trim_all(sdoc, [(m.end(), pe)])
@@ -412,11 +418,25 @@ def _is_according(tok) -> bool:
     return tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children)
 
 
+def _is_in_source(tok) -> bool:
+    """'*In* a Quinnipiac poll, ...', '*in* his view, ...': a document or view as the source of
+    a clause whose own verb is no cue (else "X said in a statement" is X's frame)."""
+    if tok.lower_ != "in" or tok.dep_ != "prep" or tok.head.lemma_.lower() in CUE_VERBS:
+        return False
+    pobj = next((g for g in tok.children if g.dep_ == "pobj"), None)
+    return pobj is not None and pobj.lemma_.lower() in IN_SOURCE_NOUNS
+
+
 def _according_frame(tok, sent, si: int) -> Frame | None:
     to = next(c for c in tok.children if c.lower_ == "to")
     pobj = next((g for g in to.children if g.dep_ == "pobj"), None)
     if pobj is None:
         return None
+    return _sourcing_phrase_frame(tok, to, pobj, sent, si)
+
+
+def _sourcing_phrase_frame(tok, last, pobj, sent, si: int) -> Frame:
+    """A phrase that names the source of the rest of its sentence ("according to X", "in X's poll")."""
     doc = tok.doc
     phrase = (tok.idx, _subtree(tok)[1])
     lo, hi = phrase
@@ -426,7 +446,7 @@ def _according_frame(tok, sent, si: int) -> Frame | None:
         lo = doc[j].idx
     content = _trim_all(doc, _minus((sent.start_char, sent.end_char), (lo, hi)))
     src, src_phrase = source_spans(pobj)
-    cue = (tok.idx, to.idx + len(to))
+    cue = (tok.idx, last.idx + len(last))
     return Frame(si, "according_to", "according_to", cue, doc.text[cue[0]:cue[1]], src, src_phrase, content,
                  tok.i, pobj.i, phrase=phrase)
 

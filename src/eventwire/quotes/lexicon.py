@@ -83,6 +83,12 @@ summary version record document documents filing filings footage bulletin editor
 article story newspaper paper spokesman spokeswoman spokesperson
 """.split())
 
+# "In <noun>, ...": documents and views that source the clause they open
+IN_SOURCE_NOUNS = frozenset("""
+poll polls survey surveys study studies report reports statement statements interview interviews view
+views opinion estimate estimates analysis letter tweet post memo speech editorial column filing
+""".split())
+
 PRONOUNS = {
     "he": ("PERSON",), "him": ("PERSON",), "she": ("PERSON",), "her": ("PERSON",),
     "it": ("ORG", "GPE", "NORP"), "they": ("ORG", "NORP", "GPE", "PERSON"),
