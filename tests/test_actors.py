@@ -162,3 +162,12 @@ def test_family_name_variant_with_the_same_first_name(pipeline):
     doc = _process(pipeline, "President Abdelaziz Bouteflicka said he would lift the ban. Chelsea Clinton spoke.")
     assert _actor_at(doc, "Abdelaziz Bouteflicka").name == "Abdelaziz Bouteflika"
     assert _actor_at(doc, "Chelsea Clinton").code is None
+
+
+def test_bare_agents_link_back_or_stand_as_their_sector(pipeline):
+    doc = _process(pipeline, "Kenyan police arrested dozens of protesters. Police later fired tear gas. "
+                             "Refugees fleeing the fighting in Liberia crossed the border.")
+    assert _actor_at(doc, "Police later") is _actor_at(doc, "Kenyan police")
+    protesters = _actor_at(doc, "protesters")
+    assert protesters.code == "CVL" and protesters.country is None  # no country in the text: none guessed
+    assert _code_at(doc, "Refugees") == "LBRREF"

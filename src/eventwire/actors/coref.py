@@ -141,11 +141,20 @@ class ActorBuilder:
             return self._actor(code, name, code, None, ref.sector)
         if ref.kind == "unknown":
             return self._unknown(f)
+        if ref.kind == "bare":
+            return self._resolve_bare(ref)
         if ref.kind == "role":
             return self._resolve_role(ref, f)
         if ref.kind == "counterpart":
             return self._resolve_counterpart(ref, f)
         return None
+
+    def _resolve_bare(self, ref: Ref) -> Actor:
+        """"police" after "Kenyan police": the same actor; else the sector with no country."""
+        for a in reversed(list(self.actors.values())):
+            if a.sector == ref.sector and a.country is not None and not a.id.startswith("kb:"):
+                return a
+        return self._actor(ref.sector, SECTOR_NAMES.get(ref.sector, ref.sector), ref.sector, None, ref.sector)
 
     def _holder(self, country: str, role: str | None = None, kind: str | None = None) -> str | None:
         held = self.kb.officeholders(country, role=role, kind=kind, date=self.ctx.date)

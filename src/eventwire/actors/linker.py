@@ -44,6 +44,11 @@ NOT_THE_HOLDER = {"former", "deputy", "vice", "then", "acting", "interim", "outg
 LOCATIVE = {"in", "at", "near", "to", "from", "into", "inside", "outside", "around", "across", "through",
             "toward", "towards", "via", "within", "throughout", "of", "visit", "visited", "visiting",
             "capital", "city", "town"}
+FINITE = {"VBD", "VBZ", "VBP", "MD"}
+# Group nouns too vague to stand as an actor without a country ("the state", "the public").
+VAGUE_AGENTS = {"state", "public", "industry", "television", "leadership", "people", "ministry", "ministries",
+                "embassy", "consulate", "delegation", "firm", "company", "forces", "officers", "cabinet",
+                "administration", "press"}
 RESOLVABLE_ROLES = {"president", "prime_minister", "monarch", "supreme_leader", "foreign_minister",
                     "defence_minister", "vice_president", "leader"}
 SECTOR_NAMES = {
@@ -362,6 +367,38 @@ class Linker:
             # "the president": an officeholder already in the article (resolved in coref)
             return Found(a.start - 1, a.end, Ref("role", country=None, role=r.role, sector=r.sector), "bare_role",
                          self._head(a.start - 1, a.end, sdoc))
+        last = sdoc[a.end - 1]
+        prev = words[a.start - 1].lower() if a.start > 0 else ""
+        if not r.person and r.term not in VAGUE_AGENTS and last.dep_ not in ("compound", "amod", "poss") \
+                and last.pos_ in ("NOUN", "PROPN") and prev not in ("near", "at", "inside", "outside", "into"):
+            # "police fired tear gas": a group with no country in the phrase (coref links it to
+            # an earlier actor of the same sector, else it stands as the sector alone)
+            start = a.start - 1 if a.start > 0 and words[a.start - 1].lower() == "the" else a.start
+            iso = self._located_in(ctx, last, at)
+            if iso is not None:  # "refugees fleeing the war in Liberia", "a newspaper based in Beirut"
+                return Found(start, a.end, Ref("group", country=iso, sector=r.sector), "agent_located", last.i)
+            return Found(start, a.end, Ref("bare", sector=r.sector), "bare_agent", last.i)
+        return None
+
+    def _located_in(self, ctx: Context, head, at: dict[int, Atom]) -> str | None:
+        """The country of a place the group's own phrase puts it in ("... in Liberia", "... from Gaza")."""
+        sdoc = ctx.sdoc
+        for t in sdoc[head.i + 1:min(head.i + 9, len(sdoc))]:
+            if t.tag_ in FINITE or t.is_sent_start or t.text in (",", ";", ":"):
+                break  # the group's own phrase ends at its verb ("police said in Paris")
+            if t.dep_ != "pobj" or t.head.lower_ not in ("in", "from"):
+                continue
+            a = at.get(t.i)
+            if a is None:  # the place may be several words ending at t
+                for k in range(t.i - 1, max(t.i - 4, head.i), -1):
+                    if k in at and at[k].end == t.i + 1:
+                        a = at[k]
+                        break
+            if a is not None and a.has("country", "capital"):
+                return self._iso(a)
+            ent = ctx.ent_of[t.i]
+            if ent is not None and ent.label_ == "GPE" and city_country(ent.text):
+                return city_country(ent.text)
         return None
 
     def _name_after(self, ctx: Context, j: int, at: dict[int, Atom], iso: str | None):
