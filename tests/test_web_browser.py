@@ -144,6 +144,7 @@ def test_event_table_filters_and_csv(ui, server):
 
 def test_dyad_timeline_draws_each_dated_event(ui, server):
     ui.goto(server + "/dyad")
+    assert ui.locator("#busiest li").count() > 0  # the busiest pairs are offered before a choice
     ui.fill("input[name=a]", "NGA")
     ui.fill("input[name=b]", "GHA")
     ui.click("#dyad-form button[type=submit]")

@@ -126,8 +126,11 @@ def dyad(request: Request, a: str = Query("", max_length=200), b: str = Query(""
          directed: bool = Query(False),
          filters=Depends(filters_of("events", exclude=("actor", "source", "target")))):
     reader = request.app.state.reader
-    data = (views.dyad(reader, a, b, filters, directed=directed) if a.strip() and b.strip()
-            else {"a": a, "b": b, "directed": directed, "events": None, "filters": filters})
+    if a.strip() and b.strip():
+        data = views.dyad(reader, a, b, filters, directed=directed)
+    else:  # nothing chosen yet: offer the busiest pairs
+        busiest = views.network(reader, filters, node="code", limit=20)["edges"]
+        data = {"a": a, "b": b, "directed": directed, "events": None, "filters": filters, "busiest": busiest}
     return respond(request, "dyad.html", data, page="dyad", title="Dyad timeline",
                    fields=fields("events", filters, exclude=("actor", "source", "target", "search")),
                    suggest=views.suggestions(reader, 300))
