@@ -137,6 +137,16 @@ def parse(doc):
     return load_model()(doc.text)
 
 
+def test_a_locative_inside_an_argument_or_on_the_trigger_phrase_counts(places_pipe):
+    doc = run(places_pipe, "Police detained six journalists in Istanbul on Monday. "
+                           "The two ministers signed the accord in Tokyo after two days of talks.")
+    doc.events = [_event(doc, "detained", ["Police"], ["six journalists in Istanbul"]),
+                  _event(doc, "signed the accord", ["The two ministers"])]
+    doc.user_data["spacy"] = parse(doc)
+    assign_event_places(doc)
+    assert [e.place["text"] for e in doc.events] == ["Istanbul", "Tokyo"]
+
+
 def test_event_place_is_never_just_a_place_elsewhere_in_the_article(places_pipe):
     doc = run(places_pipe, "Rebels seized a town near Aleppo last week. The government condemned the move.")
     doc.events = [_event(doc, "condemned", ["The government"], ["the move"])]

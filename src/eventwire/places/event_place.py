@@ -72,20 +72,41 @@ def _locative_place(tok, places: list[Place]) -> Place | None:
     return None
 
 
-def _clause_locative(p: Place, sdoc, args: list[tuple[int, int]]) -> bool:
-    """Whether ``p`` is a locative of a clause ("... said two people were killed in Rafah"), or of
-    one of the event's arguments ("police in Rafah"), rather than the location of some other
-    thing ("the war in Ukraine")."""
+# Links from a trigger up to a clause that frames it ("officials in Rafah said two people were killed").
+FRAME_DEPS = {"ccomp", "xcomp", "conj", "parataxis"}
+
+
+def _locative_role(p: Place, sdoc):
+    """The preposition whose object ``p`` is, if it is a locative one ("in Rafah"), else None."""
     span = sdoc.char_span(p.start, p.end, alignment_mode="expand")
     if span is None:
-        return False
+        return None
     root = span.root
-    if not (root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.lower_ in LOCATIVE_PREPS):
+    if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.lower_ in LOCATIVE_PREPS:
+        return root.head
+    return None
+
+
+def _clause_locative(p: Place, sdoc, trigger, args: list[tuple[int, int]]) -> bool:
+    """Whether ``p`` locates the event's clause, a clause that frames it, or one of the event's own
+    arguments ("police in Rafah"), rather than some other thing ("the war in Ukraine") or another
+    event ("struck targets in Rafah after rockets were fired at Israel")."""
+    prep = _locative_role(p, sdoc)
+    if prep is None:
         return False
-    attach = root.head.head
-    if attach.pos_ in ("VERB", "AUX"):
+    attach = prep.head
+    if any(s <= attach.idx < e for s, e in args):
         return True
-    return any(s <= attach.idx < e for s, e in args)
+    if trigger is None or attach.pos_ not in ("VERB", "AUX"):
+        return False
+    cur = trigger
+    for _ in range(6):
+        if cur is attach:
+            return True
+        if cur.dep_ not in FRAME_DEPS | CLIMB_DEPS or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
 
 
 def _trigger_token(sdoc, event: Event):
@@ -103,13 +124,21 @@ def event_place(doc: Document, event: Event, sdoc, taken: list[tuple[int, int]] 
     """The place ``event`` happened in, as the record's ``place`` dict, or None.
 
     ``taken``: spans that are arguments of any event of the document; a place
-    there is a participant, not a scene.
+    there is a participant, not a scene, unless it is a locative inside the
+    argument's phrase ("detained six journalists in Istanbul").
     """
-    places = [p for p in doc.places if not any(p.start < e and s < p.end for s, e in taken)]
+    places = [p for p in doc.places if not (any(p.start < e and s < p.end for s, e in taken)
+                                            and (sdoc is None or _locative_role(p, sdoc) is None))]
     if not places:
         return None
     tok = _trigger_token(sdoc, event) if sdoc is not None else None
     if tok is not None:
+        # on any word of the trigger first ("signed the accord in Tokyo": "in Tokyo" on "accord")
+        span = sdoc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        for t in span if span is not None and len(span) <= 8 else []:
+            hit = _locative_place(t, places)
+            if hit is not None:
+                return place_dict(hit, "locative")
         cur, steps = tok, 0
         while cur is not None and steps < 4:
             hit = _locative_place(cur, places)
@@ -123,7 +152,7 @@ def event_place(doc: Document, event: Event, sdoc, taken: list[tuple[int, int]] 
         sent = doc.sentences[event.sentence]
         args = _argument_ranges(event)
         pool = [p for p in places if sent.start <= p.start and p.end <= sent.end and not p.metonym
-                and not p.demonym and _clause_locative(p, sdoc, args)]
+                and not p.demonym and _clause_locative(p, sdoc, tok, args)]
         if pool:
             mid = (event.trigger.start + event.trigger.end) / 2
             best = min(pool, key=lambda p: abs((p.start + p.end) / 2 - mid))
