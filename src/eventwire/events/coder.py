@@ -134,6 +134,7 @@ class Coder:
         self.demand_verbs = c.cue_set("wrappers", "request", "demand_verbs")
         self.speech_nouns = c.cue_set("speech", "nouns")
         self.speech = c.cue_set("speech", "verbs")
+        self.decision = c.cue_set("speech", "decision_verbs")
         self.obligation = c.cue_set("modality", "obligation")
         self.conditional = c.cue_set("modality", "conditional")
 
@@ -387,6 +388,9 @@ class Coder:
             return cands
         if p.kind == "noun":
             cands += [(obj, "direct") for _, obj in prep_objects(tok, preps)]
+            if tok.lemma_.lower() in self.wrappers["request"] | {"demand", "plea", "appeal", "request"}:
+                for clause in children(tok, "acl", "ccomp", "relcl"):
+                    cands += [(c, "inherited") for c in children(clause, "nsubj", "nsubjpass")]
             if carrier is not None and carrier is not tok:
                 cands += [(c, "direct") for c in children(carrier, "dative")]
                 cands += [(obj, "carrier") for _, obj in prep_objects(carrier, preps)]
@@ -446,11 +450,20 @@ class Coder:
     # ---- events ------------------------------------------------------------------------
     def code_sentence(self, doc: Document, sent, sent_index: int) -> list[Event]:
         events = []
-        for m in self.matches(sent):
-            events += self.events_for(doc, sent, sent_index, m)
+        matches = self.matches(sent)
+        anchors = {m.token.i for m in matches} | {m.carrier.i for m in matches if m.carrier is not None}
+        for m in matches:
+            events += self.events_for(doc, sent, sent_index, m, self._embedded(m, anchors))
         return events
 
-    def events_for(self, doc, sent, sent_index, m: Match) -> list[Event]:
+    @staticmethod
+    def _embedded(m: Match, anchors: set[int]) -> bool:
+        """Whether the trigger sits inside another trigger's content ("demanded an admission
+        that forces murdered ...", "accused X of attacking"): a subordinate event."""
+        own = {m.token.i} | ({m.carrier.i} if m.carrier is not None else set())
+        return any(a.i in anchors and a.i not in own for a in (m.carrier or m.token).ancestors)
+
+    def events_for(self, doc, sent, sent_index, m: Match, embedded: bool = False) -> list[Event]:
         sources, src_tok, src_how = self._first_actors(doc, self.source_candidates(m))
         targets, tgt_tok, tgt_how = self._first_actors(doc, self.target_candidates(m, src_tok))
         src_ids = {a.id for a, _, _ in sources}
@@ -483,6 +496,8 @@ class Coder:
             st.raise_to("reported")
         cb = self.codebook[code]
         conf = self._confidence(m, src_tok, src_how, tgt_tok, tgt_how, st.modality)
+        if embedded:
+            conf = round(max(0.05, conf - 0.15), 3)
         out = []
         for s, t in pairs:
             src_args = [self._arg(s)] if s is not None else []
@@ -515,6 +530,9 @@ class Coder:
             if new:
                 st.negated = False
                 return new
+        decided = any(v.lemma_.lower() in self.decision for v in (st.speech or []))
+        if decided and not conditional:
+            return code  # "announced it would prohibit aid": a decision, not a threat
         if root in CONFLICT_ROOTS and (st.future or conditional) and not st.negated:
             return self.patterns.map_code("threat", code) or code
         if root in ("04", "05", "06", "07", "08") and st.future and not m.via.startswith("intent"):
