@@ -387,7 +387,8 @@ class Coder:
                 cands += [(obj, "direct") for _, obj in prep_objects(h, (p.marked_prep,))]
             return cands
         if p.kind == "noun":
-            cands += [(obj, "direct") for _, obj in prep_objects(tok, preps)]
+            # an action noun's "of" object is what it is done to ("the release of X", "invasion of Y")
+            cands += [(obj, "direct") for _, obj in prep_objects(tok, preps + (() if "of" in preps else ("of",)))]
             if tok.lemma_.lower() in self.wrappers["request"] | {"demand", "plea", "appeal", "request"}:
                 for clause in children(tok, "acl", "ccomp", "relcl"):
                     cands += [(c, "inherited") for c in children(clause, "nsubj", "nsubjpass")]
