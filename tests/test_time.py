@@ -162,3 +162,16 @@ def test_seed_events_are_dated(seed_doc):
     # statements take the date of their saying: "In their February call, Xi said China supports ..."
     last = seed_doc.text.index("In their February call")
     assert {e.date["value"] for e in seed_doc.events if e.trigger.start > last} == {"2022-02"}
+
+
+def test_tense_from_the_parse(pipeline):
+    import eventwire
+
+    def value(text):
+        return [t.value for t in eventwire.process(text, published="2010-06-15").times]
+
+    assert value("Boeing to cut jobs in March") == ["2011-03"]  # headline infinitive: ahead (once crashed)
+    assert value("Boeing cut jobs in March.") == ["2010-03"]
+    assert value("The board will meet on Friday.") == ["2010-06-18"]
+    assert value("The board met on Friday.") == ["2010-06-11"]
+    assert value("The dividend is payable Nov. 20 to holders of record.") == ["2010-11-20"]

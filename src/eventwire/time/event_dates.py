@@ -35,7 +35,7 @@ def _path_length(time_root, trigger_root, trigger_verb) -> int | None:
     """Steps up from the expression to the trigger, or None if another verb governs it first."""
     tok = time_root
     for step in range(1, MAX_PATH + 1):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
         if tok.i in (trigger_root.i, trigger_verb.i):
@@ -52,7 +52,7 @@ def _trigger_tokens(sdoc, ev: Event):
     root = span.root
     verb = root
     for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
     return root, verb
@@ -88,7 +88,7 @@ def _reporting_verb(verb):
     """The verb of saying whose complement holds ``verb`` ("Xi said [China supports Russia]")."""
     tok = verb
     for _ in range(3):
-        if tok.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or tok.head is tok:
+        if tok.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or tok.head.i == tok.i:
             return None
         tok = tok.head
         if tok.lemma_ in REPORTING_LEMMAS:

@@ -46,8 +46,15 @@ SCHEDULE_WORDS = {"payable", "effective", "due", "deadline", "record", "expirati
                   "scheduled", "election", "vote", "summit", "trial", "hearing"}
 
 
-def verb_tense(verb) -> str | None:
-    """'future', 'past', 'present' or None for a verb token, from its auxiliaries and tag."""
+# Words that put the date after them ahead of the text: "payable Dec. 7", "due March 1".
+AHEAD_WORDS = {"payable", "due", "slated", "upcoming"}
+
+
+def verb_tense(verb, depth: int = 0) -> str | None:
+    """'future', 'past', 'present' or None for a verb token, from its auxiliaries and tag.
+
+    spaCy makes a new Token object on each access: tokens compare by index.
+    """
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
     if words & FUTURE_AUX or verb.lower_ in FUTURE_AUX:
@@ -56,7 +63,10 @@ def verb_tense(verb) -> str | None:
         return "future"
     if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
         head = verb.head
-        if head is not verb and (head.lemma_ in FUTURE_GOVERNORS or verb_tense(head) == "future"):
+        if head.i == verb.i:  # a headline's "Boeing to cut jobs in March" looks ahead
+            return "future"
+        if head.i != verb.i and (head.lemma_ in FUTURE_GOVERNORS or
+                                 (depth < 4 and verb_tense(head, depth + 1) == "future")):
             return "future"
         if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):  # "is to visit"
             return "future"
@@ -79,11 +89,13 @@ def parse_tense(sdoc) -> Tense:
             return fallback(start, end)
         tok = span.root
         for _ in range(10):  # up to the governing verb; "payable Dec. 7", "effective Nov. 1" look ahead
-            if tok.head is tok:
+            if tok.head.i == tok.i:
                 break
             tok = tok.head
             if tok.pos_ in ("VERB", "AUX"):
                 return verb_tense(tok)
+            if tok.lower_ in AHEAD_WORDS:
+                return "future"
             if tok.pos_ == "ADJ" or tok.lemma_ in SCHEDULE_WORDS:
                 return None
         return None
