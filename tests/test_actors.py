@@ -171,3 +171,19 @@ def test_bare_agents_link_back_or_stand_as_their_sector(pipeline):
     protesters = _actor_at(doc, "protesters")
     assert protesters.code == "CVL" and protesters.country is None  # no country in the text: none guessed
     assert _code_at(doc, "Refugees") == "LBRREF"
+
+
+def test_unknown_organisation_ids_ignore_articles_and_legal_suffixes():
+    from eventwire.actors.coref import org_key
+
+    assert org_key("Apple Inc.") == org_key("Apple") == "Apple"
+    assert org_key("The MacBook Air") == "MacBook Air"
+    assert org_key("EADS N.V.") == "EADS"
+
+
+def test_actors_stage_without_a_parse_is_a_clear_error():
+    from eventwire.actors.link import link_document
+    from eventwire.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="put 'nlp' before 'actors'"):
+        link_document(eventwire.Document.from_raw("Putin spoke."), None)

@@ -22,11 +22,22 @@ of its actor; actors are kept in order of first mention with stable ids
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..document import Actor
 from .kb import KnowledgeBase
 from .linker import SECTOR_NAMES, Context, Found, Ref, person_code, role_label, slug
+
+_ORG_SUFFIXES = re.compile(r"(?:,?\s+(?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|plc|PLC|N\.V|S\.A|AG|SE|GmbH|"
+                           r"Group|Holdings)\.?)+$")
+
+
+def org_key(name: str) -> str:
+    """"The Apple Inc." and "Apple" are one organisation: drop a leading article and legal suffixes."""
+    name = re.sub(r"^(?:the|The)\s+", "", name.strip())
+    return _ORG_SUFFIXES.sub("", name) or name
+
 
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -98,7 +109,7 @@ class ActorBuilder:
                 self.last_name_of[name] = aid
             self.unknown_people.add(aid)
         else:
-            aid = "unk:" + slug(name)
+            aid = "unk:" + slug(org_key(name))
         code = None
         if ref.country:
             code = ref.country + (ref.sector or "")

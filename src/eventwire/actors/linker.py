@@ -48,7 +48,8 @@ FINITE = {"VBD", "VBZ", "VBP", "MD"}
 # Group nouns too vague to stand as an actor without a country ("the state", "the public").
 VAGUE_AGENTS = {"state", "public", "industry", "television", "leadership", "people", "ministry", "ministries",
                 "embassy", "consulate", "delegation", "firm", "company", "forces", "officers", "cabinet",
-                "administration", "press"}
+                "administration", "press", "fighters", "helicopters", "jets", "fighter jets", "tanks", "warplanes",
+                "warships", "drones", "artillery", "general", "court", "courts"}
 RESOLVABLE_ROLES = {"president", "prime_minister", "monarch", "supreme_leader", "foreign_minister",
                     "defence_minister", "vice_president", "leader"}
 SECTOR_NAMES = {
