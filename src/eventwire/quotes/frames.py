@@ -161,7 +161,7 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
     src = phrase = None
     if subj is not None:
         src, phrase = source_spans(subj)
-    return Frame(si, "verb", _group(lemma), cue, doc.text[cue[0]:cue[1]], src, phrase, content, v.i,
+    return Frame(si, "verb", _group(lemma), cue, _text(doc)[cue[0]:cue[1]], src, phrase, content, v.i,
                  subj.i if subj is not None else None)
 
 
@@ -230,7 +230,7 @@ def _quote_cue_frames(sdoc, sents, frames: list[Frame]) -> None:
     regular enough to read directly. A frame already parsed on the same cue word
     gets the quote as content (and its source corrected); otherwise one is added.
     """
-    text = sdoc.text
+    text = _text(sdoc)
     by_head = {f.head: f for f in frames if f.kind == "verb"}
     sent_of = {}
     for si, sent in enumerate(sents):
@@ -385,7 +385,7 @@ def _colon_frames(sdoc, sents) -> list[Frame]:
     an entity, no verb), so "Note: ..." or "Update: ..." are not speakers."""
     import bisect
 
-    text = sdoc.text
+    text = _text(sdoc)
     starts = [t.idx for t in sdoc]
     sent_starts = [s.start_char for s in sents]
     out = []
@@ -447,19 +447,24 @@ def _sourcing_phrase_frame(tok, last, pobj, sent, si: int) -> Frame:
     content = _trim_all(doc, _minus((sent.start_char, sent.end_char), (lo, hi)))
     src, src_phrase = source_spans(pobj)
     cue = (tok.idx, last.idx + len(last))
-    return Frame(si, "according_to", "according_to", cue, doc.text[cue[0]:cue[1]], src, src_phrase, content,
+    return Frame(si, "according_to", "according_to", cue, _text(doc)[cue[0]:cue[1]], src, src_phrase, content,
                  tok.i, pobj.i, phrase=phrase)
 
 
 # ---------------------------------------------------------------- sources
 
 def _ent_at(tok):
+    """The named entity holding ``tok`` (walked through the IOB tags, not by listing ``doc.ents``)."""
     if not tok.ent_type_:
         return None
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc.char_span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), label=tok.ent_type_)
 
 
 def source_spans(head) -> tuple[Span, Span]:
@@ -538,8 +543,16 @@ def _minus_many(spans: list[Span], holes: list[Span]) -> list[Span]:
     return spans
 
 
+def _text(sdoc) -> str:
+    """``sdoc.text``, built once (spaCy joins every token on each access)."""
+    text = sdoc.user_data.get("eventwire_text")
+    if text is None:
+        text = sdoc.user_data["eventwire_text"] = sdoc.text
+    return text
+
+
 def _trim_all(doc, spans: list[Span]) -> list[Span]:
-    text = doc.text
+    text = _text(doc)
     out = []
     for s, e in spans:
         while s < e and (text[s].isspace() or text[s] in _EDGE_PUNCT):

@@ -47,7 +47,7 @@ def _antecedent(doc: Document, before: int, labels: tuple[str, ...]) -> str | No
     sdoc = doc.user_data.get("spacy")
     if sdoc is None:
         return None
-    cands = [e for e in sdoc.ents if e.label_ in labels and before - _LOOKBACK <= e.start_char < before]
+    cands = [e for e in _ents(sdoc) if e.label_ in labels and before - _LOOKBACK <= e.start_char < before]
     if not cands:
         return None
     for ent in reversed(cands):
@@ -56,13 +56,21 @@ def _antecedent(doc: Document, before: int, labels: tuple[str, ...]) -> str | No
     return _full_name(doc, cands[-1].start_char, cands[-1].text)
 
 
+def _ents(sdoc):
+    """``sdoc.ents``, listed once (spaCy rebuilds the tuple on each access)."""
+    ents = sdoc.user_data.get("eventwire_ents")
+    if ents is None:
+        ents = sdoc.user_data["eventwire_ents"] = list(sdoc.ents)
+    return ents
+
+
 def _full_name(doc: Document, start: int, text: str) -> str:
     """The longest earlier PERSON name ending with ``text`` ("Xi" -> "Xi Jinping")."""
     sdoc = doc.user_data.get("spacy")
     if sdoc is None or not text or " " in text.strip():
         return text
     best = text
-    for ent in sdoc.ents:
+    for ent in _ents(sdoc):
         if ent.start_char >= start:
             break
         if ent.label_ == "PERSON" and len(ent.text) > len(best):
