@@ -1,0 +1,58 @@
+"""Quotes cost: the quotes stage against the repair + nlp pipeline it follows.
+
+On PolNeAR dev articles (political news, dense in quotes), measures in one run:
+  baseline  the repair + nlp components (the parse is the expensive part)
+  quotes    the quotes component alone, over the same parsed documents
+and reports the overhead ratio quotes / baseline (target <= 10%).
+
+    python benchmarks/bench_quotes.py [--articles 40]
+"""
+from __future__ import annotations
+
+import argparse
+
+from _common import best_of, data_dir, write_result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=40)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+
+    from eventwire.document import Document
+    from eventwire.evaluation.polnear import iter_split
+    from eventwire.pipeline import Pipeline
+
+    texts = [a.text for a in iter_split(data_dir() / "quotes" / "polnear", "dev", args.articles)]
+    pipe = Pipeline({"pipeline": {"components": ["repair", "nlp", "quotes"]}})
+    quotes = pipe.steps[2][1]
+    parsed: list[Document] = []
+
+    def baseline():
+        docs = [Document.from_raw(t) for t in texts]
+        ok, _ = pipe(docs, stop=2)  # repair + nlp; keeps the spaCy parse for the quotes stage
+        parsed[:] = ok
+
+    def extract():
+        for d in parsed:
+            d.user_data.pop("attribution_frames", None)
+        quotes(parsed)
+
+    baseline()
+    extract()
+    t_base = best_of(baseline, args.repeat)
+    t_quotes = best_of(extract, args.repeat)
+    n = len(texts)
+    found = sum(len(d.quotes) for d in parsed)
+    rows = [
+        {"run": "repair+nlp (baseline)", "articles": n, "articles/s": round(n / t_base, 1), "ratio": 1.0},
+        {"run": "quotes stage", "articles": n, "articles/s": round(n / t_quotes, 1),
+         "ratio": round(t_quotes / t_base, 4)},
+    ]
+    write_result("quotes", rows, f"Quotes on {n} PolNeAR dev articles: {found} quotes; "
+                 f"adds {100 * t_quotes / t_base:.1f}% to the repair+nlp time (target <= 10%)")
+
+
+if __name__ == "__main__":
+    main()
