@@ -175,3 +175,20 @@ def test_tense_from_the_parse(pipeline):
     assert value("The board will meet on Friday.") == ["2010-06-18"]
     assert value("The board met on Friday.") == ["2010-06-11"]
     assert value("The dividend is payable Nov. 20 to holders of record.") == ["2010-11-20"]
+
+
+def test_any_text_tags_without_error():
+    from hypothesis import given, settings, strategies as st
+
+    words = st.sampled_from(["Friday", "May", "2020", "'90s", "the", "last", "three", "years", "ago", "Nov.", "15",
+                             "15th", "of", "at", "10", "p.m.", "every", "week", "-", ",", "early", "1/2", "fiscal",
+                             "quarter", "a", "year", "earlier", "Christmas", "today's", "\n"])
+    text = st.one_of(st.text(max_size=200), st.lists(words, max_size=40).map(" ".join))
+
+    @settings(max_examples=150, deadline=None)
+    @given(text, st.one_of(st.none(), st.dates().map(str), st.sampled_from(["0001-01-01", "9999-12-31"])))
+    def check(t, anchor):
+        for m in tag(t, anchor):
+            assert t[m.start:m.end] == m.text and m.type in ("DATE", "TIME", "DURATION", "SET")
+
+    check()

@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .grammar import Context, find_candidates
+from .grammar import Context, Reading, find_candidates
 from .tense import lexical_tense, parse_tense
 
 
@@ -46,7 +46,10 @@ def tag(text: str, anchor: str | dt.date | None = None, *, sdoc=None) -> list[Ti
     ctx = Context(as_date(anchor), tense)
     out: list[TimeMention] = []
     for c in find_candidates(text):
-        reading = c.rule.read(c.match, ctx)
+        try:
+            reading = c.rule.read(c.match, ctx)
+        except (OverflowError, ValueError):  # calendar arithmetic past year 1 or 9999 (a bogus anchor)
+            reading = Reading("DATE", None)
         if reading is None:
             continue
         out.append(TimeMention(c.start, c.end, text[c.start:c.end], reading.type, reading.value, reading.mod,
