@@ -427,3 +427,27 @@ def test_hostile_article_text_is_shown_as_text(tmp_path):
             html = c.get(url, headers={"accept": "text/html"}).text
             assert "<script>alert" not in html and "<img src=x" not in html and "<b>Evil" not in html, url
         assert c.get(f"/api/articles/{doc.id}").json()["record"]["text"].count("alert(1)") == 1
+
+
+@pytest.fixture(scope="module")
+def filter_urls():
+    urls = {"articles": "/api/articles", "events": "/api/events", "quotes": "/api/quotes",
+            "actors": "/api/actors", "places": "/api/places"}
+    return [(url, name) for kind, url in urls.items() for name in LISTINGS[kind].filters]
+
+
+def test_arbitrary_text_in_any_filter_never_breaks_the_server(client, filter_urls):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.sampled_from(filter_urls), st.text(max_size=60))
+    def check(target, value):
+        url, name = target
+        r = client.get(url, params={name: value})
+        assert r.status_code in (200, 400, 422), (url, name, value, r.text)
+        body = r.json()
+        assert ("rows" in body) if r.status_code == 200 else set(body["error"]) == {"status", "code", "message",
+                                                                                      "input"}
+
+    check()
