@@ -81,6 +81,11 @@ def test_folder_run_links_copies_and_separates_stories(tmp_path):
         assert len({r["story_id"] for r in placed}) == 3  # two earthquakes are two stories
         listed = stories.list_stories(store)
         assert [(s["n_articles"], s["n_originals"], s["n_outlets"]) for s in listed][0] == (3, 1, 3)
+        # the events coder's events of the three versions: one merged event each, copies discounted
+        quake = store.query("SELECT * FROM merged_events WHERE story_id = ?", [wire["story_id"]])
+        assert quake, "the events stage coded nothing in the Malatya report"
+        for ev in quake:
+            assert (ev["n_articles"], ev["n_sources"], ev["n_original_articles"]) == (3, 3, 1), ev
 
 
 def test_one_merged_event_per_real_event_with_counts(fixture_docs):

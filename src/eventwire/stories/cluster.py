@@ -59,6 +59,15 @@ class Story:
         vec = self.vec
         return sum(x * vec.get(f, 0.0) for f, x in v.items()) / math.sqrt(self.norm2)
 
+    def shared_salient(self, v: dict[str, float], k: int) -> float:
+        """Share (by weight) of the article's ``k`` strongest names and places that this story holds too;
+        1.0 when the article names nobody and nowhere."""
+        named = sorted(((x, f) for f, x in v.items() if f[0] in "np"), reverse=True)[:k]
+        total = sum(x for x, _ in named)
+        if total <= 0:
+            return 1.0
+        return sum(x for x, f in named if f in self.vec) / total
+
     def gap_days(self, published: dt.date | None) -> int:
         """Days between ``published`` and this story's date range (0 inside it or when unknown)."""
         if published is None or self.first is None:
@@ -72,13 +81,16 @@ class Story:
 
 @dataclass
 class Settings:
-    threshold: float = 0.12
+    threshold: float = 0.08
     max_gap_days: int = 60  # "when": no joining a story this many days outside its date range
+    who_where: float = 0.5  # how much the share of the article's salient names/places the story holds counts
+    salient: int = 4  # that many strongest names and places per article
     year_clash: float = 0.6  # score factor when both mention years and none is shared
     probe_features: int = 20  # an article's strongest rare features used to find candidates
     max_candidates: int = 30
     posting_cap: int = 300  # stories kept per feature in the inverted index (most recent)
     common_df: float = 0.05  # features in more than this share of articles find no candidates
+    sweep_every: int = 1000  # articles between retirements of stories too old to join
     weights: Weights = field(default_factory=Weights)
 
 
@@ -92,13 +104,41 @@ class StoryClusterer:
         self.stories: dict[str, Story] = {}
         # feature -> the stories holding it, as an insertion-ordered set (most recent last)
         self.postings: dict[str, dict[str, None]] = {}
+        self.latest: dt.date | None = None  # newest publication date seen
+        self.retired: set[str] = set()
+        self._since_sweep = 0
 
     # -- corpus statistics -------------------------------------------------
     def observe(self, feats: list[ArticleFeatures]) -> None:
         """Count the features of newly arrived articles into the document frequencies."""
         for a in feats:
             self.df.update(a.counts.keys())
+            if a.published and (self.latest is None or a.published > self.latest):
+                self.latest = a.published
         self.n_docs += len(feats)
+        self._since_sweep += len(feats)
+        if self._since_sweep >= self.settings.sweep_every:
+            self.retire()
+
+    def retire(self) -> int:
+        """Drop stories that "when" rules out for anything new: last report more than ``max_gap_days``
+        before the newest article. Their ids stay valid; their centroids are freed and they leave the
+        candidate index, which keeps the cost per article flat as the corpus grows. Returns how many."""
+        self._since_sweep = 0
+        if self.latest is None:
+            return 0
+        horizon = self.latest - dt.timedelta(days=self.settings.max_gap_days)
+        old = [sid for sid, st in self.stories.items() if st.last is not None and st.last < horizon]
+        for sid in old:
+            del self.stories[sid]
+        self.retired.update(old)
+        return len(old)
+
+    def is_live(self, story_id: str, last: dt.date | None) -> bool:
+        """Whether a story last reported on ``last`` can still take articles (see :meth:`retire`)."""
+        if last is None or self.latest is None:
+            return True
+        return (self.latest - last).days <= self.settings.max_gap_days
 
     def idf(self, feature: str) -> float:
         return math.log((self.n_docs + 1) / (self.df.get(feature, 0) + 1)) + 1.0
@@ -112,9 +152,15 @@ class StoryClusterer:
         limit = max(5, s.common_df * self.n_docs)
         probes = [f for f, _ in sorted(v.items(), key=lambda kv: -kv[1]) if self.df.get(f, 0) <= limit]
         hits: Counter[str] = Counter()
+        stories = self.stories
         for f in probes[:s.probe_features]:
-            for sid in self.postings.get(f, ()):
-                hits[sid] += 1
+            plist = self.postings.get(f)
+            if not plist:
+                continue
+            gone = [sid for sid in plist if sid not in stories]
+            for sid in gone:  # retired since: leave the index
+                del plist[sid]
+            hits.update(plist.keys())
         return [sid for sid, _ in hits.most_common(s.max_candidates)]
 
     def score(self, story: Story, v: dict[str, float], published: dt.date | None) -> float:
@@ -122,6 +168,8 @@ class StoryClusterer:
         if story.gap_days(published) > s.max_gap_days:
             return 0.0
         score = story.cosine(v)
+        if s.who_where > 0:
+            score *= (1.0 - s.who_where) + s.who_where * story.shared_salient(v, s.salient)
         years = [f for f in v if f.startswith("y:")]
         if years and story.years and not any(y in story.years for y in years):
             score *= s.year_clash

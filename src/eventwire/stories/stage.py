@@ -77,8 +77,12 @@ class StoryStage:
             self.story_of[aid] = sid
             self.seq = max(self.seq, seq + 1)
         self.clusterer.observe([f for f, _, _ in feats])
-        for f, sid, dup in feats:
-            if not dup:
+        last: dict[str, dt.date] = {}
+        for f, sid, _ in feats:
+            if f.published and (sid not in last or f.published > last[sid]):
+                last[sid] = f.published
+        for f, sid, dup in feats:  # only stories "when" still allows to grow get a centroid back
+            if not dup and self.clusterer.is_live(sid, last.get(sid)):
                 self.clusterer.add_member(sid, f)
         restored = self.store.query(
             f"SELECT em.event_id, m.* FROM event_mentions em JOIN ({_MENTION_SQL}) m "
@@ -242,9 +246,15 @@ class StoryStage:
         if not story_ids:
             return
         frame = self._select_for(_STORY_SQL, story_ids)
+        before = {r[0]: r[1:] for r in self.store.con.execute(
+            "SELECT story_id, top_names, top_places FROM stories").fetchall()} if len(frame) else {}
         names, places = [], []
         for sid in frame["story_id"]:
             story = self.clusterer.stories.get(sid)
+            if story is None and sid in before:  # retired: its summary no longer changes
+                names.append(before[sid][0])
+                places.append(before[sid][1])
+                continue
             top = Counter(story.vec if story else {})
             names.append(json.dumps([f[2:] for f, _ in top.most_common() if f.startswith("n:")][:8]))
             places.append(json.dumps([f[2:] for f, _ in top.most_common() if f.startswith("p:")][:5]))
