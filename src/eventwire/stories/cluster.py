@@ -81,7 +81,7 @@ class Story:
 
 @dataclass
 class Settings:
-    threshold: float = 0.08
+    threshold: float = 0.12
     max_gap_days: int = 60  # "when": no joining a story this many days outside its date range
     who_where: float = 0.5  # how much the share of the article's salient names/places the story holds counts
     salient: int = 4  # that many strongest names and places per article

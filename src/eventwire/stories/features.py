@@ -31,11 +31,13 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_NUMBER = re.compile(r"\b\d[\d,.]*\d\b|\b\d\b")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LEADING = re.compile(r"^(the|a|an)\s+", re.I)
 _POSSESSIVE = re.compile(r"(?:'s|’s|')$")
 
+# The lead (title and first sentences) states who did what, where and when: its features count extra.
+LEAD_SENTENCES = 2
+LEAD_BOOST = 2
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Words that carry no topic even though they are not stop words in news text.
@@ -100,28 +102,25 @@ def from_record(rec: dict[str, Any]) -> ArticleFeatures:
     text = rec.get("text") or ""
     src = rec.get("source") or {}
     title = src.get("title")
-    ws = words(text)
-    for w in ws:
+    sents = rec.get("sentences") or []
+    lead_end = sents[min(LEAD_SENTENCES, len(sents)) - 1]["end"] if sents else min(len(text), 300)
+    for w in words(text):
         counts["w:" + w] += 1
-    for a, b in zip(ws, ws[1:]):
-        counts[f"b:{a} {b}"] += 1
-    for m in _NUMBER.finditer(text):
-        counts["d:" + m.group(0).replace(",", "")] += 1
-    if title:
-        for w in words(title):
-            counts["w:" + w] += 1
+    for w in words(text[:lead_end]) + words(title or ""):  # the lead says what happened: it counts more
+        counts["w:" + w] += LEAD_BOOST
     actor_names = {a.get("id"): a.get("name") for a in rec.get("actors") or []}
     for e in rec.get("entities") or []:
         label = e.get("label")
         key = normalise_name(e.get("text", ""))
         if not key or len(key) < 2:
             continue
+        n = 1 + (LEAD_BOOST if e.get("start", lead_end) < lead_end else 0)
         if label in NAME_LABELS:
-            counts["n:" + key] += 1
+            counts["n:" + key] += n
             if label == "PERSON" and " " in key:
-                counts["n:" + key.rsplit(" ", 1)[1]] += 1
+                counts["n:" + key.rsplit(" ", 1)[1]] += n
         if label in PLACE_LABELS:
-            counts["p:" + key] += 1
+            counts["p:" + key] += n
         if label in ("DATE",):
             for y in _YEAR.findall(e.get("text", "")):
                 counts["y:" + y] += 1
@@ -159,14 +158,11 @@ class Weights:
     names: float = 3.0
     places: float = 1.0
     years: float = 1.0
-    bigrams: float = 0.0
-    numbers: float = 0.0
     max_features: int = 80  # an article's vector keeps its strongest features only
 
     def of(self, feature: str) -> float:
         kind = feature[:2]
-        return {"w:": self.words, "n:": self.names, "p:": self.places, "y:": self.years,
-                "b:": self.bigrams, "d:": self.numbers}.get(kind, 1.0)
+        return {"w:": self.words, "n:": self.names, "p:": self.places, "y:": self.years}.get(kind, 1.0)
 
 
 def vector(counts: dict[str, int], idf, weights: Weights) -> dict[str, float]:
