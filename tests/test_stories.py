@@ -198,3 +198,17 @@ def test_exports_open_in_pandas_and_duckdb(fixture_docs, tmp_path):
     frame = eventwire.events_frame(db)
     assert list(frame.sort_values("n_mentions").n_mentions) == [1, 2, 3, 3]
     assert len(eventwire.events_frame(db, merged=False)) == 9
+
+
+def test_seed_readouts_put_cctv_beside_the_kremlin(seed_doc):
+    with Store(":memory:") as store:
+        store.write([seed_doc])
+        stories.update(store)
+        call = store.query("SELECT event_id FROM merged_events WHERE cameo_root = '04' AND source_code LIKE 'CHN%' "
+                           "AND target_code LIKE 'RUS%'")
+        assert call, "the events stage coded no China-Russia consultation in the seed"
+        accounts = stories.event_readouts(store, call[0]["event_id"])
+    names = [a["account"] for a in accounts]
+    assert any("CCTV" in n for n in names)
+    kremlin = [a for a in accounts if "Kremlin" in a["account"] or "Russia" in a["account"]]
+    assert kremlin and any("legitimacy" in c["text"] for a in kremlin for c in a["claims"])
