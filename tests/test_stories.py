@@ -212,3 +212,23 @@ def test_seed_readouts_put_cctv_beside_the_kremlin(seed_doc):
     assert any("CCTV" in n for n in names)
     kremlin = [a for a in accounts if "Kremlin" in a["account"] or "Russia" in a["account"]]
     assert kremlin and any("legitimacy" in c["text"] for a in kremlin for c in a["claims"])
+
+
+def test_when_separates_same_words_and_retires_old_stories():
+    from eventwire.stories import Settings, StoryClusterer
+    from eventwire.stories.features import ArticleFeatures
+
+    counts = {"w:earthquake": 3, "w:magnitude": 2, "w:rescue": 1, "n:afad": 2, "p:malatya": 2}
+    clusterer = StoryClusterer(Settings(sweep_every=1))
+
+    def place(aid, day):
+        a = ArticleFeatures(aid, "X", dt.date.fromisoformat(day), dict(counts))
+        clusterer.observe([a])
+        return clusterer.add(a)[0]
+
+    first = place("a" * 64, "2023-01-10")
+    assert place("b" * 64, "2023-01-12") == first  # same words, two days on: the same story
+    later = place("c" * 64, "2023-09-01")  # same words, months later: another happening
+    assert later != first
+    assert first not in clusterer.stories and first in clusterer.retired  # too old to join: centroid freed
+    assert place("d" * 64, "2023-09-02") == later

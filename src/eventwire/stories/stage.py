@@ -246,8 +246,9 @@ class StoryStage:
         if not story_ids:
             return
         frame = self._select_for(_STORY_SQL, story_ids)
-        before = {r[0]: r[1:] for r in self.store.con.execute(
-            "SELECT story_id, top_names, top_places FROM stories").fetchall()} if len(frame) else {}
+        kept = self._select_for("SELECT story_id, top_names, top_places FROM stories "
+                                "WHERE story_id IN (SELECT k FROM _keys)", story_ids)
+        before = {r.story_id: (r.top_names, r.top_places) for r in kept.itertuples()}
         names, places = [], []
         for sid in frame["story_id"]:
             story = self.clusterer.stories.get(sid)
