@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
+from ..errors import StoreError
 from .cluster import Settings, StoryClusterer
 from .dedup import DuplicateIndex
 from .features import ArticleFeatures, from_record
@@ -183,8 +184,17 @@ class StoryStage:
                 con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _rows")
                 con.unregister("_rows")
             con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
+        except Exception as e:
+            import duckdb
+
+            try:
+                con.execute("ROLLBACK")
+            except duckdb.Error:  # the failure (e.g. disk full) already ended the transaction
+                pass
+            if isinstance(e, (duckdb.Error, OSError)):
+                raise StoreError(f"updating {table} failed ({str(e).splitlines()[0]}); the articles are stored: "
+                                 "fix the cause (free disk space?) and re-run the same command to place them into "
+                                 "stories", input=self.store.path, code="store_write") from None
             raise
 
     # -- events --------------------------------------------------------------------
