@@ -187,3 +187,12 @@ def test_actors_stage_without_a_parse_is_a_clear_error():
 
     with pytest.raises(ConfigError, match="put 'nlp' before 'actors'"):
         link_document(eventwire.Document.from_raw("Putin spoke."), None)
+
+
+def test_its_group_belongs_to_the_owner(pipeline):
+    doc = _process(pipeline, "Beijing has not joined the sanctions, although its companies have complied. "
+                             "Russia said its troops would stay.")
+    assert _code_at(doc, "companies") == "CHNBUS"
+    assert _code_at(doc, "troops") == "RUSMIL"
+    its = doc.text.index("its companies")
+    assert mention_index(doc).at(its, its + 3)[0].code == "CHNGOV"

@@ -67,6 +67,7 @@ class ActorBuilder:
                 self.sent_of[i] = k
         self.last_name_of: dict[str, str] = {}  # unknown person's family name -> actor id
         self.unknown_people: set[str] = set()
+        self.groups: list[PersonMention] = []  # mentions of countries, groups and organisations
 
     # --- actors ---------------------------------------------------------
     def _actor(self, aid: str, name: str, code: str | None, country: str | None, sector: str | None,
@@ -153,12 +154,42 @@ class ActorBuilder:
         if ref.kind == "unknown":
             return self._unknown(f)
         if ref.kind == "bare":
+            owner = self._possessor(f.start)
+            if owner is not None and owner.country:
+                # "its companies" after "Beijing has not joined...": China's businesses
+                return self._group(owner.country, ref.sector)
+            if owner is not None and owner.code and owner.code.startswith("IGO"):
+                if ref.sector == "GOV":  # "its officials": the organisation itself
+                    return owner
+                code = owner.code + ref.sector
+                return self._actor(code, f"{owner.name} {SECTOR_NAMES.get(ref.sector, ref.sector)}", code, None,
+                                   ref.sector)
             return self._resolve_bare(ref)
         if ref.kind == "role":
             return self._resolve_role(ref, f)
         if ref.kind == "counterpart":
             return self._resolve_counterpart(ref, f)
         return None
+
+    def _possessor(self, start: int) -> Actor | None:
+        """The country or organisation "its"/"their" before a group noun refers to.
+
+        The subject of the same sentence if it came before, else the nearest
+        earlier non-person actor of the same or the previous sentence.
+        """
+        sdoc = self.ctx.sdoc
+        j = start - 1
+        if j < 0 or sdoc[j].lower_ not in ("its", "their"):
+            return None
+        sent = self.sent_of[j]
+        cands = [g for g in self.groups if g.token < j and sent - 1 <= g.sent <= sent]
+        if not cands:
+            return None
+        same = [g for g in cands if g.sent == sent and g.subject]
+        pick = same[0] if same else cands[-1]
+        owner = self.actors[pick.actor]
+        self._mention(owner, j, j + 1)
+        return owner
 
     def _resolve_bare(self, ref: Ref) -> Actor:
         """"police" after "Kenyan police": the same actor; else the sector with no country."""
@@ -243,6 +274,10 @@ class ActorBuilder:
         if m not in actor.mentions:
             actor.mentions.append(m)
         is_person = actor.id.startswith("kb:") or actor.id in self.unknown_people
+        if not is_person:
+            h = head if head >= 0 else start
+            self.groups.append(PersonMention(start, self.sent_of[start], actor.id, "",
+                                             sdoc[h].dep_ in SUBJECT_DEPS))
         if is_person:
             gender = self.kb.people[actor.id[3:]].gender if actor.id.startswith("kb:") else ""
             h = head if head >= 0 else start
