@@ -23,7 +23,7 @@ the inner quote's ``according_to``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ..attribution import frame_source
@@ -55,7 +55,6 @@ class _Draft:
     continues: Any = None  # key of the draft continued
     within: Any = None  # key of the enclosing indirect draft
     key: Any = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def extract_quotes(doc: Document) -> list[Quote]:
@@ -213,7 +212,7 @@ def _adjacent(text: str, frames: list[Frame], st: Stretch, absorbed: set[int]) -
             continue
         if f.content and any(s < st.end and st.start < e for s, e in f.content):
             continue
-        if f.content and f.kind == "verb" and _has_clause(f):
+        if f.content and f.kind == "verb":  # a verb with its own reported clause says that, not the quote
             continue
         lo = min(f.cue[0], f.source_phrase[0] if f.source_phrase else f.cue[0])
         hi = max(f.cue[1], f.source_phrase[1] if f.source_phrase else f.cue[1])
@@ -225,7 +224,7 @@ def _adjacent(text: str, frames: list[Frame], st: Stretch, absorbed: set[int]) -
                 continue
         else:
             continue
-        if len(gap) > _MAX_GAP or _SENTENCE_END.search(gap + " ") and not _TIGHT_GAP.match(gap):
+        if len(gap) > _MAX_GAP or (_SENTENCE_END.search(gap + " ") and not _TIGHT_GAP.match(gap)):
             continue
         if "\n" in gap and lo >= close_end:
             continue
@@ -233,10 +232,6 @@ def _adjacent(text: str, frames: list[Frame], st: Stretch, absorbed: set[int]) -
         if best is None or score < best[0]:
             best = (score, j)
     return best[1] if best else None
-
-
-def _has_clause(f: Frame) -> bool:
-    return bool(f.content) and f.group != "according_to"
 
 
 def _wrapped(frames: list[Frame], j: int, owned_by: dict[int, list[Stretch]], absorbed: set[int]) -> bool:
