@@ -121,6 +121,8 @@ def _group(lemma: str) -> str:
 
 def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
     lemma = v.lemma_.lower()
+    if v.dep_ == "acl" and v.tag_ == "VBN":  # "a play called ...", "the plan announced Monday"
+        return None
     particle = PARTICLE_CUES.get(lemma)
     kids = list(v.children)
     content: list[Span] = []
@@ -422,6 +424,8 @@ def _is_in_source(tok) -> bool:
     """'*In* a Quinnipiac poll, ...', '*in* his view, ...': a document or view as the source of
     a clause whose own verb is no cue (else "X said in a statement" is X's frame)."""
     if tok.lower_ != "in" or tok.dep_ != "prep" or tok.head.lemma_.lower() in CUE_VERBS:
+        return False
+    if tok.i != tok.sent.start:  # it opens its sentence; "a blip in national polls" is no sourcing
         return False
     pobj = next((g for g in tok.children if g.dep_ == "pobj"), None)
     return pobj is not None and pobj.lemma_.lower() in IN_SOURCE_NOUNS
