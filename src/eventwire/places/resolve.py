@@ -140,10 +140,13 @@ class Context:
                 {k: v / at for k, v in a.items()} if at else {})
 
 
-def _namesake_divisions(m: Mention) -> dict[tuple[str, str], int]:
-    """Divisions this name also names, with their population ("Beijing" the municipality)."""
-    out = {(e.country, e.name): e.population for e, _ in m.candidates if e.kind == "admin1"}
-    out.update({(e.country, e.admin1): e.population for e, _ in m.candidates if e.kind == "admin2"})
+def _namesake_cities(m: Mention) -> dict[tuple[str, str], int]:
+    """(country, division) -> population of the largest city this name names in it by its own name."""
+    out: dict[tuple[str, str], int] = {}
+    for e, alias in m.candidates:
+        if e.kind == "city" and not alias and e.admin1:
+            key = (e.country, e.admin1)
+            out[key] = max(out.get(key, 0), e.population)
     return out
 
 
@@ -151,11 +154,11 @@ def score(entry: Entry, alias: bool, focus: dict[str, float], admin1s: dict[tupl
           qualifier: Mention | None, namesakes: dict[tuple[str, str], int] | None = None,
           near: list[tuple[float, float]] = ()) -> float:
     s = math.log10(entry.population + 10) + KIND_BONUS.get(entry.kind, 0.0)
-    division = (namesakes or {}).get((entry.country, entry.admin1))
-    if entry.kind == "city" and not alias and division is not None and entry.population >= division / 2:
-        # a city that is most of the division named after it ("Beijing", "Moscow", "St. Petersburg"):
+    city = (namesakes or {}).get((entry.country, entry.name)) if entry.kind == "admin1" else None
+    if city is not None and city >= entry.population / 2:
+        # a division that is mostly the city it is named after ("Beijing", "Moscow", "St. Petersburg"):
         # news means the city; not so for "Quebec" or "New York", a province and state of other towns
-        s += NAMESAKE_CITY
+        s -= NAMESAKE_CITY
     if entry.capital:
         s += CAPITAL_BONUS
     if alias:
@@ -186,7 +189,7 @@ def resolve_mentions(mentions: list[Mention], text: str, demonyms=(), prior: dic
             focus, admin1s = context.shares(m.key)
             near = context.local_points(m.key)
             best, best_s = None, -math.inf
-            namesakes = _namesake_divisions(m)
+            namesakes = _namesake_cities(m)
             for e, alias in m.candidates:
                 s = score(e, alias, focus, admin1s, quals.get(i), namesakes, near)
                 if s > best_s:

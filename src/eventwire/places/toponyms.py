@@ -33,7 +33,7 @@ MATCHER_MIN_POPULATION = 50_000
 GENERIC = COMPASS | {"bank", "region", "metro", "city", "county", "state", "states", "province", "district",
                      "gulf", "coast", "valley", "river", "lake", "island", "islands", "bay", "park", "airport",
                      "union", "republic", "kingdom", "center", "centre", "capital", "border", "area", "midtown",
-                     "uptown", "main", "hill", "heights", "beach", "springs",
+                     "uptown", "main", "hill", "heights", "beach", "springs", "creek",
                      "station", "square", "street", "road", "avenue", "harbor", "harbour", "port", "mount",
                      "federal", "national", "interior"}
 # A division word after a name makes the division ("Madison County", "Rapides Parish").
@@ -94,6 +94,8 @@ def _mention_from_tokens(toks, gaz: Gazetteer, source: str, label: str | None) -
     doc = toks[0].doc
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     text = doc.text[start:end]
+    if text.endswith(".") and "." not in text[:-1] and len(toks[-1].text) > 2:  # "Bissau." at a sentence end
+        text, end = text[:-1], end - 1
     key = name_key(text)
     if not key or key in GENERIC or not _short_ok(text, key) or not text[:1].isupper():
         return None
@@ -104,14 +106,20 @@ def _mention_from_tokens(toks, gaz: Gazetteer, source: str, label: str | None) -
 
 
 def _extend_division(m: Mention | None, last, gaz: Gazetteer) -> Mention | None:
-    """"Madison" + "County" -> the county, when the entity stopped short of the division word."""
+    """Where the entity stopped short of the name: "Madison" + "County" -> the county,
+    "Guinea" + "-Bissau" -> Guinea-Bissau."""
     doc = last.doc
-    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    if nxt is None or nxt.text not in DIVISION_WORDS:
+    i = last.i + 1
+    if i < len(doc) and doc[i].text in DIVISION_WORDS:
+        stop = i
+    elif i + 1 < len(doc) and doc[i].text == "-" and doc[i + 1].text[:1].isupper() and \
+            doc[i].idx == last.idx + len(last.text):
+        stop = i + 1
+    else:
         return m
     start = m.start if m is not None else last.idx
-    ext = _mention_from_tokens(doc[doc.char_span(start, start + 1, alignment_mode="expand").start:nxt.i + 1],
-                               gaz, m.source if m else "entity", m.label if m else None)
+    first = doc.char_span(start, start + 1, alignment_mode="expand").start
+    ext = _mention_from_tokens(doc[first:stop + 1], gaz, m.source if m else "entity", m.label if m else None)
     return ext or m
 
 
@@ -120,7 +128,7 @@ def _solid(m: Mention | None) -> Mention | None:
     if m is None:
         return None
     for e, alias in m.candidates:
-        if not alias and (e.kind != "city" or e.population >= 100_000):
+        if not alias and (e.kind in ("country", "region") or e.population >= 100_000):
             return m
     return None
 
@@ -187,7 +195,7 @@ def _matcher_mentions(sdoc, gaz: Gazetteer, blocked: list[bool], person: list[bo
                 continue
             if not (tj.text[:1].isupper() or tj.text in (".", "-")) or tj.is_sent_start and j > i:
                 break
-            m = _mention_from_tokens(sdoc[i:j + 1], gaz, "matcher", None)
+            m = _mention_from_tokens(sdoc[i:j + 1], gaz, "matcher", None) if tj.text not in (".", "-") else None
             if m is not None and _matcher_ok(m, person[i]):
                 best = (m, j)
             j += 1
