@@ -139,3 +139,9 @@ def test_accuse_and_arrest(nlp, coder):
 def test_confidence_is_a_probability(nlp, coder):
     _, evs = code(nlp, coder, "Russia attacked Ukraine and condemned Japan.")
     assert evs and all(0.0 < e.confidence < 1.0 for e in evs)
+
+
+def test_gerund_after_object_is_done_by_the_object(nlp, coder):
+    _, evs = code(nlp, coder, "Israel accused Iran of attacking Japan.")
+    assert ("ISR", "1123", "IRN") in triples(evs) or ("ISR", "112", "IRN") in triples(evs)
+    assert any(e.source[0].code == "IRN" and e.target and e.target[0].code == "JPN" for e in evs)

@@ -165,6 +165,10 @@ def subject_candidates(verb, depth: int = 0) -> list[tuple[object, str]]:
             head = head.head
         if verb.dep_ == "ccomp":
             return []
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "accused Iran of funding", "thanked X for sending"
+            obj = child(head, "dobj")
+            if obj is not None:
+                return [(obj, "inherited")]
         if verb.dep_ == "xcomp":  # object control: "urged X to ..." -> X does it
             obj = child(head, "dobj")
             if obj is not None and head.lemma_.lower() in OBJECT_CONTROL:
