@@ -256,3 +256,8 @@ def test_run_killed_at_random_points_resumes_to_the_clean_result(tmp_path, mode,
     else:
         moments = _run_with_kills(folder, tmp_path / "killed.duckdb", 3, took, *args)
     assert store_snapshot(tmp_path / "killed.duckdb") == clean, f"killed at {moments} s"
+
+
+def test_malformed_dask_address_is_a_clear_error(tmp_path, examples_dir, repair_only_config):
+    r = cli("run", examples_dir, "--db", tmp_path / "s.duckdb", "--config", repair_only_config, "--dask", "nowhere")
+    assert r.exit_code == 2 and "cannot reach the Dask scheduler" in r.output and "--dask local" in r.output

@@ -148,7 +148,7 @@ class DaskCluster:
                 self.client = Client(self.cluster)
             else:
                 self.client = Client(address, timeout="20s")
-        except (OSError, TimeoutError) as e:
+        except (OSError, TimeoutError, ValueError) as e:  # ValueError: a malformed address
             raise RunFailed(f"cannot reach the Dask scheduler: {e}; check the address (tcp://HOST:PORT) "
                             "or use --dask local", input=address) from None
         n = len(self.client.scheduler_info().get("workers", {})) or 1
