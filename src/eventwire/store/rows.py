@@ -69,8 +69,8 @@ def quote_row(aid: str, i: int, q: dict[str, Any]) -> dict[str, Any]:
 
 
 def time_row(aid: str, i: int, t: dict[str, Any]) -> dict[str, Any]:
-    # the qualifier ("mod") stays in the article record until the times table has a column for it
-    return {"article_id": aid, "idx": i, **{k: t[k] for k in ("text", "start", "end", "type", "value")}}
+    return {"article_id": aid, "idx": i, **{k: t[k] for k in ("text", "start", "end", "type", "value")},
+            "mod": t.get("mod")}
 
 
 def document_rows(docs: Sequence[Document]) -> dict[str, list[dict[str, Any]]]:
