@@ -196,3 +196,8 @@ def test_its_group_belongs_to_the_owner(pipeline):
     assert _code_at(doc, "troops") == "RUSMIL"
     its = doc.text.index("its companies")
     assert mention_index(doc).at(its, its + 3)[0].code == "CHNGOV"
+
+
+def test_the_company_is_the_organisation_named_before(pipeline):
+    doc = _process(pipeline, "Boeing said on Monday that it won the contract. The company expects delivery in 2012.")
+    assert _actor_at(doc, "The company") is _actor_at(doc, "Boeing")

@@ -165,6 +165,8 @@ class ActorBuilder:
                 return self._actor(code, f"{owner.name} {SECTOR_NAMES.get(ref.sector, ref.sector)}", code, None,
                                    ref.sector)
             return self._resolve_bare(ref)
+        if ref.kind == "nominal_org":
+            return self._resolve_nominal_org(f.start)
         if ref.kind == "role":
             return self._resolve_role(ref, f)
         if ref.kind == "counterpart":
@@ -190,6 +192,17 @@ class ActorBuilder:
         owner = self.actors[pick.actor]
         self._mention(owner, j, j + 1)
         return owner
+
+    def _resolve_nominal_org(self, start: int) -> Actor | None:
+        """"the company": the nearest earlier organisation (a business or an unknown ORG), three sentences back at most."""
+        sent = self.sent_of[start]
+        for g in reversed(self.groups):
+            if g.token >= start or g.sent < sent - 3:
+                continue
+            a = self.actors[g.actor]
+            if (a.id.startswith("unk:") and a.code is None) or a.sector == "BUS":
+                return a
+        return None
 
     def _resolve_bare(self, ref: Ref) -> Actor:
         """"police" after "Kenyan police": the same actor; else the sector with no country."""

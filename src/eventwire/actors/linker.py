@@ -370,6 +370,9 @@ class Linker:
                          self._head(a.start - 1, a.end, sdoc))
         last = sdoc[a.end - 1]
         prev = words[a.start - 1].lower() if a.start > 0 else ""
+        if r.term in ("company", "firm") and prev == "the":
+            # "the company": an organisation the article already named (resolved in coref)
+            return Found(a.start - 1, a.end, Ref("nominal_org", sector=r.sector), "nominal", last.i)
         if not r.person and r.term not in VAGUE_AGENTS and last.dep_ not in ("compound", "amod", "poss") \
                 and last.pos_ in ("NOUN", "PROPN") and prev not in ("near", "at", "inside", "outside", "into"):
             # "police fired tear gas": a group with no country in the phrase (coref links it to
