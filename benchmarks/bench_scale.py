@@ -151,8 +151,8 @@ def measure(label: str, inputs: Path, out: Path, *, workers: int | None, dask: b
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, default=360, help="MEANTIME repeated to this many articles")
-    ap.add_argument("--large", type=int, default=40, help="generated large articles")
+    ap.add_argument("--articles", type=int, default=240, help="MEANTIME repeated to this many articles")
+    ap.add_argument("--large", type=int, default=24, help="generated large articles")
     ap.add_argument("--large-words", type=int, default=3000)
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--batch-size", type=int, default=16)
