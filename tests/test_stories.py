@@ -232,3 +232,39 @@ def test_when_separates_same_words_and_retires_old_stories():
     assert later != first
     assert first not in clusterer.stories and first in clusterer.retired  # too old to join: centroid freed
     assert place("d" * 64, "2023-09-02") == later
+
+
+def test_verbatim_copies_from_two_outlets_count_as_two_sources_one_original(tmp_path):
+    """The same text from two outlets is one article (same id) with two occurrences: merged
+    events and stories count both outlets, and one original once copies are discounted."""
+    wire = json.loads((FIXTURES / "01_malatya_quake_wire.json").read_text("utf-8"))
+    paths = []
+    for outlet in ("Reuters", "Daily Sabah"):
+        p = tmp_path / f"{outlet.split()[0].lower()}.json"
+        p.write_text(json.dumps({**wire, "outlet": outlet, "url": f"https://{outlet.split()[0].lower()}.example/q"}),
+                     "utf-8")
+        paths.append(str(p))
+
+    def counts(store):
+        events = store.query("SELECT n_articles, n_sources, n_original_articles, n_original_sources "
+                             "FROM merged_events")
+        assert events, "the events stage coded nothing in the Malatya report"
+        return ({tuple(e.values()) for e in events},
+                [(s["n_articles"], s["n_originals"], s["n_outlets"]) for s in stories.list_stories(store)])
+
+    with Store(tmp_path / "s.duckdb") as store:
+        run(paths[:1], store)  # Reuters first; the newspaper's copy arrives in a later run
+        assert counts(store) == ({(1, 1, 1, 1)}, [(1, 1, 1)])
+        summary = run(paths, store)
+        assert summary.articles == 0 and summary.skipped == 2
+        assert store.query("SELECT count(*) AS n FROM articles")[0]["n"] == 1
+        occ = store.query("SELECT outlet, path, url FROM occurrences ORDER BY first_seen")
+        assert [o["outlet"] for o in occ] == ["Reuters", "Daily Sabah"]
+        assert counts(store) == ({(2, 2, 1, 1)}, [(2, 1, 2)])
+        run(paths, store)  # the same inputs again add nothing
+        assert store.query("SELECT count(*) AS n FROM occurrences")[0]["n"] == 2
+        assert counts(store) == ({(2, 2, 1, 1)}, [(2, 1, 2)])
+    with Store(tmp_path / "one_run.duckdb") as store:  # both in one run: the second is skipped in-run
+        run(paths, store)
+        assert store.query("SELECT count(*) AS n FROM occurrences")[0]["n"] == 2
+        assert counts(store) == ({(2, 2, 1, 1)}, [(2, 1, 2)])

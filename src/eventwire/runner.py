@@ -22,7 +22,7 @@ import os
 import time
 from collections import deque
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence
 
 from .document import Document
@@ -49,7 +49,8 @@ class Sink(Protocol):
     def input_unchanged(self, path: str, mtime: float, size: int, pipeline_version: str) -> bool: ...
 
     def write_rows(self, ids: Sequence[str], tables: dict[str, list[dict[str, Any]]], *,
-                   errors: Sequence[dict[str, Any]] = (), inputs: Sequence[dict[str, Any]] = ()) -> None: ...
+                   errors: Sequence[dict[str, Any]] = (), inputs: Sequence[dict[str, Any]] = (),
+                   occurrences: Sequence[dict[str, Any]] = ()) -> set[str]: ...
 
 
 @dataclass
@@ -91,6 +92,7 @@ class _InFlight:
     errors: list[dict]
     inputs: list[dict]
     items: int
+    occurrences: list[dict] = field(default_factory=list)
 
 
 def run(paths: Iterable[str], store: Sink, *, pipeline: Pipeline | None = None,
@@ -138,13 +140,16 @@ def run(paths: Iterable[str], store: Sink, *, pipeline: Pipeline | None = None,
             errors += res["failures"]
         note_failures(errors)
         t = time.perf_counter()
-        store.write_rows(ids, tables, errors=[{**e, "run_id": summary.run_id} for e in errors],
-                         inputs=[{**i, "pipeline_version": version, "run_id": summary.run_id}
-                                 for i in entry.inputs])
+        recounted = store.write_rows(ids, tables, errors=[{**e, "run_id": summary.run_id} for e in errors],
+                                     inputs=[{**i, "pipeline_version": version, "run_id": summary.run_id}
+                                             for i in entry.inputs], occurrences=entry.occurrences)
         summary.write_seconds += time.perf_counter() - t
-        if story_stage is not None and ids:
+        if story_stage is not None and (ids or recounted):
             t = time.perf_counter()
-            story_stage.update(ids)
+            if ids:
+                story_stage.update(ids)
+            if recounted - set(ids):  # an article stored before, read again from another outlet
+                story_stage.recount(recounted - set(ids))
             summary.story_seconds += time.perf_counter() - t
         pending_ids.difference_update(entry.ids)
         if res is not None:
@@ -164,7 +169,7 @@ def run(paths: Iterable[str], store: Sink, *, pipeline: Pipeline | None = None,
         ids = {d.id for d in fresh}
         pending_ids.update(ids)
         handle = executor.submit([payload(d) for d in fresh]) if fresh else None
-        inflight.append(_InFlight(handle, ids, batch.errors, batch.inputs, batch.items))
+        inflight.append(_InFlight(handle, ids, batch.errors, batch.inputs, batch.items, _occurrences(ok)))
         while inflight and (len(inflight) > executor.slots or _done(inflight[0].handle)):
             commit(inflight.popleft())
 
@@ -215,6 +220,15 @@ def run(paths: Iterable[str], store: Sink, *, pipeline: Pipeline | None = None,
     store.finish_run(summary.run_id, articles=summary.articles, skipped=summary.skipped,
                      failed=summary.failed, events=summary.events, quotes=summary.quotes)
     return summary
+
+
+def _occurrences(docs: list[Document]) -> list[dict]:
+    """Where each article of a batch was read from (the store keeps the new ones):
+    a verbatim copy from another outlet has the same id, so this is how it counts."""
+    now = datetime.now()  # plus a microsecond each, so the order of arrival is kept
+    return [{"article_id": d.id, "path": d.source.path, "outlet": d.source.outlet, "url": d.source.url,
+             "title": d.source.title, "published": d.source.published,
+             "first_seen": now + timedelta(microseconds=i)} for i, d in enumerate(docs)]
 
 
 def _done(handle: Any) -> bool:

@@ -113,18 +113,23 @@ class Store:
             self.write_rows([d.id for d in docs], document_rows(docs))
 
     def write_rows(self, ids: Sequence[str], tables: dict[str, list[dict[str, Any]]], *,
-                   errors: Sequence[dict[str, Any]] = (), inputs: Sequence[dict[str, Any]] = ()) -> None:
+                   errors: Sequence[dict[str, Any]] = (), inputs: Sequence[dict[str, Any]] = (),
+                   occurrences: Sequence[dict[str, Any]] = ()) -> set[str]:
         """Commit one batch in one transaction: the articles ``ids`` with their table rows
-        (replacing earlier rows of the same articles), error rows and input-file rows.
+        (replacing earlier rows of the same articles), error rows, input-file rows and
+        ``occurrences`` (where each article was read from; see migration 009).
 
         A killed process or a failed write (full disk) leaves the batch either
-        wholly stored or not at all.
+        wholly stored or not at all. Returns the ids of the articles that got a
+        new occurrence (an occurrence already recorded, or of an article not
+        stored, is dropped).
         """
         import duckdb
         import pandas as pd
 
-        if not ids and not errors and not inputs:
-            return
+        if not ids and not errors and not inputs and not occurrences:
+            return set()
+        added: set[str] = set()
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
@@ -146,6 +151,8 @@ class Store:
                     con.register("_batch", pd.DataFrame(rows))
                     con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _batch")
                     con.unregister("_batch")
+            if occurrences:
+                added = self._add_occurrences(occurrences)
             con.execute("COMMIT")
         except Exception as e:
             try:
@@ -157,6 +164,34 @@ class Store:
                                  "back and earlier batches are kept: fix the cause (free disk space?) and "
                                  "re-run the same command to resume", input=self.path, code="store_write") from None
             raise
+        return added
+
+    _OCCURRENCE_COLUMNS = ("article_id", "path", "outlet", "url", "title", "published", "first_seen")
+
+    def _add_occurrences(self, occurrences: Sequence[dict[str, Any]]) -> set[str]:
+        """Insert the occurrences not recorded yet, of stored articles; their article ids."""
+        import pandas as pd
+
+        frame = pd.DataFrame([{k: o.get(k) for k in self._OCCURRENCE_COLUMNS} for o in occurrences],
+                             columns=list(self._OCCURRENCE_COLUMNS))
+        frame["published"] = pd.to_datetime(frame["published"], errors="coerce").dt.date
+        frame = frame.drop_duplicates(subset=["article_id", "path", "outlet", "url"], keep="first")
+        con = self.con
+        con.register("_occ", frame)
+        try:
+            con.execute("""
+                CREATE OR REPLACE TEMP TABLE _occ_new AS
+                SELECT n.* FROM _occ n
+                WHERE n.article_id IN (SELECT id FROM articles)
+                  AND NOT EXISTS (SELECT 1 FROM occurrences o WHERE o.article_id = n.article_id
+                                  AND o.path IS NOT DISTINCT FROM n.path AND o.outlet IS NOT DISTINCT FROM n.outlet
+                                  AND o.url IS NOT DISTINCT FROM n.url)""")
+            con.execute("INSERT INTO occurrences BY NAME SELECT * FROM _occ_new")
+            added = {r[0] for r in con.execute("SELECT DISTINCT article_id FROM _occ_new").fetchall()}
+            con.execute("DROP TABLE _occ_new")
+        finally:
+            con.unregister("_occ")
+        return added
 
     def known_ids(self, ids: Sequence[str], pipeline_version: str) -> set[str]:
         """Those of ``ids`` already stored with ``pipeline_version`` (incremental runs)."""

@@ -150,10 +150,14 @@ class ParquetDataset:
             [path, mtime, size, pipeline_version]).fetchall()[0][0])
 
     def write_rows(self, ids: Sequence[str], tables: dict[str, list[dict[str, Any]]], *,
-                   errors: Sequence[dict[str, Any]] = (), inputs: Sequence[dict[str, Any]] = ()) -> None:
-        """Write one batch as a folder of Parquet files, made visible by one rename."""
+                   errors: Sequence[dict[str, Any]] = (), inputs: Sequence[dict[str, Any]] = (),
+                   occurrences: Sequence[dict[str, Any]] = ()) -> set[str]:
+        """Write one batch as a folder of Parquet files, made visible by one rename.
+
+        ``occurrences`` are not kept: a dataset holds each article once, as read
+        (its own outlet), like the story stage that runs when it is loaded."""
         if not ids and not errors and not inputs:
-            return
+            return set()
         con = self.mem.con
         self.mem.write_rows(ids, tables, errors=errors, inputs=inputs)  # typed, in memory
         self._seq += 1
@@ -187,6 +191,7 @@ class ParquetDataset:
         if inputs:
             con.executemany("INSERT INTO _seen VALUES (?, ?, ?, ?)",
                             [[i["path"], i["mtime"], i["size"], i["pipeline_version"]] for i in inputs])
+        return set()
 
     def close(self) -> None:
         self.mem.close()

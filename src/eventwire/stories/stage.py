@@ -122,6 +122,17 @@ class StoryStage:
         summary.seconds = round(time.perf_counter() - t0, 3)
         return summary
 
+    def recount(self, article_ids: Iterable[str]) -> None:
+        """Refresh the counts of the stories and merged events of placed articles that
+        arrived again (a verbatim copy from another outlet: a new occurrence, same id)."""
+        ids = [a for a in dict.fromkeys(article_ids) if a in self.story_of]
+        if not ids:
+            return
+        events = self._select_for("SELECT DISTINCT event_id FROM event_mentions WHERE article_id IN "
+                                  "(SELECT k FROM _keys)", set(ids))
+        self._refresh_events(set(events["event_id"]))
+        self._refresh_stories({self.story_of[a] for a in ids})
+
     def _records(self, ids: list[str]) -> dict[str, dict[str, Any]]:
         import pandas as pd
 
@@ -275,15 +286,35 @@ class StoryStage:
         self._replace("stories", "story_id", frame, keys=sorted(story_ids))
 
 
-_MERGED_SQL = """
-WITH m AS (
-    SELECT em.*, e.cameo, e.cameo_root, e.quad_class, e.goldstein, e.source_code, e.source_name,
+def _occurrences_sql(articles: str) -> str:
+    """A CTE ``occ``: every arrival (article_id, outlet, url, occ_n) of the articles selected by
+    ``articles`` (SQL yielding ids), the first arrival numbered 1. A verbatim copy from another
+    outlet is the same article (same text, same id) arriving again: it counts as an article and
+    a source of its own, and as a copy when copies are discounted. Articles stored without
+    occurrences (migration 009) arrive once, as stored."""
+    return f"""occ AS (
+    SELECT article_id, outlet, url,
+           row_number() OVER (PARTITION BY article_id ORDER BY first_seen, path, outlet, url) AS occ_n
+    FROM (SELECT article_id, path, outlet, url, first_seen FROM occurrences WHERE article_id IN ({articles})
+          UNION ALL
+          SELECT id, path, outlet, url, processed_at FROM articles a WHERE id IN ({articles})
+          AND NOT EXISTS (SELECT 1 FROM occurrences o WHERE o.article_id = a.id))
+)"""
+
+
+_MERGED_SQL = f"""
+WITH {_occurrences_sql("SELECT article_id FROM event_mentions WHERE event_id IN (SELECT k FROM _keys)")},
+m AS (
+    SELECT em.event_id, em.article_id, em.mention_id, em.is_duplicate, occ.outlet, occ.occ_n,
+           e.cameo, e.cameo_root, e.quad_class, e.goldstein, e.source_code, e.source_name,
            e.source_country, e.target_code, e.target_name, e.target_country, e.date, e.place_name,
            e.place_country, e.place_lat, e.place_lon, e.negated, e.modality, e.confidence,
-           a.tone_score, a.url, sa.story_id, sa.seq, sa.duplicate_of
+           a.tone_score, occ.url, sa.story_id, sa.seq, sa.duplicate_of,
+           (em.is_duplicate OR occ.occ_n > 1) AS is_copy
     FROM event_mentions em
     JOIN events e ON e.article_id = em.article_id AND e.id = em.mention_id
     JOIN articles a ON a.id = em.article_id
+    JOIN occ ON occ.article_id = em.article_id
     LEFT JOIN story_articles sa ON sa.article_id = em.article_id
     WHERE em.event_id IN (SELECT k FROM _keys)
 )
@@ -297,28 +328,34 @@ SELECT event_id,
        avg(place_lat) AS place_lat, avg(place_lon) AS place_lon,
        bool_or(negated) AS negated, mode(modality) AS modality,
        count(*) AS n_mentions,
-       count(DISTINCT article_id) AS n_articles,
+       count(DISTINCT article_id || ':' || occ_n) AS n_articles,
        count(DISTINCT coalesce(outlet, article_id)) AS n_sources,
        count(DISTINCT coalesce(duplicate_of, article_id)) AS n_original_articles,
-       count(DISTINCT coalesce(outlet, article_id)) FILTER (WHERE NOT is_duplicate) AS n_original_sources,
-       count(*) FILTER (WHERE NOT is_duplicate) AS n_original_mentions,
+       count(DISTINCT coalesce(outlet, article_id)) FILTER (WHERE NOT is_copy) AS n_original_sources,
+       count(*) FILTER (WHERE NOT is_copy) AS n_original_mentions,
        avg(confidence) AS confidence, avg(tone_score) AS avg_tone,
-       arg_min(article_id, coalesce(seq, 0)) AS first_article,
-       arg_min(url, coalesce(seq, 0)) AS source_url
+       arg_min(article_id, coalesce(seq, 0) * 1000000 + occ_n) AS first_article,
+       arg_min(url, coalesce(seq, 0) * 1000000 + occ_n) AS source_url
 FROM m GROUP BY event_id
 """
 
-_STORY_SQL = """
+_STORY_SQL = f"""
+WITH {_occurrences_sql("SELECT article_id FROM story_articles WHERE story_id IN (SELECT k FROM _keys)")},
+n AS (
+    SELECT s.story_id, count(*) AS n_articles, count(DISTINCT coalesce(occ.outlet, s.article_id)) AS n_outlets
+    FROM story_articles s JOIN occ ON occ.article_id = s.article_id
+    WHERE s.story_id IN (SELECT k FROM _keys) GROUP BY s.story_id
+)
 SELECT s.story_id,
        arg_min(coalesce(a.title, split_part(trim(a.text), chr(10), 1)), s.seq) AS title,
        arg_min(s.article_id, s.seq) AS first_article,
        min(s.published) AS first_published, max(s.published) AS last_published,
-       count(*) AS n_articles,
+       any_value(n.n_articles) AS n_articles,
        count(*) FILTER (WHERE s.duplicate_of IS NULL) AS n_originals,
-       count(DISTINCT coalesce(s.outlet, s.article_id)) AS n_outlets,
+       any_value(n.n_outlets) AS n_outlets,
        (SELECT count(DISTINCT em.event_id) FROM event_mentions em JOIN story_articles x
             ON x.article_id = em.article_id WHERE x.story_id = s.story_id) AS n_events
-FROM story_articles s JOIN articles a ON a.id = s.article_id
+FROM story_articles s JOIN articles a ON a.id = s.article_id JOIN n ON n.story_id = s.story_id
 WHERE s.story_id IN (SELECT k FROM _keys)
 GROUP BY s.story_id
 """
