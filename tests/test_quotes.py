@@ -126,6 +126,19 @@ def test_indirect_forms(quotes_of):
     assert by_cue["urged"].text == "residents to leave the coast" and not by_cue["urged"].direct
 
 
+def test_nominal_cues_and_stance_objects(quotes_of):
+    doc = quotes_of("The senator repeated his claim that the election had been stolen. "
+                    "The mayor accused the council of hiding the budget. "
+                    "The governor said the plan would fail and warned against new taxes.")
+    by_cue = {q.cue["text"]: q for q in doc.quotes}
+    assert by_cue["claim"].text == "that the election had been stolen"
+    assert by_cue["claim"].speaker["text"] in ("his", "The senator")
+    assert by_cue["accused"].text == "the council of hiding the budget"
+    # the conjoined cue is the governor's next act, not part of what he said
+    assert by_cue["said"].text == "the plan would fail"
+    assert by_cue["warned"].speaker["text"] == "The governor"
+
+
 def test_scare_quotes_are_not_quotes(quotes_of):
     doc = quotes_of("The so-called “reform” passed the lower house on Monday.")
     assert doc.quotes == []

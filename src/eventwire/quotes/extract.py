@@ -95,6 +95,8 @@ def extract_quotes(doc: Document) -> list[Quote]:
             continue
         if any(s <= f.cue[0] < e for s, e in quoted):  # words inside a quote belong to that quote
             continue
+        if f.kind == "noun" and _mostly_quoted(f.content, quoted):  # that quote is already someone's
+            continue
         s, e = f.content[0][0], f.content[-1][1]
         drafts.append(_Draft(s, e, False, j, f.group, key=("f", j)))
     # partial quotes inside an indirect one
@@ -146,20 +148,22 @@ def _attach(text: str, frames: list[Frame], stretches: list[Stretch], absorbed: 
     for k, st in enumerate(stretches):
         own, part = [], []
         for j, f in enumerate(frames):
-            if j in absorbed or not f.content or st.start <= f.cue[0] < st.end:  # a cue inside the quote is quoted too
+            if j in absorbed or not f.content or st.start <= f.cue[0] < st.end or f.kind == "noun":
+                # a cue inside the quote is quoted too; a nominal cue ("a message that “...”")
+                # reports a quote only through the verb that says it
                 continue
             cw = sum(e - s for s, e in f.content)
             ov = sum(max(0, min(e, st.end) - max(s, st.start)) for s, e in f.content)
             if ov <= 0:
                 continue
             if ov >= _OWN * cw and not (f.kind == "according_to" and _inside(f.cue, st)):
-                own.append((cw, j))
-            elif ov >= 0.8 * (st.end - st.start):
+                own.append((f.weak, cw, j))
+            elif ov >= 0.8 * (st.end - st.start) and not f.weak:  # a weak cue's scare quotes stay unowned
                 part.append((cw, j))
         if own:
-            owner[k] = min(own)[1]
+            owner[k] = min(own)[-1]
         elif part:
-            j = min(part)[1]
+            j = min(part)[-1]
             if _words(text[st.start:st.end]) >= _MIN_PARTIAL_WORDS:
                 partial[k] = j
         elif looks_like_quote(text, st):
@@ -199,6 +203,12 @@ def _split_by(first: Stretch, second: Stretch, f: Frame) -> bool:
     return first.paragraph == second.paragraph and first.outer[1] <= f.cue[0] and f.cue[1] <= second.open_at
 
 
+def _mostly_quoted(content: list[Span], quoted: list[Span]) -> bool:
+    size = sum(e - s for s, e in content)
+    inside = sum(max(0, min(e, qe) - max(s, qs)) for s, e in content for qs, qe in quoted)
+    return inside * 2 >= size
+
+
 def _inside(span: Span, st: Stretch) -> bool:
     return st.start <= span[0] and span[1] <= st.end
 
@@ -208,7 +218,7 @@ def _adjacent(text: str, frames: list[Frame], st: Stretch, absorbed: set[int]) -
     best = None
     open_at, close_end = st.outer
     for j, f in enumerate(frames):
-        if j in absorbed:
+        if j in absorbed or f.kind == "noun":
             continue
         if f.content and any(s < st.end and st.start < e for s, e in f.content):
             continue

@@ -26,8 +26,9 @@ from dataclasses import dataclass, field
 from ..document import Document
 from .marks import looks_like_quote, paragraphs, quoted_stretches
 from .lexicon import (
-    COGNITION, CUE_VERBS, DIRECTIVE, EVALUATION, OBJECT_CONTENT, PARTICLE_CUES, PREP_CONTENT, REPORT,
-    IN_SOURCE_NOUNS, REPORT_NOUNS, SOURCE_LABELS, SPEECH, XCOMP_CONTENT,
+    COGNITION, COMPARISON, CUE_NOUNS, CUE_VERBS, DIRECTIVE, EVALUATION, FINDING, INTENTION, OBJECT_CONTENT,
+    OBJECT_PREPS, PARTICLE_CUES, PREP_CONTENT, REPORT, IN_SOURCE_NOUNS, REPORT_NOUNS, SOURCE_LABELS, SPEECH,
+    STANCE_NOUNS, SUPPORT_VERBS, XCOMP_CONTENT,
 )
 
 Span = tuple[int, int]
@@ -53,6 +54,7 @@ class Frame:
     source_token: int | None = None
     outer: list[int] = field(default_factory=list)  # indices of enclosing frames, innermost first
     phrase: Span | None = None  # the whole "according to X" phrase, cut from other frames' content
+    weak: bool = False  # a less certain cue (a noun, a verb of intending or comparing): others own quotes first
 
     @property
     def content_span(self) -> Span | None:
@@ -102,6 +104,10 @@ def sentence_frames(sent, sentence_index: int) -> list[Frame]:
             f = _verb_frame(tok, sentence_index, cut)
             if f is not None:
                 frames.append(f)
+        elif tok.pos_ == "NOUN" and (tok.lemma_.lower() in CUE_NOUNS or tok.lower_ in STANCE_NOUNS):
+            f = _noun_frame(tok, sentence_index, cut)
+            if f is not None:
+                frames.append(f)
     return frames + according
 
 
@@ -110,8 +116,12 @@ def sentence_frames(sent, sentence_index: int) -> list[Frame]:
 def _group(lemma: str) -> str:
     if lemma in SPEECH:
         return "speech"
-    if lemma in REPORT:
+    if lemma in REPORT or lemma in FINDING:
         return "report"
+    if lemma in INTENTION:  # a plan is a state of mind: "the Kremlin said Xi plans to ..." is the Kremlin's
+        return "cognition"
+    if lemma in COMPARISON:
+        return "speech"
     if lemma in DIRECTIVE:
         return "directive"
     if lemma in EVALUATION:
@@ -130,7 +140,7 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
     if particle == "out" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in kids):
         return None
     if clause:
-        content = [_subtree(c) for c in clause]
+        content = _minus_many([_subtree(c) for c in clause], [h for c in clause for h in _own_cues(c)])
     else:
         xcomp = [c for c in kids if c.dep_ == "xcomp"]
         dobj = [c for c in kids if c.dep_ in ("dobj", "obj")]
@@ -139,11 +149,11 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
         if xcomp and lemma in XCOMP_CONTENT:
             first = dobj[0] if dobj and dobj[0].i < xcomp[0].i else xcomp[0]
             content = [(_subtree(first)[0], _subtree(xcomp[0])[1])]
-        elif dobj and lemma in OBJECT_CONTENT and _statement_like(dobj[0]):
-            content = [_subtree(dobj[0])]
-        elif dobj and lemma in EVALUATION and (oprd or _stance_object(dobj[0])):
+        elif dobj and lemma in OBJECT_CONTENT and (_statement_like(dobj[0]) or _object_prep(v, dobj[0])):
+            content = [(_subtree(dobj[0])[0], _object_end(v, dobj[0]))]
+        elif dobj and lemma in EVALUATION and (oprd or _stance_object(dobj[0]) or _object_prep(v, dobj[0])):
             # "called the plan a disaster", "called it “the least bad option”": object and predicate
-            end = _subtree(oprd[0])[1] if oprd else _subtree(dobj[0])[1]
+            end = _subtree(oprd[0])[1] if oprd else _object_end(v, dobj[0])
             content = [(_subtree(dobj[0])[0], end)]
         elif lemma in EVALUATION or lemma in SPEECH:
             pobj = [g for c in kids if c.dep_ == "prep" and c.lower_ in PREP_CONTENT and c.i > v.i
@@ -163,8 +173,85 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
     src = phrase = None
     if subj is not None:
         src, phrase = source_spans(subj)
+    weak = lemma not in SPEECH | REPORT | DIRECTIVE | COGNITION | EVALUATION
     return Frame(si, "verb", _group(lemma), cue, _text(doc)[cue[0]:cue[1]], src, phrase, content, v.i,
-                 subj.i if subj is not None else None)
+                 subj.i if subj is not None else None, weak=weak)
+
+
+def _object_prep(v, obj):
+    """The preposition right after a cue's object that carries the rest of what was said
+    ("described *X as Y*", "accused *X of Y*", "blasted *him for Y*", "likened *X to Y*")."""
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS and c.i == obj.right_edge.i + 1 \
+                and any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+            return c
+    return None
+
+
+def _object_end(v, obj) -> int:
+    prep = _object_prep(v, obj)
+    return _subtree(prep)[1] if prep is not None else _subtree(obj)[1]
+
+
+def _noun_frame(n, si: int, cut: list[Span]) -> Frame | None:
+    """A nominal cue: "Trump's claim *that ...*", "a plan *to cut taxes*", "criticism *of the
+    deal*", "expressed concern *that ...*". The source is the noun's possessor, else the
+    subject of the verb that has the noun as its object ("Sanders offered advice"), else none."""
+    content: list[Span] = []
+    lemma = n.lemma_.lower()
+    for c in n.children:
+        if c.i <= n.i:
+            continue
+        if lemma in CUE_NOUNS and c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            marks = [g for g in c.children if g.i < c.i]
+            if any(g.dep_ == "mark" and g.lower_ == "that" for g in marks) or \
+                    any(g.dep_ == "aux" and g.lower_ == "to" for g in marks):
+                content = [_subtree(c)]
+                break
+        if n.lower_ in STANCE_NOUNS and c.dep_ == "prep" and c.lower_ in PREP_CONTENT and c.i == n.i + 1:
+            pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if pobj and (pobj[0].dep_ == "pcomp" or _stance_object(pobj[0])):
+                content = [_subtree(pobj[0])]
+                break
+    if not content:
+        return None
+    src_tok = next((c for c in n.children if c.dep_ == "poss"), None)
+    if src_tok is None and n.dep_ in ("dobj", "obj") and n.head.pos_ == "VERB" and (
+            n.head.lemma_.lower() in CUE_VERBS or n.head.lemma_.lower() in SUPPORT_VERBS):
+        src_tok = next((c for c in n.head.children if c.dep_ == "nsubj"), None)
+    if src_tok is None or src_tok.tag_ in ("WDT", "WP", "EX"):
+        return None  # "a decision to ...", "support for ...": a stance nobody is named for
+    doc = n.doc
+    content = _trim_all(doc, _minus_many(content, cut))
+    if not content:
+        return None
+    cue = (n.idx, n.idx + len(n))
+    src = phrase = None
+    if src_tok is not None:
+        src, phrase = source_spans(src_tok)
+    group = "evaluation" if n.lower_ in STANCE_NOUNS and lemma not in CUE_NOUNS else "speech"
+    return Frame(si, "noun", group, cue, _text(doc)[cue[0]:cue[1]], src, phrase, content, n.i,
+                 src_tok.i if src_tok is not None else None, weak=True)
+
+
+def _own_cues(clause) -> list[Span]:
+    """Cue verbs hung on a reported clause's verb that go on in the outer speaker's voice
+    ("said he would order a review *and warned against hackers*", "said ..., *arguing
+    that* ..."): the parser attaches them to the clause, but they are the speaker's next
+    act, not part of what was said."""
+    out = []
+    for c in clause.children:
+        if c.i <= clause.i or c.pos_ != "VERB" or c.lemma_.lower() not in CUE_VERBS:
+            continue
+        if c.dep_ == "conj" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+            cc = [g for g in clause.children if g.dep_ == "cc" and clause.i < g.i < c.i]
+            start = cc[-1] if cc else c.left_edge
+        elif c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > 0 and c.doc[c.left_edge.i - 1].text == ",":
+            start = c.doc[c.left_edge.i - 1]
+        else:
+            continue
+        out.append((start.idx, _subtree(c)[1]))
+    return out
 
 
 def _statement_like(obj) -> bool:
@@ -201,6 +288,11 @@ def _subject(v, depth: int = 0):
                     return g
     if depth > 3 or v.head.i == v.i:
         return None
+    h = v.head
+    if v.dep_ in ("conj", "advcl") and h.dep_ in _CLAUSE_DEPS and h.head.lemma_.lower() in CUE_VERBS \
+            and (v.tag_ == "VBG" or v.dep_ == "conj") and v.lemma_.lower() in CUE_VERBS:
+        # "said that was not her view and dismissed ...": the cue's speaker goes on (see _own_cues)
+        return _subject(h.head, depth + 1)
     if v.dep_ == "conj" or (v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG"):
         return _subject(v.head, depth + 1)
     if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN", "PRON"):

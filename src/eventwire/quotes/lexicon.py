@@ -17,6 +17,12 @@ meaning because the groups behave differently:
   legitimacy of ...", "denied the report").
 - ``REPORT_NOUNS``: nouns for a document or account that speaks for its
   author ("a Kremlin account", "the CCTV report", "the readout").
+- ``INTENTION``, ``COMPARISON``, ``FINDING``: verbs of proposing, likening and
+  ruling; attributions too, but less sure ones (they never take a quote from a
+  verb of saying).
+- ``CUE_NOUNS`` / ``STANCE_NOUNS``: nominal cues ("his claim that ...",
+  "criticism of ..."), sourced by their possessor or a light verb's subject
+  (``SUPPORT_VERBS``: "made the claim", "raised concerns").
 """
 from __future__ import annotations
 
@@ -55,7 +61,23 @@ lash weigh speak comment reference mention allude refer discuss address highligh
 imply insinuate acknowledge concede admit characterize characterise label brand dub call
 """.split())
 
-CUE_VERBS = SPEECH | REPORT | DIRECTIVE | COGNITION | EVALUATION
+# intending and proposing: the plan or offer is what the source put forward ("plans to ...",
+# "proposed cutting ...", "offered no proof")
+INTENTION = frozenset("""
+plan propose intend aim vow offer decide resolve commit
+""".split())
+
+# comparing and ranking: the comparison is the claim ("likened RT to the BBC", "rated 32% ... false")
+COMPARISON = frozenset("""
+liken compare equate rate rank grade echo
+""".split())
+
+# finding out and ruling: an inquiry, court or newsroom puts a finding on record
+FINDING = frozenset("""
+learn discover determine rule judge document confirm uncover establish
+""".split())
+
+CUE_VERBS = SPEECH | REPORT | DIRECTIVE | COGNITION | EVALUATION | INTENTION | COMPARISON | FINDING
 
 # cues whose direct object may itself be what was said/thought
 OBJECT_CONTENT = frozenset("""
@@ -68,6 +90,31 @@ concede allege claim report reveal disclose want expect fear
 # cues whose infinitive complement is the content ("urged X to ...", "wants to ...")
 XCOMP_CONTENT = DIRECTIVE | frozenset("""
 want hope expect promise pledge vow threaten agree refuse decline seek
+plan intend aim decide resolve commit offer propose
+""".split())
+
+# prepositions after a cue's object that belong to the content ("described X *as* Y",
+# "accused X *of* Y", "blasted X *for* Y", "likened X *to* Y")
+OBJECT_PREPS = frozenset("as of for to".split())
+
+# nouns naming something said, thought, proposed or felt; their clause ("the claim *that*
+# ...", "a plan *to* ...") is its content, their possessor or their verb's subject its source
+CUE_NOUNS = frozenset("""
+claim assertion allegation argument belief view opinion warning promise pledge vow threat
+plan proposal call demand request suggestion prediction accusation charge denial admission
+acknowledgment acknowledgement insistence hope fear concern worry doubt complaint decision
+agreement announcement assessment conclusion finding contention position expectation
+suspicion assurance guarantee commitment recommendation reminder message notion idea
+insinuation implication statement testimony vision goal intention intent
+""".split())
+
+# nouns of stance or talk whose prepositional object is what it is about ("criticism *of*
+# the plan", "questions *about* his health", "disdain *for* ...", "support *for* ...")
+STANCE_NOUNS = frozenset("""
+criticism praise support opposition disdain contempt question questions concern concerns worry
+worries doubt doubts complaint complaints attack attacks comment comments remark remarks
+view views position stance skepticism scepticism outrage anger frustration objection
+objections
 """.split())
 
 # prepositions whose object is what a cue is about ("railed against X", "spoke about X")
@@ -101,3 +148,10 @@ SOURCE_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"
 
 OPENING_QUOTES = "“„«\""
 CLOSING_QUOTES = "”»\""
+
+# light verbs whose subject is the source of their nominal cue ("Trump *made* the claim that
+# ...", "she *raised* concerns about ...", "he *expressed* doubt that ...")
+SUPPORT_VERBS = frozenset("""
+make raise express voice issue share have hold air lodge file level offer give put repeat
+reiterate renew
+""".split())
