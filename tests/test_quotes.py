@@ -139,6 +139,14 @@ def test_nominal_cues_and_stance_objects(quotes_of):
     assert by_cue["warned"].speaker["text"] == "The governor"
 
 
+def test_cue_inside_its_clause_and_paragraph_end(quotes_of):
+    doc = quotes_of("This campaign, the candidate says, is different from the last one.\n"
+                    "Voters will decide in November.")
+    q = next(q for q in doc.quotes if q.cue["text"] == "says")
+    assert q.speaker["text"] == "the candidate"
+    assert q.text.startswith("This campaign") and q.text.rstrip(".").endswith("the last one") and "Voters" not in q.text
+
+
 def test_scare_quotes_are_not_quotes(quotes_of):
     doc = quotes_of("The so-called “reform” passed the lower house on Monday.")
     assert doc.quotes == []

@@ -160,7 +160,8 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
                     for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if pobj and _stance_object(pobj[0]):
                 content = [_subtree(pobj[0])]
-        elif v.dep_ == "parataxis" and v.head.i != v.i:
+        if not content and v.dep_ == "parataxis" and v.head.i != v.i and lemma not in EVALUATION:
+            # "This campaign, he says, is different": the clause around the cue
             content = _minus(_subtree(v.head), _subtree(v))
     subj = _subject(v)
     if subj is None and not content:
@@ -168,11 +169,14 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
     if subj is not None and subj.lower_ in ("it", "there") and not content:
         return None
     doc = v.doc
-    content = _trim_all(doc, _minus_many(content, cut))
     cue = _cue_span(v)
     src = phrase = None
     if subj is not None:
         src, phrase = source_spans(subj)
+    # the content is the reported clause, never its own cue or speaker ("This campaign, *he
+    # says*, is different"), and it stays in the cue's paragraph
+    holes = cut + [cue] + ([phrase] if phrase else [])
+    content = _trim_all(doc, _in_paragraph(doc, cue[0], _minus_many(content, holes)))
     weak = lemma not in SPEECH | REPORT | DIRECTIVE | COGNITION | EVALUATION
     return Frame(si, "verb", _group(lemma), cue, _text(doc)[cue[0]:cue[1]], src, phrase, content, v.i,
                  subj.i if subj is not None else None, weak=weak)
@@ -234,19 +238,32 @@ def _noun_frame(n, si: int, cut: list[Span]) -> Frame | None:
                  src_tok.i if src_tok is not None else None, weak=True)
 
 
+def _in_paragraph(doc, at: int, spans: list[Span]) -> list[Span]:
+    """``spans`` cut to the paragraph (line) holding offset ``at``: a parse that runs over a
+    line break has joined two paragraphs, and what was said stays in the cue's."""
+    text = _text(doc)
+    lo = text.rfind("\n", 0, at) + 1
+    hi = text.find("\n", at)
+    hi = len(text) if hi < 0 else hi
+    return [(max(s, lo), min(e, hi)) for s, e in spans if s < hi and e > lo]
+
+
 def _own_cues(clause) -> list[Span]:
     """Cue verbs hung on a reported clause's verb that go on in the outer speaker's voice
     ("said he would order a review *and warned against hackers*", "said ..., *arguing
     that* ..."): the parser attaches them to the clause, but they are the speaker's next
     act, not part of what was said."""
     out = []
+    cue = clause.head
     for c in clause.children:
-        if c.i <= clause.i or c.pos_ != "VERB" or c.lemma_.lower() not in CUE_VERBS:
+        if c.i <= clause.i or c.pos_ != "VERB" or c.lemma_.lower() not in SPEECH:
             continue
-        if c.dep_ == "conj" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+        if c.dep_ == "conj" and c.tag_ == cue.tag_ and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+            # "said ... and warned ...", not "says he is acting ... and showing ..."
             cc = [g for g in clause.children if g.dep_ == "cc" and clause.i < g.i < c.i]
             start = cc[-1] if cc else c.left_edge
-        elif c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > 0 and c.doc[c.left_edge.i - 1].text == ",":
+        elif c.dep_ == "advcl" and c.tag_ == "VBG" and c.left_edge.i > 0 \
+                and c.doc[c.left_edge.i - 1].text in (",", "—", "–", "-", "--", ";"):
             start = c.doc[c.left_edge.i - 1]
         else:
             continue
