@@ -264,6 +264,14 @@ def test_verbatim_copies_from_two_outlets_count_as_two_sources_one_original(tmp_
         run(paths, store)  # the same inputs again add nothing
         assert store.query("SELECT count(*) AS n FROM occurrences")[0]["n"] == 2
         assert counts(store) == ({(2, 2, 1, 1)}, [(2, 1, 2)])
+        story_id = store.query("SELECT story_id FROM stories")[0]["story_id"]
+    from click.testing import CliRunner
+
+    from eventwire.cli import main
+
+    shown = CliRunner().invoke(main, ["story", story_id, "--db", str(tmp_path / "s.duckdb")])
+    assert shown.exit_code == 0 and "2 articles (1 original), 2 outlets" in shown.output, shown.output
+    assert "also from Daily Sabah" in shown.output, shown.output
     with Store(tmp_path / "one_run.duckdb") as store:  # both in one run: the second is skipped in-run
         run(paths, store)
         assert store.query("SELECT count(*) AS n FROM occurrences")[0]["n"] == 2
