@@ -147,6 +147,14 @@ def test_cue_inside_its_clause_and_paragraph_end(quotes_of):
     assert q.text.startswith("This campaign") and q.text.rstrip(".").endswith("the last one") and "Voters" not in q.text
 
 
+def test_participle_speaks_for_the_clause_subject(quotes_of):
+    doc = quotes_of("The senator attacked the governor over the budget, saying the cuts went too far. "
+                    "The mayor responded by saying that the city would appeal.")
+    by_text = {q.text.split()[0]: q for q in doc.quotes if q.cue and "saying" in q.cue["text"]}
+    assert by_text["the"].speaker["text"] == "The senator"
+    assert by_text["that"].speaker["text"] == "The mayor"
+
+
 def test_scare_quotes_are_not_quotes(quotes_of):
     doc = quotes_of("The so-called “reform” passed the lower house on Monday.")
     assert doc.quotes == []

@@ -249,7 +249,7 @@ def _wrapped(frames: list[Frame], j: int, owned_by: dict[int, list[Stretch]], ab
     f = frames[j]
     cover: list[Span] = []
     for i, g in enumerate(frames):
-        if j in g.outer and i not in absorbed:
+        if j in g.outer and i not in absorbed and (g.content or i in owned_by):  # a cue with nothing said wraps nothing
             cover += [g.cue] + list(g.content) + ([g.source_phrase] if g.source_phrase else [])
             cover += [(st.start, st.end) for st in owned_by.get(i, [])]
     if not cover:

@@ -312,8 +312,26 @@ def _subject(v, depth: int = 0):
         return _subject(h.head, depth + 1)
     if v.dep_ == "conj" or (v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG"):
         return _subject(v.head, depth + 1)
+    if v.tag_ == "VBG" and (v.dep_ == "pcomp" or (
+            v.dep_ == "acl" and v.doc[v.i - 1].text == "," and h.lemma_.lower() not in REPORT_NOUNS
+            and h.ent_type_ not in ("PERSON", "ORG", "NORP") and h.pos_ != "PRON")):
+        # "attacked Clinton for her support of ... Libya, *saying* ...", "responded by *saying*":
+        # the participle goes on from the clause's verb, not from the noun it was hung on
+        verb = _governing_verb(h)
+        return _subject(verb, depth + 1) if verb is not None else None
     if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return v.head
+    return None
+
+
+def _governing_verb(tok):
+    """The nearest verb above ``tok`` in the parse (``None`` at the root)."""
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
     return None
 
 
@@ -557,7 +575,7 @@ def _sourcing_phrase_frame(tok, last, pobj, sent, si: int) -> Frame:
     j = tok.i - 1
     if j >= sent.start and doc[j].text == ",":
         lo = doc[j].idx
-    content = _trim_all(doc, _minus((sent.start_char, sent.end_char), (lo, hi)))
+    content = _trim_all(doc, _in_paragraph(doc, tok.idx, _minus((sent.start_char, sent.end_char), (lo, hi))))
     src, src_phrase = source_spans(pobj)
     cue = (tok.idx, last.idx + len(last))
     return Frame(si, "according_to", "according_to", cue, _text(doc)[cue[0]:cue[1]], src, src_phrase, content,
