@@ -200,7 +200,8 @@ def _object_end(v, obj) -> int:
 def _noun_frame(n, si: int, cut: list[Span]) -> Frame | None:
     """A nominal cue: "Trump's claim *that ...*", "a plan *to cut taxes*", "criticism *of the
     deal*", "expressed concern *that ...*". The source is the noun's possessor, else the
-    subject of the verb that has the noun as its object ("Sanders offered advice"), else none."""
+    subject of the verb that has the noun as its object ("Sanders offered advice"), else the
+    subject of the clause the noun sits in ("Clinton faced questions about ...")."""
     content: list[Span] = []
     lemma = n.lemma_.lower()
     for c in n.children:
@@ -223,8 +224,13 @@ def _noun_frame(n, si: int, cut: list[Span]) -> Frame | None:
     if src_tok is None and n.dep_ in ("dobj", "obj") and n.head.pos_ == "VERB" and (
             n.head.lemma_.lower() in CUE_VERBS or n.head.lemma_.lower() in SUPPORT_VERBS):
         src_tok = next((c for c in n.head.children if c.dep_ == "nsubj"), None)
-    if src_tok is None or src_tok.tag_ in ("WDT", "WP", "EX"):
-        return None  # "a decision to ...", "support for ...": a stance nobody is named for
+    if src_tok is None:  # "Clinton faced questions about ...", "he met the demand to ...": the clause's subject
+        verb = _governing_verb(n.head)
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+        if subj is not None and not (subj.left_edge.i <= n.i <= subj.right_edge.i):
+            src_tok = subj
+    if src_tok is not None and src_tok.tag_ in ("WDT", "WP", "EX"):
+        src_tok = None
     doc = n.doc
     content = _trim_all(doc, _minus_many(content, cut))
     if not content:
