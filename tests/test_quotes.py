@@ -155,6 +155,12 @@ def test_participle_speaks_for_the_clause_subject(quotes_of):
     assert by_text["that"].speaker["text"] == "The mayor"
 
 
+def test_quote_opening_a_reported_clause(quotes_of):
+    doc = quotes_of("The president said “it makes me angry” every time he reads about the flood victims.")
+    said = [q for q in doc.quotes if q.cue and q.cue["text"] == "said" and q.within is None]
+    assert said and said[0].text.rstrip(".").endswith("the flood victims")
+
+
 def test_scare_quotes_are_not_quotes(quotes_of):
     doc = quotes_of("The so-called “reform” passed the lower house on Monday.")
     assert doc.quotes == []

@@ -89,7 +89,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
     # indirect quotes: frames with content that is neither a quote nor only another frame
     quoted = [(st.start, st.end) for k, st in enumerate(stretches) if k in owner or k in lone]
     for f in frames:
-        f.content = _clip_to_quotes(f.content, stretches)
+        f.content = _clip_to_quotes(f.content, stretches, f.cue)
     for j, f in enumerate(frames):
         if j in owned_by or j in absorbed or not f.content or _wrapped(frames, j, owned_by, absorbed):
             continue
@@ -187,12 +187,14 @@ def _attach(text: str, frames: list[Frame], stretches: list[Stretch], absorbed: 
     return owner, partial
 
 
-def _clip_to_quotes(content: list[Span], stretches: list[Stretch]) -> list[Span]:
-    """Content that starts inside a quote ends with it (a parse can run past the closing mark)."""
+def _clip_to_quotes(content: list[Span], stretches: list[Stretch], cue: Span) -> list[Span]:
+    """Content that starts inside a quote ends with it (a parse can run past the closing mark),
+    unless the quote opens after the cue: 'Obama said “it gets me mad” every time ...' reports
+    the whole clause, the quote only its first words."""
     out = []
     for s, e in content:
         for st in stretches:
-            if st.start <= s < st.end < e:
+            if st.start <= s < st.end < e and not (cue[1] <= st.open_at and s == st.start):
                 e = st.end
         out.append((s, e))
     return out
