@@ -73,19 +73,22 @@ def _parse_json(text: str, name: str):
         raise MalformedInput("JSON is nested too deeply to be an article record", input=name) from None
 
 
+def _record_item(rec, label: str):
+    """One JSON record as a Document, or a failure naming the record."""
+    if not isinstance(rec, dict):
+        return _failure(label, "malformed", "expected a JSON object with a text field")
+    try:
+        return _doc_from_record(rec, label)
+    except InputError as e:
+        return _failure(label, e.code, e.message)
+
+
 def read_json_bytes(data: bytes, name: str) -> Iterator:
     """``.json``: one article object, or a list of them."""
     obj = _parse_json(decode_bytes(data, name), name)
     records = obj if isinstance(obj, list) else [obj]
     for i, rec in enumerate(records):
-        label = name if len(records) == 1 else f"{name}[{i}]"
-        if not isinstance(rec, dict):
-            yield _failure(label, "malformed", "expected a JSON object with a text field")
-            continue
-        try:
-            yield _doc_from_record(rec, label)
-        except InputError as e:
-            yield _failure(label, e.code, e.message)
+        yield _record_item(rec, name if len(records) == 1 else f"{name}[{i}]")
 
 
 def read_jsonl_bytes(data: bytes, name: str) -> Iterator:
@@ -100,13 +103,7 @@ def read_jsonl_bytes(data: bytes, name: str) -> Iterator:
         except MalformedInput as e:
             yield _failure(label, e.code, e.message)
             continue
-        if not isinstance(rec, dict):
-            yield _failure(label, "malformed", "expected a JSON object with a text field")
-            continue
-        try:
-            yield _doc_from_record(rec, label)
-        except InputError as e:
-            yield _failure(label, e.code, e.message)
+        yield _record_item(rec, label)
 
 
 def html_to_document(html: str | bytes, name: str, url: str | None = None) -> Document:
