@@ -46,3 +46,13 @@ def test_repairs_always_replay_to_raw(raw):
     assert undo_repairs(text, repairs) == raw
     for r in repairs:
         assert text[r.start:r.end] == r.after
+
+
+def test_long_changed_stretch_is_one_bounded_repair():
+    """A long line where ftfy changes a long run (found by fuzzing: unbounded recursion)."""
+    w = "\u5b5b"
+    raw = ("Police said. \u201cWe will not\u0220" + w * 6733 + "\u6200\u6100\u6300" + w * 1815
+           + "\u6b00\u2000\u6400\u6f00\u2020\u6f00\u2000\u7300" + w * 2071 + "\u5e5e" * 17 + w * 310
+           + "id." + w * 1660 + "[\x00\x00\x00" + w * 74)
+    text, repairs = repair_text(raw)
+    assert undo_repairs(text, repairs) == raw

@@ -126,7 +126,7 @@ def _ftfy_edits(text: str) -> list[_Edit]:
 _MAX_DIFF = 4000  # characters; beyond this a character diff gets slow (quadratic)
 
 
-def _diff_edits(before: str, after: str, pos: int) -> list[_Edit]:
+def _diff_edits(before: str, after: str, pos: int, by_words: bool = True) -> list[_Edit]:
     """Edits turning ``before`` into ``after``, offsets shifted by ``pos``.
 
     The common prefix and suffix are cut off first so the character diff only
@@ -145,7 +145,7 @@ def _diff_edits(before: str, after: str, pos: int) -> list[_Edit]:
         return [_Edit(pos + lo + i1, pos + lo + i2, a[j1:j2], "ftfy")
                 for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal"]
     # Long middle: diff word by word, then characters inside each changed stretch.
-    bw, aw = _WORDS.findall(b), _WORDS.findall(a)
+    bw, aw = (_WORDS.findall(b), _WORDS.findall(a)) if by_words else ([], [])
     if len(bw) + len(aw) > 4 * _MAX_DIFF or len(bw) < 2:
         return [_Edit(pos + lo, pos + lo + len(b), a, "ftfy")]
     boff, aoff = _offsets(bw), _offsets(aw)
@@ -155,7 +155,7 @@ def _diff_edits(before: str, after: str, pos: int) -> list[_Edit]:
         if tag != "equal":
             bs, be = boff[i1], boff[i2]
             as_, ae = aoff[j1], aoff[j2]
-            out += _diff_edits(b[bs:be], a[as_:ae], pos + lo + bs)
+            out += _diff_edits(b[bs:be], a[as_:ae], pos + lo + bs, by_words=False)
     return out
 
 
