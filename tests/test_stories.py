@@ -142,6 +142,20 @@ def test_same_kind_different_days_are_different_events():
     assert merger.assign(m("d", "2023-03-01", "SYR")) != a  # same day, another country
 
 
+def test_a_copy_republished_later_reports_the_same_events():
+    """Relative dates in a copy resolve against its own (later) publication date; it is still the same event."""
+    from eventwire.stories.merge import EventMerger, Mention
+
+    def m(aid, day, family=None):
+        return Mention(aid, "e1", "19", False, True, "TURMIL", "PKK", dt.date.fromisoformat(day), True,
+                       "TUR", None, None, family or aid)
+
+    merger = EventMerger()
+    a = merger.assign(m("orig", "2023-03-06"))
+    assert merger.assign(m("copy", "2023-04-10", family="orig")) == a  # its "Monday" is another Monday
+    assert merger.assign(m("other", "2023-04-10")) != a  # an unrelated report of that later day
+
+
 def test_story_and_readout_commands(fixture_docs, tmp_path):
     from click.testing import CliRunner
 

@@ -62,9 +62,17 @@ class Mention:
     country: str | None
     lat: float | None
     lon: float | None
+    # The original article this one copies (itself if none). A copy reports the
+    # same events as its original even when it was republished later and its
+    # relative dates ("on Monday") resolve to another day.
+    family: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.family is None:
+            self.family = self.article_id
 
     @classmethod
-    def from_row(cls, r: dict[str, Any]) -> "Mention":
+    def from_row(cls, r: dict[str, Any], family: str | None = None) -> "Mention":
         day, dated = r.get("date"), True
         if day is None:
             day, dated = r.get("published"), False
@@ -72,7 +80,8 @@ class Mention:
                    (r.get("modality") or "asserted") in _FACTUAL,
                    actor_key(r.get("source_code"), r.get("source_actor_name") or r.get("source_name")),
                    actor_key(r.get("target_code"), r.get("target_actor_name") or r.get("target_name")),
-                   day, dated, r.get("place_country"), r.get("place_lat"), r.get("place_lon"))
+                   day, dated, r.get("place_country"), r.get("place_lat"), r.get("place_lon"),
+                   family)
 
     def block(self) -> tuple:
         dyad = (self.source, self.target)
@@ -89,6 +98,10 @@ def _km(a: Mention, b: Mention) -> float:
 
 def same_event(a: Mention, b: Mention, s: MergeSettings) -> bool:
     """Whether two mentions in the same block (what + who) are one real event (when + where)."""
+    if a.family == b.family and a.article_id != b.article_id:
+        return True  # an article and its copy: same words, same events
+    if a.family != a.article_id or b.family != b.article_id:
+        return False  # a copy's own dates may be shifted; only its original speaks for when and where
     if a.day and b.day:
         window = s.date_window if (a.dated and b.dated) else s.undated_window
         if abs((a.day - b.day).days) > window:

@@ -89,7 +89,7 @@ class StoryStage:
             f"SELECT em.event_id, m.* FROM event_mentions em JOIN ({_MENTION_SQL}) m "
             "ON m.article_id = em.article_id AND m.id = em.mention_id ORDER BY em.article_id, m.id")
         for r in restored:
-            self.merger.restore(r.pop("event_id"), Mention.from_row(r))
+            self.merger.restore(r.pop("event_id"), Mention.from_row(r, self._duplicate_of(r["article_id"])))
 
     def _mention_rows(self, where: str) -> list[dict[str, Any]]:
         return self.store.query(f"{_MENTION_SQL} WHERE {where} ORDER BY e.article_id, e.sentence, e.id")
@@ -227,8 +227,8 @@ class StoryStage:
                     members[:] = [m for m in members if m.article_id not in set(ids)]
         mentions = []
         for r in rows:
-            eid = self.merger.assign(Mention.from_row(r))
             dup = self._duplicate_of(r["article_id"])
+            eid = self.merger.assign(Mention.from_row(r, dup))
             mentions.append({"event_id": eid, "article_id": r["article_id"], "mention_id": r["id"],
                              "outlet": r.get("outlet"), "published": r.get("published"),
                              "is_duplicate": dup is not None, "sentence": r.get("sentence"),
