@@ -50,3 +50,34 @@ def write_result(name: str, rows: list[dict], title: str) -> None:
     out = ROOT / "benchmarks" / "results"
     out.mkdir(exist_ok=True)
     (out / f"{name}.json").write_text(json.dumps(rows, indent=2))
+
+
+def stage_cost(stage: str, texts: list[str], repeat: int, *, reset=None, published: str | None = None):
+    """Time one component against the repair + nlp pipeline it follows, same documents, same run.
+
+    Returns (baseline seconds, stage seconds, the parsed documents after the
+    stage). ``reset(doc)`` clears what the stage wrote before each timed pass.
+    """
+    from eventwire.document import Document
+    from eventwire.pipeline import Pipeline
+
+    pipe = Pipeline({"pipeline": {"components": ["repair", "nlp", stage]}})
+    run_stage = pipe.steps[2][1]
+    parsed: list = []
+
+    def baseline():
+        docs = [Document.from_raw(t) for t in texts]
+        for d in docs:
+            d.source.published = published
+        ok, _ = pipe(docs, stop=2)  # repair + nlp; keeps the spaCy parse for the stage
+        parsed[:] = ok
+
+    def one_stage():
+        for d in parsed:
+            if reset:
+                reset(d)
+        run_stage(parsed)
+
+    baseline()
+    one_stage()  # warm-up: data files loaded
+    return best_of(baseline, repeat), best_of(one_stage, repeat), parsed

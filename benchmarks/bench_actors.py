@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 
-from _common import best_of, data_dir, write_result
+from _common import data_dir, stage_cost, write_result
 
 
 def main() -> None:
@@ -20,29 +20,10 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
 
-    from eventwire.document import Document
     from eventwire.evaluation.meantime import iter_corpus
-    from eventwire.pipeline import Pipeline
 
     texts = [d.text for d in iter_corpus(data_dir())] * args.copies
-    pipe = Pipeline({"pipeline": {"components": ["repair", "nlp", "actors"]}})
-    actors = pipe.steps[2][1]
-    parsed: list[Document] = []
-
-    def baseline():
-        docs = [Document.from_raw(t) for t in texts]
-        ok, _ = pipe(docs, stop=2)  # repair + nlp; keeps the spaCy parse for the actors stage
-        parsed[:] = ok
-
-    def link():
-        for d in parsed:
-            d.actors = []
-        actors(parsed)
-
-    baseline()
-    link()  # warm-up: KB, gazetteer and city table loaded
-    t_base = best_of(baseline, args.repeat)
-    t_link = best_of(link, args.repeat)
+    t_base, t_link, parsed = stage_cost("actors", texts, args.repeat, reset=lambda d: setattr(d, "actors", []))
     n = len(texts)
     mentions = sum(len(a.mentions) for d in parsed for a in d.actors)
     rows = [

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 
-from _common import best_of, data_dir, write_result
+from _common import data_dir, stage_cost, write_result
 
 
 def main() -> None:
@@ -20,29 +20,11 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
 
-    from eventwire.document import Document
     from eventwire.evaluation.polnear import iter_split
-    from eventwire.pipeline import Pipeline
 
     texts = [a.text for a in iter_split(data_dir() / "quotes" / "polnear", "dev", args.articles)]
-    pipe = Pipeline({"pipeline": {"components": ["repair", "nlp", "quotes"]}})
-    quotes = pipe.steps[2][1]
-    parsed: list[Document] = []
-
-    def baseline():
-        docs = [Document.from_raw(t) for t in texts]
-        ok, _ = pipe(docs, stop=2)  # repair + nlp; keeps the spaCy parse for the quotes stage
-        parsed[:] = ok
-
-    def extract():
-        for d in parsed:
-            d.user_data.pop("attribution_frames", None)
-        quotes(parsed)
-
-    baseline()
-    extract()
-    t_base = best_of(baseline, args.repeat)
-    t_quotes = best_of(extract, args.repeat)
+    t_base, t_quotes, parsed = stage_cost("quotes", texts, args.repeat,
+                                          reset=lambda d: d.user_data.pop("attribution_frames", None))
     n = len(texts)
     found = sum(len(d.quotes) for d in parsed)
     rows = [

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 
-from _common import best_of, data_dir, write_result
+from _common import data_dir, stage_cost, write_result
 
 
 def main() -> None:
@@ -20,29 +20,11 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
 
-    from eventwire.document import Document
     from eventwire.evaluation.meantime import iter_corpus
-    from eventwire.pipeline import Pipeline
 
     texts = [d.text for d in iter_corpus(data_dir())] * args.copies
-    pipe = Pipeline({"pipeline": {"components": ["repair", "nlp", "times"]}})
-    times = pipe.steps[2][1]
-    parsed: list[Document] = []
-
-    def baseline():
-        docs = [Document.from_raw(t) for t in texts]
-        for d in docs:
-            d.source.published = "2010-06-15"
-        ok, _ = pipe(docs, stop=2)  # repair + nlp; keeps the spaCy parse for the times stage
-        parsed[:] = ok
-
-    def tag():
-        times(parsed)
-
-    baseline()
-    tag()  # warm-up
-    t_base = best_of(baseline, args.repeat)
-    t_tag = best_of(tag, args.repeat)
+    t_base, t_tag, parsed = stage_cost("times", texts, args.repeat, published="2010-06-15",
+                                       reset=lambda d: setattr(d, "times", []))
     n = len(texts)
     found = sum(len(d.times) for d in parsed)
     rows = [
