@@ -145,3 +145,11 @@ def test_gerund_after_object_is_done_by_the_object(nlp, coder):
     _, evs = code(nlp, coder, "Israel accused Iran of attacking Japan.")
     assert ("ISR", "1123", "IRN") in triples(evs) or ("ISR", "112", "IRN") in triples(evs)
     assert any(e.source[0].code == "IRN" and e.target and e.target[0].code == "JPN" for e in evs)
+
+
+def test_wrapped_verb_object_is_part_of_the_action(pipeline):
+    """'agreed to cut tariffs' is one intent event, not also a tariff (sanction) event on 'cut'."""
+    import eventwire
+
+    doc = eventwire.process("Japan agreed to cut tariffs on Chinese cars.", published="2024-05-06")
+    assert [e.cameo[:2] for e in doc.events] == ["03"]

@@ -214,6 +214,8 @@ class Coder:
             if c.dep_ in ("xcomp", "ccomp") and c.i in found and not (
                     light_obj is not None and found[c.i].pattern.specificity == 1):
                 action = found[c.i]
+                if light_obj is not None:
+                    also = light_obj  # "agreed to cut tariffs": the object noun is part of the action
             elif c.dep_ in ("xcomp", "ccomp") and light_obj is not None:
                 action = found[light_obj.i]  # "willing to continue support", "refused to deploy peacekeepers"
                 also = c
