@@ -74,14 +74,7 @@ def conjuncts(tok) -> list:
     Also takes list items the parser hung off the verb beside ``tok`` (a second
     object after a comma), a common attachment error in long lists.
     """
-    out = [tok]
-    stack = [tok]
-    while stack:
-        t = stack.pop()
-        for c in t.children:
-            if c.dep_ == "conj" and c.pos_ in NOMINAL and c not in out:
-                out.append(c)
-                stack.append(c)
+    out = conjuncts_plain(tok)
     last = max(out, key=lambda t: t.i)
     anc = tok.head
     for _ in range(4):  # list items the parser hung higher up, right after this list
@@ -108,6 +101,7 @@ def is_list_continuation(tok) -> bool:
 
 
 def conjuncts_plain(tok) -> list:
+    """``tok`` and its nominal conjuncts, as the parser attached them."""
     out, stack = [tok], [tok]
     while stack:
         t = stack.pop()
