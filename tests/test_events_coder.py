@@ -153,3 +153,33 @@ def test_wrapped_verb_object_is_part_of_the_action(pipeline):
 
     doc = eventwire.process("Japan agreed to cut tariffs on Chinese cars.", published="2024-05-06")
     assert [e.cameo[:2] for e in doc.events] == ["03"]
+
+
+def _targets_of(evs, root):
+    return {e.target[0].code for e in evs if e.cameo_root == root and e.target}
+
+
+@pytest.mark.parametrize("text,root,target", [
+    ("Israel fired rockets at positions near Iran.", "19", "IRN"),  # nested: "positions near X"
+    ("Iran attacked a camp for refugees from Ukraine.", "18", "UKR"),  # nested through two preps
+    ("Iran suspended part of an aid program for Japan.", "16", "JPN"),
+    ("Japan launched an investigation into crimes committed by Russia.", "09", "RUS"),  # participle agent
+])
+def test_target_named_inside_the_object_phrase(nlp, coder, text, root, target):
+    _, evs = code(nlp, coder, text)
+    assert target in _targets_of(evs, root)
+
+
+@pytest.mark.parametrize("text,root,target", [
+    ("The US demanded that Iran abandon its program.", "10", "IRN"),  # complement-clause subject
+    ("Russia threatened to leave the talks unless Japan accepts its terms.", "13", "JPN"),  # condition subject
+    ("Police blocked roads to press their demands on Israel.", "14", "ISR"),  # what the protest is for
+])
+def test_target_named_in_a_clause_around_the_trigger(nlp, coder, text, root, target):
+    _, evs = code(nlp, coder, text)
+    assert target in _targets_of(evs, root)
+
+
+def test_statement_does_not_take_its_content_clause_subject_as_target(nlp, coder):
+    _, evs = code(nlp, coder, "China said Japan will join the talks.")
+    assert not any(e.cameo_root == "01" and e.target and e.target[0].code == "JPN" for e in evs)

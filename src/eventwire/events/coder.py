@@ -29,8 +29,9 @@ from .codebook import Codebook
 from .modality import status_of
 from .patterns import PREPOSITIONS, Pattern, PatternSet
 from ..attribution import sources_for
-from .syntax import (agent_object, child, children, complement, conjuncts, is_list_continuation, is_passive, path_length,
-                     phrase_bounds, prep_objects, subject_candidates, words)
+from .syntax import (agent_object, child, children, clause_subjects, complement, condition_subjects, conjuncts,
+                     is_list_continuation, is_passive, nested_nominals, path_length, phrase_bounds, prep_objects,
+                     purpose_clauses, subject_candidates, words)
 
 # Roots whose events are mutual when several actors share one role ("A and B met").
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})
@@ -350,13 +351,26 @@ class Coder:
                 return None
         return None
 
-    def _first_actors(self, doc, candidates) -> tuple[list, object, str]:
+    def _first_actors(self, doc, candidates, nested: bool = False, skip=()) -> tuple[list, object, str]:
+        """The actors of the first candidate that names any; with ``nested``, a candidate
+        naming none hands over to the phrases nested in it ("at targets in Jericho")."""
+        tried: set[int] = set()
         for tok, how in candidates:
-            if tok is None:
+            if tok is None or tok.i in tried:
                 continue
+            tried.add(tok.i)
             acts = self.actors_of(doc, tok)
             if acts:
                 return acts, tok, how
+            if not nested or how == "scan":
+                continue
+            for inner in nested_nominals(tok):
+                if inner.i in tried or inner in skip:
+                    continue
+                tried.add(inner.i)
+                acts = self.actors_of(doc, inner)
+                if acts:
+                    return acts, inner, "nested"
         return [], None, ""
 
     def source_candidates(self, m: Match) -> list:
@@ -379,8 +393,9 @@ class Coder:
             cands += subject_candidates(carrier)
         return cands
 
-    def target_candidates(self, m: Match, source_tok) -> list:
+    def target_candidates(self, m: Match, source_tok, code: str | None = None) -> list:
         tok, carrier, p = m.token, m.carrier, m.pattern
+        code = code or m.code
         preps = p.target_preps
         cands = []
         if p.marked_prep:
@@ -398,6 +413,8 @@ class Coder:
                 cands += [(c, "direct") for c in children(carrier, "dative")]
                 cands += [(obj, "carrier") for _, obj in prep_objects(carrier, preps)]
             cands += self._participle_targets(tok, preps)
+            if carrier is not None and carrier is not tok:
+                cands += self._clausal_targets(carrier, preps, code)
             return cands + self._scan(tok, source_tok) + (
                 self._scan(carrier, source_tok) if carrier is not None and carrier is not tok else [])
         verb = carrier
@@ -431,7 +448,30 @@ class Coder:
                 cands += [(obj, "carrier") for _, obj in prep_objects(t, preps)]
         # the object named by the pattern itself ("summoned Niger's ambassador", "rejected an Indian proposal")
         cands += [(o, "object") for o in objs if required & set(words(o))]
+        cands += self._clausal_targets(verb, preps, code)
+        if m.wrapped is not None and m.wrapped is not tok:
+            cands += self._clausal_targets(m.wrapped, preps, code)
         return cands + self._scan(verb, source_tok)
+
+    def _clausal_targets(self, verb, preps, code: str) -> list:
+        """Targets named in the clauses around a verb, when its own roles name none:
+        the subject of its complement clause ("demanded that the DPRK forsake ..."),
+        of a condition on a threat ("... unless Baghdad accepts"), the arguments of
+        what the action is for ("blocked roads to press demands on the government"),
+        and, for an action that is itself a purpose, where its head sent it ("sent
+        personnel to Bosnia to investigate")."""
+        cands = []
+        if code[:2] != "01":
+            cands += [(s, "clause") for s in clause_subjects(verb)]
+        if code[:2] == "13":
+            cands += [(s, "clause") for s in condition_subjects(verb, self.conditional)]
+        for pc in purpose_clauses(verb):
+            cands += [(c, "purpose") for c in children(pc, "dobj", "dative")]
+            cands += [(s, "purpose") for s in clause_subjects(pc)]
+            cands += [(obj, "purpose") for _, obj in prep_objects(pc, preps)]
+        if verb in purpose_clauses(verb.head) and verb.head is not verb:
+            cands += [(obj, "purpose") for _, obj in prep_objects(verb.head, ("to", "in", "into", "inside"))]
+        return cands
 
     @staticmethod
     def _scan(head, source_tok) -> list:
@@ -468,11 +508,13 @@ class Coder:
 
     def events_for(self, doc, sent, sent_index, m: Match, embedded: bool = False) -> list[Event]:
         sources, src_tok, src_how = self._first_actors(doc, self.source_candidates(m))
-        targets, tgt_tok, tgt_how = self._first_actors(doc, self.target_candidates(m, src_tok))
-        src_ids = {a.id for a, _, _ in sources}
-        targets = [t for t in targets if t[0].id not in src_ids]
         st = status_of(m.token, m.carrier or m.token, self.patterns)
         code = self._recode(m, st)
+        skip = set(src_tok.subtree) if src_tok is not None else set()
+        targets, tgt_tok, tgt_how = self._first_actors(doc, self.target_candidates(m, src_tok, code), nested=True,
+                                                       skip=skip)
+        src_ids = {a.id for a, _, _ in sources}
+        targets = [t for t in targets if t[0].id not in src_ids]
         if not sources:
             # "civilians were killed in a bombing": violence against a named victim, doer unknown
             carrier = m.carrier or m.token

@@ -192,3 +192,73 @@ def path_length(a, b) -> int:
         if t.i in ids_b:
             return n + ids_b[t.i]
     return len(anc_a) + len(anc_b)
+
+
+# Prepositions that tie a noun to what it is about, for, in or against: the way
+# into a phrase that names no actor itself ("targets in Jericho", "a camp for
+# Congolese refugees", "his commitment to the Zambian people").
+NESTED_PREPS = frozenset("""of for in into with against to on at over from near inside within across toward
+towards upon between""".split())
+
+
+def nested_nominals(tok, depth: int = 3) -> list:
+    """Nominals reached from ``tok`` through its prepositional phrases and the agents
+    of its participles ("crimes committed by Croat forces"), nearest first.
+
+    A phrase that names no actor hands over to what it is about: the target of
+    "fired at targets in Jericho" is Jericho. Clauses (relative, adverbial,
+    complement) are not entered: they describe other events.
+    """
+    out, frontier = [], [tok]
+    for _ in range(depth):
+        nxt = []
+        for t in frontier:
+            for c in t.children:
+                if c.dep_ == "acl" and c.tag_ == "VBN":  # "property seized by the army"
+                    a = agent_object(c)
+                    if a is not None:
+                        nxt.append(a)
+                elif c.dep_ in ("prep", "agent") and c.lower_ in NESTED_PREPS | {"by"}:
+                    o = child(c, "pobj")
+                    if o is not None:
+                        nxt.append(o)
+                elif c.dep_ in ("conj", "appos") and c.pos_ in NOMINAL:
+                    nxt.append(c)
+        out += [t for t in nxt if t.pos_ in NOMINAL]
+        frontier = nxt
+    return out
+
+
+def clause_subjects(verb) -> list:
+    """Subjects of clauses the verb takes as complement ("demanded that the DPRK
+    forsake ...", "allowed Ouattara to run"): who the verb acts upon."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp"):
+            out += [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ in NOMINAL]
+    return out
+
+
+def condition_subjects(verb, marks) -> list:
+    """Subjects of conditional clauses on the verb ("... unless Baghdad accepts",
+    "if the United States goes ahead"): whom a threat is aimed at."""
+    out = []
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in marks for k in c.children):
+            out += [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ in NOMINAL]
+    return out
+
+
+def purpose_clauses(verb) -> list:
+    """Clauses that say what an action is for ("blocked roads to press their demands",
+    "demonstrated, calling for independence"): infinitival or participial adverbials."""
+    out = []
+    for c in verb.children:
+        if c.dep_ not in ("advcl", "xcomp") or c.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(k.dep_ == "mark" for k in c.children):
+            continue  # "unless ...", "because ..." are conditions and reasons, not aims
+        if c.dep_ == "advcl" and c.tag_ != "VBG" and not any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children):
+            continue
+        out.append(c)
+    return out
