@@ -183,3 +183,8 @@ def test_target_named_in_a_clause_around_the_trigger(nlp, coder, text, root, tar
 def test_statement_does_not_take_its_content_clause_subject_as_target(nlp, coder):
     _, evs = code(nlp, coder, "China said Japan will join the talks.")
     assert not any(e.cameo_root == "01" and e.target and e.target[0].code == "JPN" for e in evs)
+
+
+def test_promise_does_not_take_its_content_clause_subject_as_target(nlp, coder):
+    _, evs = code(nlp, coder, "Putin pledged that Russia would rebuild every damaged home.")
+    assert not any(e.target for e in evs if e.cameo_root == "03")

@@ -461,7 +461,10 @@ class Coder:
         and, for an action that is itself a purpose, where its head sent it ("sent
         personnel to Bosnia to investigate")."""
         cands = []
-        if code[:2] != "01":
+        # a statement's or a promise's content clause says what happens, not to whom
+        # ("pledged that the government would rebuild"): only other verbs act on its subject
+        committing = verb.lemma_.lower() in self.wrappers["intent"] | self.wrappers["plan"]
+        if code[:2] not in ("01", "03") and not committing:
             cands += [(s, "clause") for s in clause_subjects(verb)]
         if code[:2] == "13":
             cands += [(s, "clause") for s in condition_subjects(verb, self.conditional)]
