@@ -37,7 +37,7 @@ _WORD = re.compile(r"\w+")
 _TIGHT_GAP = re.compile(r"^[\s,;:—–-]*$")
 _SENTENCE_END = re.compile(r"[.?!]\s")
 # fraction of a frame's content a stretch must cover to be that content
-_OWN = 0.5
+_OWN = 0.6
 # fraction of an outer frame's content its inner frames must cover to make it a mere source
 _WRAPPED = 0.6
 _MIN_PARTIAL_WORDS = 3

@@ -27,7 +27,7 @@ from ..document import Document
 from .marks import looks_like_quote, paragraphs, quoted_stretches
 from .lexicon import (
     COGNITION, COMPARISON, CUE_NOUNS, CUE_VERBS, DIRECTIVE, EVALUATION, FINDING, INTENTION, OBJECT_CONTENT,
-    OBJECT_PREPS, PARTICLE_CUES, PREP_CONTENT, REPORT, IN_SOURCE_NOUNS, REPORT_NOUNS, SOURCE_LABELS, SPEECH,
+    OBJECT_PREPS, PARTICLE_CUES, PREP_CONTENT, PREP_CUES, REPORT, IN_SOURCE_NOUNS, REPORT_NOUNS, SOURCE_LABELS, SPEECH,
     STANCE_NOUNS, SUPPORT_VERBS, XCOMP_CONTENT,
 )
 
@@ -36,6 +36,7 @@ Span = tuple[int, int]
 _EDGE_PUNCT = set(",;:—–-()[]") | {"--"}
 _SUBJECT_DEPS = ("nsubj",)
 _CLAUSE_DEPS = ("ccomp",)
+_NOUN_DEPS = ("pobj", "compound", "poss", "nmod")
 
 
 @dataclass
@@ -100,15 +101,38 @@ def sentence_frames(sent, sentence_index: int) -> list[Frame]:
             according.append(f)
     cut = [a.phrase for a in according if a.phrase is not None]
     for tok in sent:
-        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUE_VERBS:
+        if tok.pos_ in ("VERB", "AUX") and lemma_of(tok) in CUE_VERBS:
             f = _verb_frame(tok, sentence_index, cut)
             if f is not None:
                 frames.append(f)
-        elif tok.pos_ == "NOUN" and (tok.lemma_.lower() in CUE_NOUNS or tok.lower_ in STANCE_NOUNS):
+        elif tok.pos_ == "NOUN" and (lemma_of(tok) in CUE_NOUNS or tok.lower_ in STANCE_NOUNS):
             f = _noun_frame(tok, sentence_index, cut)
             if f is not None:
                 frames.append(f)
     return frames + according
+
+
+# ---------------------------------------------------------------- lemmas
+
+_VOCAB = CUE_VERBS | CUE_NOUNS | STANCE_NOUNS | REPORT_NOUNS | SUPPORT_VERBS | IN_SOURCE_NOUNS
+_SUFFIXES = (("ing", ""), ("ing", "e"), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""),
+             ("s", ""), ("d", ""))
+
+
+def lemma_of(tok) -> str:
+    """The lemma of ``tok``, lower-cased; when the tagger's lemma is no word of the lexicon,
+    the inflection stripped off the word itself ("hopes", "hoped", "hoping" -> hope, which the
+    small model lemmatises as "hop")."""
+    lemma = tok.lemma_.lower()
+    if lemma in _VOCAB:
+        return lemma
+    low = tok.lower_
+    for suffix, ending in _SUFFIXES:
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            base = low[:-len(suffix)] + ending
+            if base in _VOCAB:
+                return base
+    return lemma
 
 
 # ---------------------------------------------------------------- verbs
@@ -130,14 +154,17 @@ def _group(lemma: str) -> str:
 
 
 def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
-    lemma = v.lemma_.lower()
+    lemma = lemma_of(v)
     if v.dep_ == "acl" and v.tag_ == "VBN":  # "a play called ...", "the plan announced Monday"
+        return None
+    if v.dep_ in _NOUN_DEPS:  # a noun the tagger took for a verb ("secretary of *state*")
         return None
     particle = PARTICLE_CUES.get(lemma)
     kids = list(v.children)
     content: list[Span] = []
     clause = [c for c in kids if c.dep_ in _CLAUSE_DEPS]
-    if particle == "out" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in kids):
+    prep_obj = _prep_object(v, PREP_CUES.get(lemma, ()))
+    if particle == "out" and prep_obj is None and not any(c.dep_ == "prt" and c.lower_ == "out" for c in kids):
         return None
     if clause:
         content = _minus_many([_subtree(c) for c in clause], [h for c in clause for h in _own_cues(c)])
@@ -155,6 +182,8 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
             # "called the plan a disaster", "called it “the least bad option”": object and predicate
             end = _subtree(oprd[0])[1] if oprd else _object_end(v, dobj[0])
             content = [(_subtree(dobj[0])[0], end)]
+        elif prep_obj is not None:  # "referring to the former president", "pressed for a vote"
+            content = [(_subtree(prep_obj)[0], _object_end(v, prep_obj))]
         elif lemma in EVALUATION or lemma in SPEECH:
             pobj = [g for c in kids if c.dep_ == "prep" and c.lower_ in PREP_CONTENT and c.i > v.i
                     for g in c.children if g.dep_ in ("pobj", "pcomp")]
@@ -182,6 +211,17 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
                  subj.i if subj is not None else None, weak=weak)
 
 
+def _prep_object(v, preps):
+    """The object of the first preposition in ``preps`` after cue ``v`` ("talked *about* X"),
+    unless it is only a date or a time ("spoke on Monday")."""
+    for c in v.children:
+        if c.dep_ == "prep" and c.i > v.i and c.lower_ in preps:
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+                return obj
+    return None
+
+
 def _object_prep(v, obj):
     """The preposition right after a cue's object that carries the rest of what was said
     ("described *X as Y*", "accused *X of Y*", "blasted *him for Y*", "likened *X to Y*")."""
@@ -203,7 +243,7 @@ def _noun_frame(n, si: int, cut: list[Span]) -> Frame | None:
     subject of the verb that has the noun as its object ("Sanders offered advice"), else the
     subject of the clause the noun sits in ("Clinton faced questions about ...")."""
     content: list[Span] = []
-    lemma = n.lemma_.lower()
+    lemma = lemma_of(n)
     for c in n.children:
         if c.i <= n.i:
             continue
@@ -222,7 +262,7 @@ def _noun_frame(n, si: int, cut: list[Span]) -> Frame | None:
         return None
     src_tok = next((c for c in n.children if c.dep_ == "poss"), None)
     if src_tok is None and n.dep_ in ("dobj", "obj") and n.head.pos_ == "VERB" and (
-            n.head.lemma_.lower() in CUE_VERBS or n.head.lemma_.lower() in SUPPORT_VERBS):
+            lemma_of(n.head) in CUE_VERBS or lemma_of(n.head) in SUPPORT_VERBS):
         src_tok = next((c for c in n.head.children if c.dep_ == "nsubj"), None)
     if src_tok is None:  # "Clinton faced questions about ...", "he met the demand to ...": the clause's subject
         verb = _governing_verb(n.head)
@@ -262,7 +302,7 @@ def _own_cues(clause) -> list[Span]:
     out = []
     cue = clause.head
     for c in clause.children:
-        if c.i <= clause.i or c.pos_ != "VERB" or c.lemma_.lower() not in SPEECH:
+        if c.i <= clause.i or c.pos_ != "VERB" or lemma_of(c) not in SPEECH:
             continue
         if c.dep_ == "conj" and c.tag_ == cue.tag_ and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
             # "said ... and warned ...", not "says he is acting ... and showing ..."
@@ -312,14 +352,14 @@ def _subject(v, depth: int = 0):
     if depth > 3 or v.head.i == v.i:
         return None
     h = v.head
-    if v.dep_ in ("conj", "advcl") and h.dep_ in _CLAUSE_DEPS and h.head.lemma_.lower() in CUE_VERBS \
-            and (v.tag_ == "VBG" or v.dep_ == "conj") and v.lemma_.lower() in CUE_VERBS:
+    if v.dep_ in ("conj", "advcl") and h.dep_ in _CLAUSE_DEPS and lemma_of(h.head) in CUE_VERBS \
+            and (v.tag_ == "VBG" or v.dep_ == "conj") and lemma_of(v) in CUE_VERBS:
         # "said that was not her view and dismissed ...": the cue's speaker goes on (see _own_cues)
         return _subject(h.head, depth + 1)
     if v.dep_ == "conj" or (v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG"):
         return _subject(v.head, depth + 1)
     if v.tag_ == "VBG" and (v.dep_ == "pcomp" or (
-            v.dep_ == "acl" and v.doc[v.i - 1].text == "," and h.lemma_.lower() not in REPORT_NOUNS
+            v.dep_ == "acl" and v.doc[v.i - 1].text == "," and lemma_of(h) not in REPORT_NOUNS
             and h.ent_type_ not in ("PERSON", "ORG", "NORP") and h.pos_ != "PRON")):
         # "attacked Clinton for her support of ... Libya, *saying* ...", "responded by *saying*":
         # the participle goes on from the clause's verb, not from the noun it was hung on
@@ -400,7 +440,7 @@ def _quote_cue_frames(sdoc, sents, frames: list[Frame]) -> None:
             if not holds_quote(f):  # a cue between two halves of a quote keeps the first
                 f.content = content
             continue
-        lemma = cue_tok.lemma_.lower()
+        lemma = lemma_of(cue_tok)
         cue = _cue_span(cue_tok)
         f = Frame(si, "verb", _group(lemma), cue, text[cue[0]:cue[1]], src, phrase, content, cue_tok.i,
                   src_tok.i if src_tok is not None else None)
@@ -409,7 +449,7 @@ def _quote_cue_frames(sdoc, sents, frames: list[Frame]) -> None:
 
 
 def _is_cue_word(tok) -> bool:
-    lemma = tok.lemma_.lower()
+    lemma = lemma_of(tok)
     if lemma not in CUE_VERBS and tok.lower_ not in CUE_VERBS:
         return False
     particle = PARTICLE_CUES.get(lemma)
@@ -490,7 +530,7 @@ def _before_quote(sdoc, starts, open_at: int):
         return None
     for k, t in enumerate(window):
         if _is_cue_word(t) or (window[0].text == ":" and t.pos_ == "VERB" and any(
-                c.dep_ in ("dobj", "obj") and c.lemma_.lower() in REPORT_NOUNS for c in t.children)):
+                c.dep_ in ("dobj", "obj") and lemma_of(c) in REPORT_NOUNS for c in t.children)):
             between = window[:k]
             if any(_clause_verb(w) for w in between):
                 return None
@@ -534,7 +574,7 @@ def _colon_frames(sdoc, sents) -> list[Frame]:
         if not words or len(words) > 6 or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "NNP" for t in words):
             continue
         if not any(t.pos_ == "PROPN" or t.ent_type_ in SOURCE_LABELS or t.is_upper
-                   or t.lemma_.lower() in REPORT_NOUNS for t in words):
+                   or lemma_of(t) in REPORT_NOUNS for t in words):
             continue
         colon = ne
         content = _trim_all(sdoc, [(m.end(), pe)])
@@ -556,12 +596,12 @@ def _is_according(tok) -> bool:
 def _is_in_source(tok) -> bool:
     """'*In* a Quinnipiac poll, ...', '*in* his view, ...': a document or view as the source of
     a clause whose own verb is no cue (else "X said in a statement" is X's frame)."""
-    if tok.lower_ != "in" or tok.dep_ != "prep" or tok.head.lemma_.lower() in CUE_VERBS:
+    if tok.lower_ != "in" or tok.dep_ != "prep" or lemma_of(tok.head) in CUE_VERBS:
         return False
     if tok.i != tok.sent.start:  # it opens its sentence; "a blip in national polls" is no sourcing
         return False
     pobj = next((g for g in tok.children if g.dep_ == "pobj"), None)
-    return pobj is not None and pobj.lemma_.lower() in IN_SOURCE_NOUNS
+    return pobj is not None and lemma_of(pobj) in IN_SOURCE_NOUNS
 
 
 def _according_frame(tok, sent, si: int) -> Frame | None:
@@ -617,20 +657,20 @@ def source_spans(head) -> tuple[Span, Span]:
     if ent is not None and ent.label_ in SOURCE_LABELS:
         return (ent.start_char, ent.end_char), phrase
     named = []
-    if head.lemma_.lower() not in REPORT_NOUNS:  # "Brazil's presidency" is the presidency, not Brazil
+    if lemma_of(head) not in REPORT_NOUNS:  # "Brazil's presidency" is the presidency, not Brazil
         return _np_left(head), phrase
     for c in head.children:
         if c.dep_ == "appos":
             named.append((0, c))
         elif c.dep_ in ("compound", "poss", "nmod", "amod") and c.i < head.i:
             named.append((1, c))
-        elif c.dep_ == "prep" and c.lower_ in ("of", "from", "by") and head.lemma_.lower() in REPORT_NOUNS:
+        elif c.dep_ == "prep" and c.lower_ in ("of", "from", "by") and lemma_of(head) in REPORT_NOUNS:
             named += [(2, g) for g in c.children if g.dep_ == "pobj"]
     for _, c in sorted(named, key=lambda x: x[0]):
         for t in c.subtree:
             e = _ent_at(t)
             if e is not None and e.label_ in SOURCE_LABELS and not (
-                    e.label_ == "NORP" and head.lemma_.lower() not in REPORT_NOUNS):
+                    e.label_ == "NORP" and lemma_of(head) not in REPORT_NOUNS):
                 return (e.start_char, e.end_char), phrase
     return _np_left(head), phrase
 

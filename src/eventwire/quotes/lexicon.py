@@ -36,7 +36,10 @@ caution counter retort proclaim announce disclose reveal signal hint concur cite
 suggest propose recommend advise demand request insist lament muse scoff shout yell
 whisper tout dismiss question challenge continue conclude estimate point agree disagree
 decline refuse
-speak
+speak talk chat converse recount relay narrate preach lecture exclaim interject opine posit
+speculate theorize theorise surmise elaborate clarify assure reassure remind inform notify
+brief vent gripe grumble fume rant rave plead chant cheer boo apologize apologise
+congratulate thank greet express voice echo paraphrase recite read sing
 """.split())
 
 REPORT = frozenset("""
@@ -44,7 +47,8 @@ report show find indicate reveal suggest conclude estimate publish broadcast air
 """.split())
 
 DIRECTIVE = frozenset("""
-urge call implore beg encourage ask tell advise order instruct invite appeal plead
+urge call implore beg encourage ask tell advise order instruct invite appeal plead press
+exhort entreat challenge dare push prod pressure lobby petition direct command summon
 """.split())
 
 COGNITION = frozenset("""
@@ -57,7 +61,10 @@ criticize criticise slam blast attack assail decry denounce condemn lambaste reb
 ridicule deride dismiss reject oppose support back endorse praise applaud hail welcome laud commend
 defend champion tout celebrate thank blame accuse question challenge dispute contest fault knock bash
 trash rip pan lament bemoan regret apologize embrace favor favour prefer like love hate dislike rail
-lash weigh speak comment reference mention allude refer discuss address highlight boast brag
+lash weigh speak talk focus dwell harp reflect side lobby advocate push
+press react object inveigh fault target hit pound slam salute congratulate tout trumpet hype
+promote pitch float champion disparage belittle malign smear vilify demonize demonise
+ comment reference mention allude refer discuss address highlight boast brag
 imply insinuate acknowledge concede admit characterize characterise label brand dub call
 """.split())
 
@@ -122,6 +129,24 @@ PREP_CONTENT = frozenset("about against on of for over".split())
 
 # "call" is a cue only as "call for", "call on X to" or with a clause
 PARTICLE_CUES = {"point": "out"}
+
+# verbs whose prepositional object is what they are about, whoever or whatever it names
+# ("referring to *the former president*", "voted for *Sanders*", "talked about *Clinton*",
+# "pointed to *the poll*", "pressed for *a vote*"); unlike PREP_CONTENT, a bare name counts
+PREP_CUES = {
+    "refer": "to", "allude": "to", "point": "to", "respond": "to", "react": "to", "reply": "to",
+    "object": "to", "talk": "about of", "speak": "about of against", "write": "about of on",
+    "comment": "on", "elaborate": "on", "reflect": "on", "dwell": "on", "harp": "on", "focus": "on",
+    "weigh": "on", "testify": "about on", "warn": "about of against", "complain": "about of",
+    "boast": "about of", "brag": "about of", "joke": "about", "ask": "about", "worry": "about",
+    "care": "about", "lobby": "for against",
+    "advocate": "for against", "push": "for", "press": "for", "call": "for", "argue": "for against",
+    "side": "with", "apologize": "for", "apologise": "for", "rail": "against", "inveigh": "against",
+    "caution": "against", "fume": "about over", "rant": "about against", "muse": "about",
+    "speculate": "about on", "agree": "with on", "disagree": "with on", "break": "with",
+    "praise": "for", "blame": "for", "criticize": "for", "criticise": "for", "attack": "for",
+}
+PREP_CUES = {k: frozenset(v.split()) for k, v in PREP_CUES.items()}
 
 REPORT_NOUNS = frozenset("""
 account report readout statement transcript release broadcast announcement interview
