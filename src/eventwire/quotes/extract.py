@@ -156,7 +156,10 @@ def _attach(text: str, frames: list[Frame], stretches: list[Stretch], absorbed: 
             ov = sum(max(0, min(e, st.end) - max(s, st.start)) for s, e in f.content)
             if ov <= 0:
                 continue
-            if ov >= _OWN * cw and not (f.kind == "according_to" and _inside(f.cue, st)):
+            # a quote split by its cue ("“...,” he said, “...”") owns each piece of the content
+            piece = max(max(0, min(e, st.end) - max(s, st.start)) / (e - s) for s, e in f.content)
+            if (ov >= _OWN * cw or piece >= _OWN and len(f.content) > 1) \
+                    and not (f.kind == "according_to" and _inside(f.cue, st)):
                 own.append((f.weak, cw, j))
             elif ov >= 0.8 * (st.end - st.start) and not f.weak:  # a weak cue's scare quotes stay unowned
                 part.append((cw, j))

@@ -206,9 +206,37 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
     # says*, is different"), and it stays in the cue's paragraph
     holes = cut + [cue] + ([phrase] if phrase else [])
     content = _trim_all(doc, _in_paragraph(doc, cue[0], _minus_many(content, holes)))
+    content = _trim_all(doc, [_without_aside(doc, s, e) for s, e in content])
     weak = lemma not in SPEECH | REPORT | DIRECTIVE | COGNITION | EVALUATION
     return Frame(si, "verb", _group(lemma), cue, _text(doc)[cue[0]:cue[1]], src, phrase, content, v.i,
                  subj.i if subj is not None else None, weak=weak)
+
+
+_ASIDE_DEPS = ("relcl", "appos")
+
+
+def _without_aside(doc, start: int, end: int) -> Span:
+    """``[start, end)`` less a trailing aside set off by a comma: a non-restrictive relative
+    clause (", which makes him an outlier"), an apposition (", a former governor") or a
+    participle (", contradicting the police"). They are the writer's, not what was reported."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None or len(span) < 4:
+        return start, end
+    last = span[-1]
+    while last.i > span.start and last.is_punct:
+        last = doc[last.i - 1]
+    for t in span:
+        if t.dep_ not in _ASIDE_DEPS or t.right_edge.i != last.i or t.left_edge.i <= span.start + 2:
+            continue
+        comma = doc[t.left_edge.i - 1]
+        if comma.text not in (",", "—", "–", "--") or t.head.i < span.start:
+            continue
+        if t.dep_ in ("advcl", "acl") and t.tag_ != "VBG":
+            continue
+        if t.dep_ == "relcl" and not any(c.tag_ in ("WDT", "WP", "WP$") for c in t.children):
+            continue
+        return start, comma.idx
+    return start, end
 
 
 def _prep_object(v, preps):
