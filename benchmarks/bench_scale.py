@@ -16,7 +16,9 @@ one go:
 
 Worker start-up (spawning, loading the model) is timed apart from the run.
 The write and stories shares are the parts of the run the parent spends
-writing batches and in the story stage (serial: the parent is the one writer).
+writing batches and in the story stage (serial: the parent is the one writer);
+the parent CPU share is the CPU time the parent process used (all its threads)
+over the run's time: on 2 cores, what the parent uses the 2 workers cannot.
 Peak RSS is polled for the parent and each worker process. Other jobs sharing
 the CPUs slow the parallel runs: the load average is printed with the table.
 
@@ -145,6 +147,7 @@ def measure(label: str, inputs: Path, out: Path, *, workers: int | None, dask: b
         "write articles/s": round(n / s.write_seconds) if s.write_seconds else "-",
         "write share": f"{100 * s.write_seconds / s.seconds:.0f}%",
         "stories share": f"{100 * s.story_seconds / s.seconds:.0f}%",
+        "parent CPU share": f"{100 * s.parent_cpu_seconds / s.seconds:.0f}%",
         "_failed": s.failed,
     }
 

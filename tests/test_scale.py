@@ -261,3 +261,23 @@ def test_run_killed_at_random_points_resumes_to_the_clean_result(tmp_path, mode,
 def test_malformed_dask_address_is_a_clear_error(tmp_path, examples_dir, repair_only_config):
     r = cli("run", examples_dir, "--db", tmp_path / "s.duckdb", "--config", repair_only_config, "--dask", "nowhere")
     assert r.exit_code == 2 and "cannot reach the Dask scheduler" in r.output and "--dask local" in r.output
+
+
+def test_story_inputs_from_workers_place_articles_as_the_stored_records_do(pipeline):
+    """The story stage places articles the same with the features and signatures a worker prepared
+    (what `run` passes) as with those it reads back from the stored records (a killed run's articles)."""
+    import eventwire
+    from eventwire import stories
+
+    fixtures = Path(__file__).parent / "fixtures" / "stories"
+    docs, _ = pipeline([d for d in eventwire.read(fixtures) if isinstance(d, eventwire.Document)])
+    placed = []
+    for prepared in (None, stories.prepare([d.to_dict() for d in docs])):
+        with Store(":memory:") as store:
+            store.write(docs)
+            summary = stories.update(store, [d.id for d in docs], prepared=prepared)
+            placed.append((summary.as_dict() | {"seconds": 0},
+                           store.query("SELECT * EXCLUDE (placed_at) FROM story_articles ORDER BY article_id"),
+                           store.query("SELECT * EXCLUDE (updated_at) FROM stories ORDER BY story_id")))
+    assert placed[0][0]["duplicates"] == 2 and len(placed[0][1]) == len(docs) == 5
+    assert placed[0] == placed[1]

@@ -66,11 +66,12 @@ class RunSummary:
     seconds: float = 0.0
     write_seconds: float = 0.0
     story_seconds: float = 0.0
+    parent_cpu_seconds: float = 0.0  # CPU this process spent (reading, writing, stories), all its threads
     failures: list[dict] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         keys = ("run_id", "articles", "skipped", "failed", "events", "quotes", "words", "inputs_skipped",
-                "seconds", "write_seconds", "story_seconds")
+                "seconds", "write_seconds", "story_seconds", "parent_cpu_seconds")
         return {k: getattr(self, k) for k in keys} | {"failures": self.failures}
 
 
@@ -114,7 +115,7 @@ def run(paths: Iterable[str], store: Sink, *, pipeline: Pipeline | None = None,
     pipe = pipeline or get_pipeline()
     executor = executor or InProcess(pipe)
     paths = [str(p) for p in paths]
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), time.process_time()
     summary = RunSummary(run_id=store.start_run(pipe.version, paths))
     version = pipe.version
     story_stage = _story_stage(store) if stories else None
@@ -132,11 +133,12 @@ def run(paths: Iterable[str], store: Sink, *, pipeline: Pipeline | None = None,
         errors = list(entry.errors)
         ids: list[str] = []
         tables: dict[str, list[dict]] = {}
+        prepared: dict = {}
         if res is not None:
             if res["version"] != version:
                 raise RunFailed(f"a worker runs pipeline version {res['version']}, this run {version}: install "
                                 "the same eventwire, model and config on every worker", input="--dask")
-            ids, tables = res["ids"], res["tables"]
+            ids, tables, prepared = res["ids"], res["tables"], res.get("stories") or {}
             errors += res["failures"]
         note_failures(errors)
         t = time.perf_counter()
@@ -147,7 +149,7 @@ def run(paths: Iterable[str], store: Sink, *, pipeline: Pipeline | None = None,
         if story_stage is not None and (ids or recounted):
             t = time.perf_counter()
             if ids:
-                story_stage.update(ids)
+                story_stage.update(ids, prepared)
             if recounted - set(ids):  # an article stored before, read again from another outlet
                 story_stage.recount(recounted - set(ids))
             summary.story_seconds += time.perf_counter() - t
@@ -215,6 +217,7 @@ def run(paths: Iterable[str], store: Sink, *, pipeline: Pipeline | None = None,
     finally:
         executor.close()
     summary.seconds = round(time.perf_counter() - t0, 3)
+    summary.parent_cpu_seconds = round(time.process_time() - cpu0, 3)
     summary.write_seconds = round(summary.write_seconds, 3)
     summary.story_seconds = round(summary.story_seconds, 3)
     store.finish_run(summary.run_id, articles=summary.articles, skipped=summary.skipped,

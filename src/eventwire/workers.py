@@ -44,15 +44,21 @@ def from_payload(p: Payload) -> Document:
 def process_payloads(pipe: Pipeline, payloads: list[Payload]) -> dict[str, Any]:
     """Run the rest of ``pipe`` (after the steps that settle the text) over a batch.
 
-    Returns ``{"version", "ids", "tables", "failures", "events", "quotes", "words"}``:
-    the rows are ready for :meth:`eventwire.store.Store.write_rows`.
+    Returns ``{"version", "ids", "tables", "stories", "failures", "events", "quotes", "words"}``:
+    the rows are ready for :meth:`eventwire.store.Store.write_rows`, ``stories`` are the
+    articles' story inputs (:func:`eventwire.stories.prepare`), so the parent's story
+    stage need not read them back.
     """
+    from .stories import prepare
+
     docs = [from_payload(p) for p in payloads]
     ok, failed = pipe(docs, start=pipe.id_steps)
+    records = [d.to_dict() for d in ok]
     return {
         "version": pipe.version,
         "ids": [d.id for d in ok],
-        "tables": document_rows(ok),
+        "tables": document_rows(ok, records),
+        "stories": prepare(records),
         "failures": [{"input": f.input, "code": f.code, "message": f.message, "component": f.component}
                      for f in failed],
         "events": sum(len(d.events) for d in ok),

@@ -73,11 +73,11 @@ def time_row(aid: str, i: int, t: dict[str, Any]) -> dict[str, Any]:
             "mod": t.get("mod")}
 
 
-def document_rows(docs: Sequence[Document]) -> dict[str, list[dict[str, Any]]]:
-    """All table rows for ``docs``: {table: [row, ...]}."""
+def document_rows(docs: Sequence[Document], records: Sequence[dict[str, Any]] | None = None
+                  ) -> dict[str, list[dict[str, Any]]]:
+    """All table rows for ``docs``: {table: [row, ...]}; ``records`` are their ``to_dict()``s if made already."""
     out: dict[str, list[dict[str, Any]]] = {t: [] for t in ("articles",) + ANNOTATION_TABLES}
-    for doc in docs:
-        rec = doc.to_dict()
+    for doc, rec in zip(docs, records if records is not None else (d.to_dict() for d in docs)):
         aid = rec["id"]
         out["articles"].append(article_row(doc, rec))
         out["sentences"] += [{"article_id": aid, "idx": i, **s} for i, s in enumerate(rec["sentences"])]

@@ -28,7 +28,7 @@ from .cluster import Settings, StoryClusterer
 from .dedup import DuplicateIndex
 from .merge import EventMerger, MergeSettings
 from .readouts import event_readouts, list_stories, story, story_readouts
-from .stage import StoryStage, UpdateSummary, update
+from .stage import Prepared, StoryStage, UpdateSummary, prepare, update
 
-__all__ = ["DuplicateIndex", "EventMerger", "MergeSettings", "Settings", "StoryClusterer", "StoryStage",
-           "UpdateSummary", "event_readouts", "list_stories", "story", "story_readouts", "update"]
+__all__ = ["DuplicateIndex", "EventMerger", "MergeSettings", "Prepared", "Settings", "StoryClusterer", "StoryStage",
+           "UpdateSummary", "event_readouts", "list_stories", "prepare", "story", "story_readouts", "update"]

@@ -41,6 +41,11 @@ class DuplicateIndex:
         self.original: dict[str, str] = {}  # duplicate id -> its original's id
         self._proto = MinHash(num_perm=num_perm, seed=seed, scheme=SCHEME)
 
+    @property
+    def params(self) -> tuple[int, int, int]:
+        """What a signature depends on: signatures made with other params do not compare."""
+        return self.num_perm, self.shingle, self.seed
+
     def signature(self, text: str) -> LeanMinHash:
         m = self._proto.copy()
         m.update_batch(shingles(text, self.shingle))

@@ -128,7 +128,7 @@ def from_record(rec: dict[str, Any]) -> ArticleFeatures:
         if actor and normalise_name(actor) != key:
             counts["n:" + normalise_name(actor)] += 1
     for p in rec.get("places") or []:
-        for key in {normalise_name(p.get("name") or ""), normalise_name(p.get("text") or "")}:
+        for key in dict.fromkeys((normalise_name(p.get("name") or ""), normalise_name(p.get("text") or ""))):
             if key:
                 counts["p:" + key] += 1
         if p.get("country"):

@@ -5,6 +5,13 @@ features, story membership, merged events), so each :meth:`StoryStage.update`
 only handles the new articles: it never re-clusters what is already placed,
 and a story keeps its id for good. Articles written to the store but never
 placed (a killed run) are picked up by the next update.
+
+What placing an article needs from its record (its features and MinHash
+signature, :func:`prepare`) is computed where the article was processed: the
+run's workers send it with their rows, so the stage, which runs serially in
+the parent process, does not read the records back nor pay for that per
+article. Articles without it (a killed run's, ``eventwire stories update``)
+are prepared from their stored records, with the same result.
 """
 from __future__ import annotations
 
@@ -19,6 +26,31 @@ from .cluster import Settings, StoryClusterer
 from .dedup import DuplicateIndex
 from .features import ArticleFeatures, from_record
 from .merge import EventMerger, MergeSettings, Mention
+
+
+@dataclass
+class Prepared:
+    """One article's story inputs, made from its record (see :func:`prepare`)."""
+
+    features: ArticleFeatures
+    minhash: bytes
+    params: tuple[int, int, int]  # the signature's (num_perm, shingle, seed)
+
+
+_SIGNER: list[DuplicateIndex] = []
+
+
+def prepare(records: Iterable[dict[str, Any]], dups: DuplicateIndex | None = None) -> dict[str, Prepared]:
+    """The story inputs of article records (``Document.to_dict()`` shape), by article id.
+
+    Workers call it on the batch they processed; the stage uses the result
+    in place of reading the records back from the store."""
+    if dups is None:
+        if not _SIGNER:
+            _SIGNER.append(DuplicateIndex())
+        dups = _SIGNER[0]
+    return {rec["id"]: Prepared(from_record(rec), dups.to_bytes(dups.signature(rec.get("text") or "")), dups.params)
+            for rec in records}
 
 
 @dataclass
@@ -102,8 +134,12 @@ class StoryStage:
             "ORDER BY published NULLS LAST, processed_at, id").fetchall()
         return [r[0] for r in rows]
 
-    def update(self, article_ids: Iterable[str] | None = None) -> UpdateSummary:
-        """Place ``article_ids`` (default: every pending article) and merge their events."""
+    def update(self, article_ids: Iterable[str] | None = None,
+               prepared: dict[str, Prepared] | None = None) -> UpdateSummary:
+        """Place ``article_ids`` (default: every pending article) and merge their events.
+
+        ``prepared`` (from :func:`prepare`, by the worker that processed the
+        articles) saves reading their records back; the others are read."""
         import time
 
         t0 = time.perf_counter()
@@ -111,12 +147,15 @@ class StoryStage:
         summary = UpdateSummary()
         if not ids:
             return summary
-        records = self._records(ids)
-        new = [aid for aid in ids if aid in records and aid not in self.story_of]
-        placed = self._place(new, records, summary)
+        inputs = {a: p for a, p in (prepared or {}).items() if p.params == self.dups.params}
+        missing = [a for a in ids if a not in inputs]
+        if missing:
+            inputs.update(prepare(self._records(missing).values(), self.dups))
+        stored = [aid for aid in ids if aid in inputs]
+        placed = self._place([aid for aid in stored if aid not in self.story_of], inputs, summary)
         self._write_placements(placed)
         touched = {self.story_of[a] for a in ids if a in self.story_of}
-        self._merge_events([a for a in ids if a in records], summary)
+        self._merge_events(stored, summary)
         self._refresh_stories(touched)
         summary.story_ids = sorted(touched)
         summary.seconds = round(time.perf_counter() - t0, 3)
@@ -144,12 +183,12 @@ class StoryStage:
             con.unregister("_story_ids")
         return {aid: json.loads(rec) for aid, rec in rows}
 
-    def _place(self, ids: list[str], records: dict[str, dict], summary: UpdateSummary) -> list[dict]:
-        feats = [from_record(records[a]) for a in ids]
+    def _place(self, ids: list[str], inputs: dict[str, Prepared], summary: UpdateSummary) -> list[dict]:
+        feats = [inputs[a].features for a in ids]
         self.clusterer.observe(feats)
         placed = []
         for aid, f in zip(ids, feats):
-            sig = self.dups.signature(records[aid].get("text") or "")
+            sig = self.dups.from_bytes(inputs[aid].minhash)
             orig, sim = self.dups.add(aid, sig)
             score = None
             if orig is not None and orig in self.story_of:
@@ -165,7 +204,7 @@ class StoryStage:
             self.story_of[aid] = sid
             placed.append({"article_id": aid, "story_id": sid, "duplicate_of": orig, "duplicate_similarity": sim,
                            "story_score": score, "seq": self.seq, "outlet": f.outlet, "published": f.published,
-                           "minhash": self.dups.to_bytes(sig), "features": json.dumps(f.to_json())})
+                           "minhash": inputs[aid].minhash, "features": json.dumps(f.to_json())})
             self.seq += 1
         summary.articles += len(placed)
         return placed
@@ -361,6 +400,7 @@ GROUP BY s.story_id
 """
 
 
-def update(store, article_ids: Iterable[str] | None = None, **kwargs: Any) -> UpdateSummary:
+def update(store, article_ids: Iterable[str] | None = None, prepared: dict[str, Prepared] | None = None,
+           **kwargs: Any) -> UpdateSummary:
     """Place new articles of ``store`` into stories and merge their events (see :class:`StoryStage`)."""
-    return StoryStage(store, **kwargs).update(article_ids)
+    return StoryStage(store, **kwargs).update(article_ids, prepared)
