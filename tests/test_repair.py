@@ -56,3 +56,14 @@ def test_long_changed_stretch_is_one_bounded_repair():
            + "id." + w * 1660 + "[\x00\x00\x00" + w * 74)
     text, repairs = repair_text(raw)
     assert undo_repairs(text, repairs) == raw
+
+
+def test_edits_inside_one_long_repair_become_one_repair():
+    """Two glued daggers inside one long ftfy change (found by fuzzing): the second
+    used to become a repair overlapping the first, and the text no longer replayed."""
+    w = "\u5b5b"
+    raw = "\u201c\u2000" + w * 1500 + "\u2020" + w * 500 + "\u2020" + w * 500 + "\x00\x00"
+    text, repairs = repair_text(raw)
+    assert undo_repairs(text, repairs) == raw
+    spans = sorted((r.start, r.end) for r in repairs)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))

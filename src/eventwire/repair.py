@@ -218,37 +218,51 @@ class TextRepairer:
 def _fold(text: str, repairs: list[Repair], edits: list[_Edit]) -> list[Repair]:
     """Combine earlier repairs (offsets in ``text``) with ``edits`` on ``text``.
 
-    Returns repairs with offsets in the text after the edits; an edit that
-    touches an earlier repair absorbs it, so ``before`` always holds raw text.
+    Returns repairs with offsets in the text after the edits. Edits and earlier
+    repairs that overlap are grown into one cluster and become one repair (an
+    edit inside a long earlier repair absorbs it, and so does every later edit
+    that falls inside the same stretch), so repairs never overlap and
+    ``before`` always holds raw text.
     """
     out: list[Repair] = []
     shift = 0
-    ri = 0
-    for e in sorted(edits, key=lambda e: e.start):
-        while ri < len(repairs) and repairs[ri].end <= e.start and not (
-            repairs[ri].end == e.start == e.end
+    ri = ei = 0
+    edits = sorted(edits, key=lambda e: e.start)
+
+    def keep(r: Repair) -> None:
+        out.append(Repair(r.start + shift, r.end + shift, r.before, r.after, r.rule))
+
+    while ei < len(edits):
+        first = edits[ei]
+        while ri < len(repairs) and repairs[ri].end <= first.start and not (
+            repairs[ri].end == first.start == first.end
         ):
-            r = repairs[ri]
-            out.append(Repair(r.start + shift, r.end + shift, r.before, r.after, r.rule))
+            keep(repairs[ri])
             ri += 1
-        start, end = e.start, e.end
+        start, end = first.start, first.end
+        group: list[_Edit] = []
         folded: list[Repair] = []
-        while ri < len(repairs) and repairs[ri].start < end:
-            folded.append(repairs[ri])
-            ri += 1
-        rules = [r.rule for r in folded] + [e.rule]
-        if folded:
-            start = min(start, folded[0].start)
-            end = max(end, folded[-1].end)
+        grew = True
+        while grew:
+            grew = False
+            while ei < len(edits) and (not group or edits[ei].start < end):
+                group.append(edits[ei])
+                end = max(end, edits[ei].end)
+                ei += 1
+                grew = True
+            while ri < len(repairs) and repairs[ri].start < end:
+                folded.append(repairs[ri])
+                start, end = min(start, repairs[ri].start), max(end, repairs[ri].end)
+                ri += 1
+                grew = True
         before = _undo(text, start, end, folded)
-        after = text[start:e.start] + e.after + text[e.end:end]
+        after = _apply(text[start:end], [_Edit(e.start - start, e.end - start, e.after, e.rule) for e in group])
+        rules = [r.rule for r in folded] + [e.rule for e in group]
         out.append(Repair(start + shift, start + shift + len(after), before, after,
                           "+".join(dict.fromkeys(rules))))
         shift += len(after) - (end - start)
-    while ri < len(repairs):
-        r = repairs[ri]
-        out.append(Repair(r.start + shift, r.end + shift, r.before, r.after, r.rule))
-        ri += 1
+    for r in repairs[ri:]:
+        keep(r)
     return out
 
 
