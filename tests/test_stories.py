@@ -290,3 +290,11 @@ def test_verbatim_copies_from_two_outlets_count_as_two_sources_one_original(tmp_
         run(paths, store)
         assert store.query("SELECT count(*) AS n FROM occurrences")[0]["n"] == 2
         assert counts(store) == ({(2, 2, 1, 1)}, [(2, 1, 2)])
+
+
+def test_gdelt_geography_uses_fips_country_codes():
+    """GDELT's ActionGeo_CountryCode is FIPS 10-4, not ISO3 (Germany GM, UK UK, China CH)."""
+    from eventwire.export.gdelt import fips_code
+
+    assert [fips_code(c) for c in ("DEU", "GBR", "CHN", "USA", "RUS")] == ["GM", "UK", "CH", "US", "RS"]
+    assert fips_code(None) == "" and fips_code("XXX") == ""

