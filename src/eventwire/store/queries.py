@@ -159,7 +159,12 @@ LISTINGS: dict[str, Listing] = {
 
 
 # Derived columns a caller may ask list_rows for by name.
-COMPUTED = {"lead": "left(regexp_replace(text, '\\s+', ' ', 'g'), 160) AS lead"}
+# ``lead``: an untitled article's first sentence (whitespace folded, cut at 200
+# characters with an ellipsis), else its first 160 characters.
+_FIRST_SENTENCE = ("(SELECT substr(articles.text, s.\"start\" + 1, least(s.\"end\" - s.\"start\", 200)) "
+                   "|| CASE WHEN s.\"end\" - s.\"start\" > 200 THEN '…' ELSE '' END "
+                   "FROM sentences s WHERE s.article_id = articles.id AND s.idx = 0)")
+COMPUTED = {"lead": f"trim(regexp_replace(coalesce({_FIRST_SENTENCE}, left(text, 160)), '\\s+', ' ', 'g')) AS lead"}
 
 
 def where_clause(kind: str, filters: dict[str, Any]) -> tuple[str, list[Any]]:

@@ -91,7 +91,8 @@ def articles(request: Request, filters=Depends(filters_of("articles")), page: Pa
 def article(request: Request, article_id: str = ID()):
     data = views.article(request.app.state.reader, article_id)
     rec = data["record"]
-    title = rec["source"].get("title") or (rec.get("text") or "")[:80]
+    first = (rec.get("sentences") or [{"start": 0, "end": 80}])[0]
+    title = rec["source"].get("title") or " ".join((rec.get("text") or "")[first["start"]:first["end"]].split())[:200]
     return respond(request, "article.html", data, page="articles", title=title, rec=rec,
                    actors={a["id"]: a for a in rec.get("actors") or []})
 
