@@ -32,12 +32,28 @@ def test_selected_parse_finds_the_same_events(seed_both):
 
 
 def test_unselected_sentences_keep_their_boundaries():
-    from eventwire.components.nlp import load_model, parse_selected
+    from eventwire.components.nlp import SelectiveAnnotator, load_model
 
     nlp = load_model(selective=True)
-    sdoc = nlp("Rain fell all day. Russia attacked Ukraine on Monday. It was cold.")
-    chosen = parse_selected(sdoc, nlp.get_pipe("parser"), lambda s: "Russia" in s.text)
+    annotate = SelectiveAnnotator(nlp, lambda d: ["Russia" in s.text for s in d.sents])
+    (sdoc, chosen), = annotate(["Rain fell all day. Russia attacked Ukraine on Monday. It was cold."])
     sents = list(sdoc.sents)
-    assert len(sents) == 3 and chosen == [1]
+    assert len(sents) == 3 and chosen == {1}
     assert {t.dep_ for t in sents[1]} >= {"nsubj", "dobj"}
-    assert {t.dep_ for t in sents[0]} <= {"", "ROOT"}
+    assert sents[1][1].lemma_ == "attack" and sents[1][1].pos_ == "VERB"
+    assert {t.dep_ for t in sents[0]} <= {"", "ROOT"} and not any(t.pos_ for t in sents[2])
+    assert {"Russia", "Ukraine", "Monday"} <= {e.text for e in sdoc.ents}  # NER ran everywhere
+
+
+def test_selector_reads_surface_forms():
+    """Inflected triggers and speech verbs are found without tags; a sentence with no actor is skipped."""
+    from eventwire.components.nlp import load_model
+    from eventwire.events.patterns import load_patterns
+    from eventwire.events.selection import LemmaCandidates, SentenceSelector
+
+    nlp = load_model(selective=True)
+    sel = SentenceSelector(load_patterns(), LemmaCandidates(nlp.get_pipe("lemmatizer").lookups))
+    with nlp.select_pipes(enable=["senter", "ner"]):
+        sdoc = nlp("Rebels attacked the town. The weather was mild. The bridge was finished on Monday. "
+                   "A spokesman says the talks failed.")
+    assert sel.choose(sdoc) == [True, False, False, True]

@@ -37,49 +37,87 @@ def resolve_model_name(name: str = "auto") -> str:
 def load_model(name: str = "auto", max_length: int = 2_000_000, selective: bool = False):
     """Load the spaCy model once per process (Dask/multiprocess workers reuse it).
 
-    ``selective``: a separate instance with the parser disabled and the statistical
-    sentence recogniser (``senter``) enabled, for parsing selected sentences only.
+    ``selective``: a separate instance with the statistical sentence recogniser
+    (``senter``) enabled, for :class:`SelectiveAnnotator`.
     """
     import spacy
 
-    pkg = resolve_model_name(name)
-    nlp = spacy.load(pkg, disable=["parser"]) if selective else spacy.load(pkg)
+    nlp = spacy.load(resolve_model_name(name))
     if selective:
         nlp.enable_pipe("senter")
     nlp.max_length = max_length
     return nlp
 
 
-def parse_selected(sdoc, parser, want) -> list[int]:
-    """Parse the sentences of ``sdoc`` for which ``want(sent)`` holds; return their indices.
+# Run over every sentence: they need no tags, and actors and entities are read everywhere.
+FIRST_PASS = ("senter", "ner")
 
-    Each chosen sentence is parsed on its own (its tokens, tags and tok2vec tensor
-    copied by ``Span.as_doc``) and its heads and labels are written back. The
-    other sentences get a flat placeholder tree (every token attached to the
-    sentence's first token with an empty label) so sentence boundaries survive;
-    stages tell them apart by ``doc.user_data["parsed_sentences"]``.
+
+class SelectiveAnnotator:
+    """spaCy's pipeline split in two: tokenizer, ``senter`` and ``ner`` over the whole
+    text, then ``tok2vec``, ``tagger``, ``parser``, ``attribute_ruler`` and
+    ``lemmatizer`` only over the sentences ``choose(doc)`` marks (one bool per sentence).
+
+    The chosen sentences go through the second pass in runs of consecutive
+    sentences (one ``Span.as_doc`` per run, so neighbouring chosen sentences keep
+    each other as context, as in the full pipeline) and their tags, morphology,
+    lemmas and parse are written back. The other sentences keep their tokens,
+    entities and boundaries, have no tags or lemmas, and get a flat placeholder
+    tree (every token attached to the sentence's first token with an empty
+    label); stages tell them apart by ``doc.user_data["parsed_sentences"]``.
     """
-    import numpy
-    from spacy.attrs import DEP, HEAD
 
-    sents = list(sdoc.sents)
-    chosen = [i for i, s in enumerate(sents) if want(s)]
-    parsed = {i: d for i, d in zip(chosen, parser.pipe((sents[i].as_doc() for i in chosen), batch_size=256))}
-    heads = numpy.zeros(len(sdoc), dtype="int32")
-    deps = numpy.zeros(len(sdoc), dtype="uint64")
-    root = sdoc.vocab.strings.add("ROOT")
-    for i, s in enumerate(sents):
-        sub = parsed.get(i)
-        for j, tok in enumerate(s):
-            if sub is not None:
-                heads[tok.i] = sub[j].head.i - j
-                deps[tok.i] = sub[j].dep
+    def __init__(self, nlp, choose):
+        self.nlp, self.choose = nlp, choose
+        self.first = [n for n in nlp.pipe_names if n in FIRST_PASS]
+        self.second = [n for n in nlp.pipe_names if n not in FIRST_PASS]
+
+    def __call__(self, texts, batch_size: int = 32):
+        """Yield ``(spaCy Doc, indices of the tagged and parsed sentences)`` per text."""
+        with self.nlp.select_pipes(enable=self.first):
+            sdocs = list(self.nlp.pipe(texts, batch_size=batch_size))
+        runs = [(k, span) for k, sdoc in enumerate(sdocs) for span in self.runs(sdoc)]
+        with self.nlp.select_pipes(enable=self.second):
+            subs = self.nlp.pipe((span.as_doc() for _, span in runs), batch_size=batch_size)
+            by_doc: list[list] = [[] for _ in sdocs]
+            for (k, span), sub in zip(runs, subs):
+                by_doc[k].append((span.start, sub))
+        for sdoc, parsed in zip(sdocs, by_doc):
+            yield sdoc, self.write_back(sdoc, parsed)
+
+    def runs(self, sdoc) -> list:
+        """Maximal spans of consecutive wanted sentences."""
+        out, cur = [], None
+        for s, wanted in zip(sdoc.sents, self.choose(sdoc)):
+            if not wanted:
+                cur = None
+            elif cur is None:
+                cur = [s.start, s.end]
+                out.append(cur)
             else:
-                heads[tok.i] = s.start - tok.i
-                deps[tok.i] = root if tok.i == s.start else 0
-    arr = numpy.stack([heads.astype("uint64"), deps], axis=1)
-    sdoc.from_array([HEAD, DEP], arr)
-    return chosen
+                cur[1] = s.end
+        return [sdoc[a:b] for a, b in out]
+
+    @staticmethod
+    def write_back(sdoc, parsed: list) -> set[int]:
+        import numpy
+        from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+
+        attrs = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
+        n = len(sdoc)
+        idx = numpy.arange(n, dtype="int64")
+        starts = numpy.zeros(n, dtype=bool)
+        starts[[s.start for s in sdoc.sents]] = True
+        first = numpy.maximum.accumulate(numpy.where(starts, idx, 0))
+        arr = numpy.zeros((n, len(attrs)), dtype="uint64")
+        arr[:, 4] = (first - idx).astype("uint64")  # flat tree: every token -> sentence start
+        arr[starts, 5] = sdoc.vocab.strings.add("ROOT")
+        tagged = numpy.zeros(n, dtype=bool)
+        for start, sub in parsed:
+            arr[start:start + len(sub)] = sub.to_array(attrs)
+            tagged[start:start + len(sub)] = True
+        sdoc.from_array(attrs, arr)
+        return {i for i, s in enumerate(sdoc.sents) if tagged[s.start]}
 
 
 def model_label(nlp) -> str:
@@ -107,17 +145,17 @@ def make_nlp(settings: dict):
     nlp = load_model(settings["model"], int(settings["max_length"]), selective)
     batch_size = int(settings["batch_size"])
     if selective:
-        from ..events.selection import default_selector
+        from ..events.patterns import load_patterns
+        from ..events.selection import LemmaCandidates, SentenceSelector
 
-        want = default_selector().wants
-        parser = nlp.get_pipe("parser")
+        selector = SentenceSelector(load_patterns(), LemmaCandidates(nlp.get_pipe("lemmatizer").lookups))
+        annotate = SelectiveAnnotator(nlp, selector.choose)
+    else:
+        annotate = lambda texts, batch_size: ((d, None) for d in nlp.pipe(texts, batch_size=batch_size))  # noqa: E731
 
     def run(docs: list[Document]) -> None:
-        for doc, sdoc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=batch_size)):
-            if selective:
-                doc.user_data["parsed_sentences"] = set(parse_selected(sdoc, parser, want))
-            else:
-                doc.user_data["parsed_sentences"] = None  # all
+        for doc, (sdoc, parsed) in zip(docs, annotate([d.text for d in docs], batch_size=batch_size)):
+            doc.user_data["parsed_sentences"] = parsed  # None: all
             doc.user_data["spacy"] = sdoc
             doc.sentences = [Sentence(s.start_char, s.end_char) for s in sdoc.sents]
             doc.entities = [Entity(e.text, e.start_char, e.end_char, e.label_) for e in sdoc.ents]

@@ -1,85 +1,138 @@
-"""Which sentences can hold an event, decided before parsing.
+"""Which sentences can hold an event, decided before tagging and parsing.
 
-The dependency parser is the costliest part of the ``nlp`` stage, and most
-sentences of a news article code no event. A sentence is worth parsing when it
-names two possible actors (named entities of actor types, or actor words such as
-"police", "rebels", "he"), or one possible actor and an event trigger (a pattern
-head word with the right part of speech), or carries a speech cue (a quote mark,
-a verb of saying, "according to") so the quotes and attribution stages keep
-their parses. Everything is read from the pattern files, so adding a pattern
-also makes its sentences parse-worthy.
+Tagging, parsing, attribute rules and lemmas are about half of the ``nlp``
+stage's cost, and most sentences of a news article code no event. The stage
+therefore runs only the tokenizer, the sentence recogniser and NER over the
+whole text, and asks this module which sentences deserve the rest. A sentence
+does when it has a speech cue (a quote mark, a verb of saying, "according to":
+quotes and attribution read the parse of every speech sentence), or when it
+names two possible actors and holds some trigger word, or one possible actor
+and a trigger that can code an event with a single named party.
+
+There are no tags or lemmas yet, so words are read by their surface forms: a
+form counts as a trigger when one of its candidate lemmas (:class:`LemmaCandidates`,
+spaCy's English lemmatizer rules tried for every part of speech) is a pattern
+head of that part of speech. That is a superset of what the tagged text could
+match, so the choice errs towards parsing. Everything is read from the pattern
+files, so adding a pattern also makes its sentences parse-worthy.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from bisect import bisect_left
+from dataclasses import dataclass
 
-from .patterns import PatternSet, load_patterns
-
+from .patterns import PatternSet
 
 # Roots the coder codes with a victim and no named doer ("civilians were killed").
 DOER_OPTIONAL = frozenset({"17", "18", "19", "20"})
-KIND = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun", "ADJ": "adj"}
+KINDS = ("verb", "noun", "adj")
+
+
+class LemmaCandidates:
+    """Every lemma spaCy's English rule lemmatizer could give a lower-case form, whatever its tag.
+
+    Reads the model's own ``lemma_rules``, ``lemma_exc`` and ``lemma_index`` tables
+    (the rule mode of ``spacy.pipeline.Lemmatizer``), so the forms it accepts are
+    the ones the tagged pipeline would lemmatize to a pattern head.
+    """
+
+    def __init__(self, lookups):
+        self.index = {p: set(v) for p, v in lookups.get_table("lemma_index").items()}
+        self.exc = lookups.get_table("lemma_exc")
+        self.rules = lookups.get_table("lemma_rules")
+
+    def __call__(self, form: str) -> dict[str, frozenset[str]]:
+        """``{"verb": {...}, "noun": {...}, "adj": {...}}`` for ``form`` (lower case); the form itself is in each."""
+        return {pos: frozenset(self._lemmas(form, pos)) | {form} for pos in KINDS}
+
+    def _lemmas(self, form: str, pos: str) -> list[str]:
+        index = self.index.get(pos, set())
+        forms, oov = list(self.exc.get(pos, {}).get(form, [])), []
+        for old, new in self.rules.get(pos, []):
+            if form.endswith(old):
+                cand = form[: len(form) - len(old)] + new
+                if not cand:
+                    continue
+                (forms if cand in index or not cand.isalpha() else oov).append(cand)
+        return forms or oov
+
+
+@dataclass(frozen=True)
+class Form:
+    """What one surface form can be: its candidate lemmas (all parts of speech), the
+    needed-word sets of the patterns it can head (``any``; ``single``: those that can
+    code an event with one named party), whether it is a speech cue or an actor word."""
+
+    lemmas: frozenset[str]
+    any: list[frozenset[str]]
+    single: list[frozenset[str]]
+    speech: bool
+    actor: bool
 
 
 class SentenceSelector:
-    """Decides, from tags, lemmas and entities only, whether a sentence needs the parser."""
+    """Decides, from surface forms and entities only, whether a sentence needs tagging and parsing."""
 
-    def __init__(self, patterns: PatternSet):
+    def __init__(self, patterns: PatternSet, lemmas: LemmaCandidates):
         c = patterns
         generic = c.cue_set("generic", "words")
-        # per kind and head word: the other words each pattern needs; a bare everyday
-        # word ("give") codes an event only with a second actor, so it is left out here
-        self.needs: dict[str, dict[str, list[frozenset[str]]]] = {}
+        # per kind and head word: the other words each pattern needs. ``single``: patterns
+        # that can code an event with one named party; a bare everyday word ("give")
+        # codes one only with a second actor (doer-less violence needs only a victim).
+        self.any: dict[str, dict[str, list[frozenset[str]]]] = {}
+        self.single: dict[str, dict[str, list[frozenset[str]]]] = {}
         for kind, table in c.by_head.items():
-            out = self.needs.setdefault(kind, {})
             for head, pats in table.items():
                 for p in pats:
                     words = frozenset(p.modifiers + p.required + ((p.marked_prep,) if p.marked_prep else ()))
-                    if not words and head in generic and p.code[:2] not in DOER_OPTIONAL:
-                        continue  # needs a second actor; doer-less violence needs only a victim
-                    out.setdefault(head, []).append(words)
-        self.speech = c.cue_set("speech", "verbs") | {"according"}
+                    self.any.setdefault(kind, {}).setdefault(head, []).append(words)
+                    if words or head not in generic or p.code[:2] in DOER_OPTIONAL:
+                        self.single.setdefault(kind, {}).setdefault(head, []).append(words)
+        self.lemmas = lemmas
+        self.speech = c.cue_set("speech", "verbs")
         self.labels = c.cue_set("selection", "entity_labels")
         self.actor_words = c.cue_set("selection", "actor_words")
         self.quote_marks = c.cue_set("selection", "quote_marks")
+        self.forms: dict[str, Form] = {}
 
-    def actorish(self, sent) -> int:
-        """Possible actor mentions in ``sent``: entities of actor types plus actor words."""
-        n = sum(1 for e in sent.ents if e.label_ in self.labels)
-        inside = {t.i for e in sent.ents for t in e}
-        n += sum(1 for t in sent if t.i not in inside and t.lower_ in self.actor_words)
-        return n
+    def form(self, form: str) -> Form:
+        """What the lower-case word ``form`` can be, computed once per process and form."""
+        got = self.forms.get(form)
+        if got is None:
+            cands = self.lemmas(form)
+            any_needs = [n for kind in KINDS for w in cands[kind] for n in self.any.get(kind, {}).get(w, ())]
+            single = [n for kind in KINDS for w in cands[kind] for n in self.single.get(kind, {}).get(w, ())]
+            speech = form in self.quote_marks or form == "according" or not self.speech.isdisjoint(cands["verb"])
+            got = self.forms[form] = Form(frozenset().union(*cands.values()), any_needs, single, speech,
+                                          form in self.actor_words)
+        return got
 
-    def has_trigger(self, sent) -> bool:
-        """Whether some pattern could match here: its head word with the right part of
-        speech, and all its other words somewhere in the sentence."""
-        present = None
-        for t in sent:
-            kind = KIND.get(t.pos_)
-            if kind is None:
-                continue
-            table = self.needs.get(kind, {})
-            for w in {t.lemma_.lower(), t.lower_}:
-                for needed in table.get(w, ()):
-                    if not needed:
-                        return True
-                    if present is None:
-                        present = {x.lemma_.lower() for x in sent} | {x.lower_ for x in sent}
-                    if needed <= present:
-                        return True
-        return False
+    def choose(self, sdoc) -> list[bool]:
+        """Per sentence of ``sdoc`` (a Doc with sentences and entities): whether it needs the parse."""
+        from spacy.attrs import LOWER
 
-    def has_speech(self, sent) -> bool:
-        return any(t.text in self.quote_marks or t.lower_ == "according"
-                   or (t.lemma_.lower() in self.speech and t.pos_ == "VERB") for t in sent)
+        strings = sdoc.vocab.strings
+        words = [self.form(strings[h]) for h in sdoc.to_array(LOWER).tolist()]
+        inside = bytearray(len(words))
+        actor_ents = []
+        for e in sdoc.ents:
+            inside[e.start:e.end] = b"\x01" * (e.end - e.start)
+            if e.label_ in self.labels:
+                actor_ents.append(e.start)
+        return [self.wants(words[s.start:s.end], inside[s.start:s.end],
+                           bisect_left(actor_ents, s.end) - bisect_left(actor_ents, s.start)) for s in sdoc.sents]
 
-    def wants(self, sent) -> bool:
-        if self.has_speech(sent):
+    def wants(self, words: list[Form], inside: bytes, n_entities: int) -> bool:
+        """A sentence of ``words`` with ``n_entities`` actor-type entities (``inside``: 1 for tokens in any entity)."""
+        if any(w.speech for w in words):
             return True  # quotes and attribution read the parse of every speech sentence
-        n = self.actorish(sent)
-        return n >= 2 or (n == 1 and self.has_trigger(sent))
-
-
-@lru_cache(maxsize=1)
-def default_selector() -> SentenceSelector:
-    return SentenceSelector(load_patterns())
+        n = n_entities + sum(1 for w, e in zip(words, inside) if w.actor and not e)
+        if n == 0 or n == 1 and not any(w.single for w in words):
+            return False
+        needs = [x for w in words for x in (w.any if n >= 2 else w.single)]
+        if not needs:
+            return False
+        if not all(needs):
+            return True
+        present = frozenset().union(*(w.lemmas for w in words))
+        return any(x <= present for x in needs)
