@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..tags import is_pronoun
 from ..document import Actor
 from .kb import KnowledgeBase
 from .linker import SECTOR_NAMES, Context, Found, Ref, person_code, role_label, slug
@@ -125,7 +126,7 @@ class ActorBuilder:
         for f in found:
             for i in range(f.start, f.end):
                 covered[i] = True
-        pron = [t.i for t in sdoc if t.lower_ in PRONOUNS and t.pos_ == "PRON" and not covered[t.i]]
+        pron = [t.i for t in sdoc if t.lower_ in PRONOUNS and is_pronoun(t) and not covered[t.i]]
         events = sorted([(f.start, 0, f) for f in found] + [(i, 1, i) for i in pron], key=lambda x: (x[0], x[1]))
         for _, kind, item in events:
             if kind == 1:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..tags import is_proper_noun
 from .cities import city_country
 from .gazetteer import AMBIGUOUS_ALONE, Atom, Entry, Gazetteer
 from .kb import KIND_LABELS, KnowledgeBase, Person, Tenure
@@ -439,7 +440,7 @@ class Linker:
         ent = ctx.ent_of[a.start] if a.start < len(ctx.ent_of) else None
         end = a.end
         if ent is not None and ent.label_ == "PERSON" and ent.start == a.start:
-            while end < ent.end and ctx.sdoc[end].pos_ == "PROPN" and ctx.sdoc[end].text not in POSSESSIVE:
+            while end < ent.end and is_proper_noun(ctx.sdoc[end]) and ctx.sdoc[end].text not in POSSESSIVE:
                 end += 1
         return end
 
@@ -495,7 +496,7 @@ class Linker:
             if start >= ent.end:
                 continue
             span = sdoc[start:ent.end]
-            if not any(t.pos_ == "PROPN" for t in span):  # "Xi's 69th [birthday]": not a name
+            if not any(is_proper_noun(t) for t in span):  # "Xi's 69th [birthday]": not a name
                 continue
             country = None
             if ent.label_ == "ORG":
@@ -518,7 +519,7 @@ class Linker:
         if family:
             for t in sdoc:
                 f = family.get(t.text)
-                if f is not None and not covered[t.i] and t.i > f.start and t.pos_ == "PROPN":
+                if f is not None and not covered[t.i] and t.i > f.start and is_proper_noun(t):
                     ctx.found.append(Found(t.i, t.i + 1, Ref("unknown", name=f.ref.name, role="person"),
                                            "unknown", t.i))
 

@@ -26,6 +26,8 @@ from .patterns import PatternSet
 # Roots the coder codes with a victim and no named doer ("civilians were killed").
 DOER_OPTIONAL = frozenset({"17", "18", "19", "20"})
 KINDS = ("verb", "noun", "adj")
+# Words after which a speech word is a noun, not a verb of saying ("the report", "his claims").
+DETERMINERS = frozenset("a an the this that these those his her its their our my your whose".split())
 
 
 class LemmaCandidates:
@@ -68,6 +70,11 @@ class Form:
     single: list[frozenset[str]]
     speech: bool
     actor: bool
+    mark: bool = False  # a quote mark or "according"
+    determiner: bool = False  # an article or possessive: the next word is a noun ("the report")
+
+
+NO_FORM = Form(frozenset(), [], [], False, False)
 
 
 class SentenceSelector:
@@ -102,9 +109,10 @@ class SentenceSelector:
             cands = self.lemmas(form)
             any_needs = [n for kind in KINDS for w in cands[kind] for n in self.any.get(kind, {}).get(w, ())]
             single = [n for kind in KINDS for w in cands[kind] for n in self.single.get(kind, {}).get(w, ())]
-            speech = form in self.quote_marks or form == "according" or not self.speech.isdisjoint(cands["verb"])
+            mark = form in self.quote_marks or form == "according"
+            speech = mark or not self.speech.isdisjoint(cands["verb"])
             got = self.forms[form] = Form(frozenset().union(*cands.values()), any_needs, single, speech,
-                                          form in self.actor_words)
+                                          form in self.actor_words, mark, form in DETERMINERS)
         return got
 
     def choose(self, sdoc) -> list[bool]:
@@ -123,8 +131,9 @@ class SentenceSelector:
                            bisect_left(actor_ents, s.end) - bisect_left(actor_ents, s.start)) for s in sdoc.sents]
 
     def wants(self, words: list[Form], inside: bytes, n_entities: int) -> bool:
-        """A sentence of ``words`` with ``n_entities`` actor-type entities (``inside``: 1 for tokens in any entity)."""
-        if any(w.speech for w in words):
+        """A sentence of ``words`` with ``n_entities`` actor-type entities (``inside``: 1 for tokens in
+        any entity). A speech word counts outside entities ("United States") and not after a determiner."""
+        if any(w.speech and not e and (w.mark or not p.determiner) for p, w, e in zip([NO_FORM] + words, words, inside)):
             return True  # quotes and attribution read the parse of every speech sentence
         n = n_entities + sum(1 for w, e in zip(words, inside) if w.actor and not e)
         if n == 0 or n == 1 and not any(w.single for w in words):

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..tags import untagged
 from .gazetteer import Entry, Gazetteer
 from .names import name_key
 
@@ -173,7 +174,7 @@ def _matcher_ok(m: Mention, in_person: bool) -> bool:
 
 
 def _is_name_token(t) -> bool:
-    return (t.pos_ == "PROPN" or t.tag_ in ("NNP", "NNPS")) and t.text[:1].isupper()
+    return (t.pos_ == "PROPN" or t.tag_ in ("NNP", "NNPS") or untagged(t)) and t.text[:1].isupper()
 
 
 def _matcher_mentions(sdoc, gaz: Gazetteer, blocked: list[bool], person: list[bool]) -> list[Mention]:
@@ -273,7 +274,7 @@ def find_toponyms(sdoc, gaz: Gazetteer) -> tuple[list[Mention], list[tuple[int, 
             covered[tok.i] = True
     demonyms = [d for d in demonyms if not any(m.start < d[1] and d[0] < m.end for m in mentions)]
     for t in sdoc:
-        if not blocked[t.i] and not covered[t.i] and t.pos_ in ("ADJ", "PROPN", "NOUN") and t.text[:1].isupper():
+        if not blocked[t.i] and not covered[t.i] and (t.pos_ in ("ADJ", "PROPN", "NOUN") or untagged(t)) and t.text[:1].isupper():
             codes = _demonym(gaz, t.text)
             if codes and not any(s <= t.idx < e for s, e, _ in demonyms):
                 demonyms.append((t.idx, t.idx + len(t.text), codes))
