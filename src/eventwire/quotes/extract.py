@@ -95,6 +95,8 @@ def extract_quotes(doc: Document) -> list[Quote]:
             continue
         if any(s <= f.cue[0] < e for s, e in quoted):  # words inside a quote belong to that quote
             continue
+        if any(st.start <= f.cue[0] < st.end and looks_like_quote(text, st) for st in stretches):
+            continue  # so do words inside a quote nobody was found to say
         if f.kind == "noun" and _mostly_quoted(f.content, quoted):  # that quote is already someone's
             continue
         s, e = f.content[0][0], f.content[-1][1]
@@ -120,7 +122,11 @@ def _absorbed(doc: Document, frames: list[Frame]) -> set[int]:
     """Frames that only go on in the voice of the frame around them ("X said *he believes* ...",
     "she told us *she worries* ..."): part of that frame's quote, not quotes of their own."""
     out = set()
+    turns = [f.content_span for f in frames if f.kind == "colon" and f.content]
     for j, g in enumerate(frames):
+        if g.kind != "colon" and any(s <= g.cue[0] < e for s, e in turns):
+            out.add(j)  # a transcript turn is all the speaker's words, over all its sentences
+            continue
         if not g.outer:
             continue
         f = frames[g.outer[0]]

@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 from ..document import Document
 from .marks import looks_like_quote, paragraphs, quoted_stretches
 from .lexicon import (
-    COGNITION, COMPARISON, CUE_NOUNS, CUE_VERBS, DIRECTIVE, EVALUATION, FINDING, INTENTION, OBJECT_CONTENT,
+    ADJECTIVE_PREPS, CERTAINTY_ADJECTIVES, COGNITION, COMPARISON, CUE_NOUNS, CUE_VERBS, DIRECTIVE, EVALUATION, FINDING, INTENTION, OBJECT_CONTENT,
     OBJECT_PREPS, PARTICLE_CUES, PREP_CONTENT, PREP_CUES, REPORT, IN_SOURCE_NOUNS, REPORT_NOUNS, SOURCE_LABELS, SPEECH,
-    STANCE_NOUNS, SUPPORT_VERBS, XCOMP_CONTENT,
+    STANCE_ADJECTIVES, STANCE_NOUNS, SUPPORT_VERBS, XCOMP_CONTENT,
 )
 
 Span = tuple[int, int]
@@ -107,6 +107,10 @@ def sentence_frames(sent, sentence_index: int) -> list[Frame]:
                 frames.append(f)
         elif tok.pos_ == "NOUN" and (lemma_of(tok) in CUE_NOUNS or tok.lower_ in STANCE_NOUNS):
             f = _noun_frame(tok, sentence_index, cut)
+            if f is not None:
+                frames.append(f)
+        elif tok.pos_ == "ADJ" and tok.lower_ in CERTAINTY_ADJECTIVES | STANCE_ADJECTIVES:
+            f = _adjective_frame(tok, sentence_index, cut)
             if f is not None:
                 frames.append(f)
     return frames + according
@@ -310,6 +314,40 @@ def _noun_frame(n, si: int, cut: list[Span]) -> Frame | None:
     group = "evaluation" if n.lower_ in STANCE_NOUNS and lemma not in CUE_NOUNS else "speech"
     return Frame(si, "noun", group, cue, _text(doc)[cue[0]:cue[1]], src, phrase, content, n.i,
                  src_tok.i if src_tok is not None else None, weak=True)
+
+
+def _adjective_frame(a, si: int, cut: list[Span]) -> Frame | None:
+    """An adjective of certainty or stance after a copula: "Trump is confident *that ...*",
+    "she was critical *of the deal*", "they are wary *of ...*". The source is the copula's
+    subject; without one ("it is unclear whether ...") the adjective states a fact, not
+    anyone's view."""
+    if a.dep_ != "acomp" or a.head.pos_ not in ("AUX", "VERB"):
+        return None
+    content: list[Span] = []
+    for c in a.children:
+        if c.i <= a.i:
+            continue
+        if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
+            content = [_subtree(c)]
+        elif c.dep_ == "prep" and c.lower_ in ADJECTIVE_PREPS and c.i == a.i + 1:
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+                content = [_subtree(obj)]
+        if content:
+            break
+    doc = a.doc
+    content = _trim_all(doc, _minus_many(content, cut))
+    subj = next((c for c in a.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if not content or subj is None or subj.lower_ in ("it", "there", "this", "that") \
+            or subj.tag_ in ("WDT", "WP", "EX"):
+        return None  # "it is clear that ...", "that is certain to ...": a fact, nobody's view
+    src = phrase = None
+    if subj is not None:
+        src, phrase = source_spans(subj)
+    cue = (a.idx, a.idx + len(a))
+    group = "cognition" if a.lower_ in CERTAINTY_ADJECTIVES else "evaluation"
+    return Frame(si, "verb", group, cue, _text(doc)[cue[0]:cue[1]], src, phrase, content, a.i,
+                 subj.i if subj is not None else None, weak=True)
 
 
 def _in_paragraph(doc, at: int, spans: list[Span]) -> list[Span]:

@@ -92,6 +92,8 @@ note announce deny confirm acknowledge reiterate repeat stress emphasize emphasi
 predict promise pledge propose suggest recommend demand request cite express voice
 reaffirm underline underscore highlight praise criticize criticise describe admit
 concede allege claim report reveal disclose want expect fear
+show indicate project forecast estimate document detail outline chronicle depict portray
+float pitch tout promote unveil present sketch
 """.split())
 
 # cues whose infinitive complement is the content ("urged X to ...", "wants to ...")
@@ -123,6 +125,26 @@ worries doubt doubts complaint complaints attack attacks comment comments remark
 view views position stance skepticism scepticism outrage anger frustration objection
 objections
 """.split())
+
+# adjectives of certainty and of stance: with a copula their clause or prepositional object is
+# what the subject believes or feels ("is confident *that ...*", "was critical *of the deal*",
+# "are wary *of ...*")
+CERTAINTY_ADJECTIVES = frozenset("""
+sure certain confident convinced aware clear unclear uncertain unsure doubtful skeptical sceptical
+optimistic pessimistic hopeful adamant insistent positive mindful cognizant conscious
+""".split())
+STANCE_ADJECTIVES = frozenset("""
+critical proud concerned worried anxious nervous afraid fearful scared angry furious mad upset
+outraged happy glad pleased delighted thrilled excited disappointed frustrated unhappy dismayed
+alarmed troubled wary suspicious supportive dismissive appreciative grateful thankful fond
+enamored enamoured tired weary sick ashamed embarrassed eager keen willing unwilling reluctant
+ready determined committed opposed receptive hostile enthusiastic passionate vocal outspoken
+silent quiet coy cagey candid frank honest upfront forthcoming explicit firm bullish bearish
+sympathetic contemptuous disdainful disgusted horrified shocked surprised impressed satisfied
+dissatisfied comfortable uncomfortable
+""".split())
+# prepositions whose object is what an adjective of stance is about
+ADJECTIVE_PREPS = frozenset("of about on with over at toward towards to for against in".split())
 
 # prepositions whose object is what a cue is about ("railed against X", "spoke about X")
 PREP_CONTENT = frozenset("about against on of for over".split())
