@@ -27,7 +27,7 @@ from ..document import Document
 from .marks import looks_like_quote, paragraphs, quoted_stretches
 from .lexicon import (
     ADJECTIVE_PREPS, CERTAINTY_ADJECTIVES, COGNITION, COMPARISON, CUE_NOUNS, CUE_VERBS, DIRECTIVE, EVALUATION, FINDING, INTENTION, OBJECT_CONTENT,
-    OBJECT_PREPS, PARTICLE_CUES, PREP_CONTENT, PREP_CUES, REPORT, IN_SOURCE_NOUNS, REPORT_NOUNS, SOURCE_LABELS, SPEECH,
+    OBJECT_PREPS, PARTICLE_CUES, PREP_CONTENT, PREP_CUES, RECIPIENT_CUES, REPORT, IN_SOURCE_NOUNS, REPORT_NOUNS, SOURCE_LABELS, SPEECH,
     STANCE_ADJECTIVES, STANCE_NOUNS, SUPPORT_VERBS, XCOMP_CONTENT,
 )
 
@@ -188,6 +188,11 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
             content = [(_subtree(dobj[0])[0], end)]
         elif prep_obj is not None:  # "referring to the former president", "pressed for a vote"
             content = [(_subtree(prep_obj)[0], _object_end(v, prep_obj))]
+        elif dobj and lemma not in RECIPIENT_CUES and _any_object(dobj[0]) and (
+                lemma in EVALUATION or oprd or _object_prep(v, dobj[0])):
+            # "endorsed Clinton", "sees the program as ...", "compares his struggles to ..."
+            end = _subtree(oprd[0])[1] if oprd else _object_end(v, dobj[0])
+            content = [(_subtree(dobj[0])[0], end)]
         elif lemma in EVALUATION or lemma in SPEECH:
             pobj = [g for c in kids if c.dep_ == "prep" and c.lower_ in PREP_CONTENT and c.i > v.i
                     for g in c.children if g.dep_ in ("pobj", "pcomp")]
@@ -241,6 +246,12 @@ def _without_aside(doc, start: int, end: int) -> Span:
             continue
         return start, comma.idx
     return start, end
+
+
+def _any_object(obj) -> bool:
+    """An object that can be what a cue is about: anything but a date, a time or a number
+    ("said *Sunday*", "called *twice*")."""
+    return obj.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 
 
 def _prep_object(v, preps):

@@ -96,6 +96,13 @@ show indicate project forecast estimate document detail outline chronicle depict
 float pitch tout promote unveil present sketch
 """.split())
 
+# cues whose direct object is the person addressed, never what was said ("told *reporters*")
+RECIPIENT_CUES = frozenset("""
+tell ask inform notify remind assure reassure brief advise warn thank congratulate greet
+answer urge implore beg encourage order instruct invite call press exhort entreat dare prod
+pressure lobby petition direct command summon lecture
+""".split())
+
 # cues whose infinitive complement is the content ("urged X to ...", "wants to ...")
 XCOMP_CONTENT = DIRECTIVE | frozenset("""
 want hope expect promise pledge vow threaten agree refuse decline seek
