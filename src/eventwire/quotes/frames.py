@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from ..document import Document
 from .marks import looks_like_quote, paragraphs, quoted_stretches
 from .lexicon import (
-    ADJECTIVE_PREPS, CERTAINTY_ADJECTIVES, COGNITION, COMPARISON, CUE_NOUNS, CUE_VERBS, DIRECTIVE, EVALUATION, FINDING, INTENTION, OBJECT_CONTENT,
+    ADJECTIVE_PREPS, CERTAINTY_ADJECTIVES, COGNITION, COMPARISON, CUE_NOUNS, CUE_VERBS, DIRECTIVE, EVALUATION, EVIDENTIAL, FINDING, INTENTION, OBJECT_CONTENT,
     OBJECT_PREPS, PARTICLE_CUES, PREP_CONTENT, PREP_CUES, RECIPIENT_CUES, REPORT, IN_SOURCE_NOUNS, REPORT_NOUNS, SOURCE_LABELS, SPEECH,
     STANCE_ADJECTIVES, STANCE_NOUNS, SUPPORT_VERBS, XCOMP_CONTENT,
 )
@@ -107,6 +107,10 @@ def sentence_frames(sent, sentence_index: int) -> list[Frame]:
                 frames.append(f)
         elif tok.pos_ == "NOUN" and (lemma_of(tok) in CUE_NOUNS or tok.lower_ in STANCE_NOUNS):
             f = _noun_frame(tok, sentence_index, cut)
+            if f is not None:
+                frames.append(f)
+        elif tok.pos_ in ("VERB", "AUX") and lemma_of(tok) in EVIDENTIAL:
+            f = _evidential_frame(tok, sentence_index, cut)
             if f is not None:
                 frames.append(f)
         elif tok.pos_ == "ADJ" and tok.lower_ in CERTAINTY_ADJECTIVES | STANCE_ADJECTIVES:
@@ -325,6 +329,32 @@ def _noun_frame(n, si: int, cut: list[Span]) -> Frame | None:
     group = "evaluation" if n.lower_ in STANCE_NOUNS and lemma not in CUE_NOUNS else "speech"
     return Frame(si, "noun", group, cue, _text(doc)[cue[0]:cue[1]], src, phrase, content, n.i,
                  src_tok.i if src_tok is not None else None, weak=True)
+
+
+def _evidential_frame(v, si: int, cut: list[Span]) -> Frame | None:
+    """A verb of appearance: the claim is its subject with its complement ("*Mr. Rubio* had
+    appeared *to be on the upswing*", "*he* appears *somewhat uneasy*") or its clause ("it
+    seems *that ...*"); the writer hedges it, so it has no source."""
+    kids = list(v.children)
+    subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+    comp = next((c for c in kids if c.i > v.i and (
+        c.dep_ in ("acomp", "oprd") or (c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children)))), None)
+    clause = next((c for c in kids if c.i > v.i and c.dep_ in ("ccomp", "advcl") and any(
+        g.dep_ == "mark" and g.lower_ in ("that", "like", "if") for g in c.children)), None)
+    if clause is not None and (subj is None or subj.lower_ == "it"):
+        content = [_subtree(clause)]
+    elif comp is not None and subj is not None and subj.lower_ not in ("it", "there") \
+            and subj.tag_ not in ("WDT", "WP", "EX"):
+        content = [_subtree(subj), _subtree(comp)]
+    else:
+        return None
+    doc = v.doc
+    cue = _cue_span(v)
+    content = _trim_all(doc, _minus_many(content, cut + [cue]))
+    if not content:
+        return None
+    return Frame(si, "verb", "cognition", cue, _text(doc)[cue[0]:cue[1]], None, None, content, v.i,
+                 None, weak=True)
 
 
 def _adjective_frame(a, si: int, cut: list[Span]) -> Frame | None:

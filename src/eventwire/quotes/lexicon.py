@@ -153,6 +153,10 @@ dissatisfied comfortable uncomfortable
 # prepositions whose object is what an adjective of stance is about
 ADJECTIVE_PREPS = frozenset("of about on with over at toward towards to for against in".split())
 
+# verbs of appearance: the writer's hedged claim, with no source ("Rubio *appeared* to be on
+# the upswing", "it *seems* that ...", "he *appears* uneasy")
+EVIDENTIAL = frozenset("seem appear".split())
+
 # prepositions whose object is what a cue is about ("railed against X", "spoke about X")
 PREP_CONTENT = frozenset("about against on of for over".split())
 
