@@ -172,7 +172,7 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
     content: list[Span] = []
     clause = [c for c in kids if c.dep_ in _CLAUSE_DEPS]
     prep_obj = _prep_object(v, PREP_CUES.get(lemma, ()))
-    if particle == "out" and prep_obj is None and not any(c.dep_ == "prt" and c.lower_ == "out" for c in kids):
+    if particle and prep_obj is None and not any(c.dep_ in ("prt", "dobj") and c.lower_ == particle for c in kids):
         return None
     if clause:
         content = _minus_many([_subtree(c) for c in clause], [h for c in clause for h in _own_cues(c)])
@@ -202,8 +202,10 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
                     for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if pobj and _stance_object(pobj[0]):
                 content = [_subtree(pobj[0])]
-        if not content and v.dep_ == "parataxis" and v.head.i != v.i and lemma not in EVALUATION:
-            # "This campaign, he says, is different": the clause around the cue
+        if not content and v.head.i != v.i and lemma not in EVALUATION and (v.dep_ == "parataxis" or (
+                v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in kids))):
+            # "This campaign, he says, is different", "As Amar put it, Republicans should ...":
+            # the clause around the cue
             content = _minus(_subtree(v.head), _subtree(v))
     subj = _subject(v)
     if subj is None and not content:
@@ -560,10 +562,10 @@ def _is_cue_word(tok) -> bool:
     if lemma not in CUE_VERBS and tok.lower_ not in CUE_VERBS:
         return False
     particle = PARTICLE_CUES.get(lemma)
-    if particle == "out":
+    if particle:
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-        return nxt is not None and nxt.lower_ == "out"
-    return particle is None
+        return nxt is not None and nxt.lower_ == particle
+    return True
 
 
 def _nominal(tok) -> bool:

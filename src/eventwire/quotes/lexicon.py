@@ -39,7 +39,7 @@ decline refuse
 speak talk chat converse recount relay narrate preach lecture exclaim interject opine posit
 speculate theorize theorise surmise elaborate clarify assure reassure remind inform notify
 brief vent gripe grumble fume rant rave plead chant cheer boo apologize apologise
-congratulate thank greet express voice echo paraphrase recite read sing
+congratulate thank greet express voice echo paraphrase recite read sing put
 """.split())
 
 REPORT = frozenset("""
@@ -160,8 +160,8 @@ EVIDENTIAL = frozenset("seem appear".split())
 # prepositions whose object is what a cue is about ("railed against X", "spoke about X")
 PREP_CONTENT = frozenset("about against on of for over".split())
 
-# "call" is a cue only as "call for", "call on X to" or with a clause
-PARTICLE_CUES = {"point": "out"}
+# cues only with the word that follows them: "point *out*", "as he put *it*"
+PARTICLE_CUES = {"point": "out", "put": "it"}
 
 # verbs whose prepositional object is what they are about, whoever or whatever it names
 # ("referring to *the former president*", "voted for *Sanders*", "talked about *Clinton*",
