@@ -108,6 +108,20 @@ def test_unbalanced_quote_stays_in_its_paragraph():
     assert text[st.start:st.end] == "a disaster." and st.close_at is None
 
 
+def test_typewriter_quotes():
+    text = "The plans are ''deeply flawed,'' said the analyst. ''Nobody believes them.'' It's late."
+    a, b = quoted_stretches(text)
+    assert text[a.start:a.end] == "deeply flawed," and text[a.outer[0]:a.outer[1]] == "''deeply flawed,''"
+    assert text[b.start:b.end] == "Nobody believes them."
+
+
+def test_typewriter_quote_split_by_its_cue(quotes_of):
+    doc = quotes_of("''The tax plans are reckless,'' said Ann Lee, an economist. ''They leave me speechless.''")
+    a, b = _direct(doc)
+    assert a.speaker["text"] == b.speaker["text"] == "Ann Lee"
+    assert b.continues == doc.quotes.index(a) and b.text.startswith("They leave me")
+
+
 def test_straight_quotes_and_inverted_cue(quotes_of):
     doc = quotes_of('"Nobody expected the storm to turn north," said Maria Lopez, a forecaster.')
     (q,) = _direct(doc)
@@ -137,6 +151,29 @@ def test_nominal_cues_and_stance_objects(quotes_of):
     # the conjoined cue is the governor's next act, not part of what he said
     assert by_cue["said"].text == "the plan would fail"
     assert by_cue["warned"].speaker["text"] == "The governor"
+
+
+def test_cues_of_stance_appearance_and_reference(quotes_of):
+    doc = quotes_of("The senator was critical of the new tariff plan. "
+                    "The governor appeared to be losing patience with the council. "
+                    "The mayor pointed to the flooded tunnels as proof of neglect. "
+                    "Union leaders endorsed Maria Lopez on Monday. "
+                    "As the mayor put it, the city cannot wait another year.")
+    by_cue = {q.cue["text"]: q for q in doc.quotes}
+    assert by_cue["critical"].text == "the new tariff plan" and by_cue["critical"].speaker["text"] == "The senator"
+    appeared = by_cue["appeared"]
+    assert appeared.speaker is None and "governor" in appeared.text and "losing patience" in appeared.text
+    assert by_cue["pointed"].text.startswith("the flooded tunnels") and by_cue["pointed"].text.endswith("neglect")
+    assert by_cue["endorsed"].text == "Maria Lopez"
+    assert by_cue["put"].text.startswith("the city cannot wait") and by_cue["put"].speaker["text"] == "the mayor"
+
+
+def test_reported_clause_without_its_aside(quotes_of):
+    doc = quotes_of("The mayor said the city had repaired the old bridge, which had been closed for years. "
+                    "The report concluded that the factory polluted the river, a source of drinking water.")
+    by_cue = {q.cue["text"]: q for q in doc.quotes}
+    assert by_cue["said"].text == "the city had repaired the old bridge"
+    assert by_cue["concluded"].text == "that the factory polluted the river"
 
 
 def test_cue_inside_its_clause_and_paragraph_end(quotes_of):

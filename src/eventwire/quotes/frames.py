@@ -501,7 +501,7 @@ def _cue_span(v) -> Span:
 
 # ---------------------------------------------------------------- cues beside a quote
 
-_STOP = {".", "?", "!", "“", "”", '"', "\n"}
+_STOP = {".", "?", "!", "“", "”", '"', "''", "``", "\n"}
 _MAX_SOURCE_TOKENS = 7
 
 
@@ -531,7 +531,7 @@ def _quote_cue_frames(sdoc, sents, frames: list[Frame]) -> None:
             continue
         found = None
         if st.close_at is not None:
-            found = _after_quote(sdoc, starts, st.close_at + 1)
+            found = _after_quote(sdoc, starts, st.outer[1])
         if found is None:
             found = _before_quote(sdoc, starts, st.open_at)
         if found is None:
@@ -625,7 +625,7 @@ def _before_quote(sdoc, starts, open_at: int):
     window = []
     while i >= 0 and len(window) < 10:
         t = sdoc[i]
-        if t.text in (".", "?", "!", "”", "“"):
+        if t.text in (".", "?", "!", "”", "“", '"', "''", "``"):
             break
         if "\n" in t.text:
             # a quote may open the paragraph after a colon: 'issued this statement:\n\n“...'

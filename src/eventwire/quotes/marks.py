@@ -8,9 +8,10 @@ there; when the next paragraph opens with a quotation mark, that paragraph
 continues the same quotation (the convention for quotes that run over
 several paragraphs), recorded in ``continues``.
 
-Curly marks say which way they face; a straight ``"`` opens when it follows
-a space, a line start or an opening bracket/dash and otherwise closes.
-Single quotes are left alone: in running text they are mostly apostrophes.
+Curly marks say which way they face; a straight ``"`` (or its typewriter
+spelling, two apostrophes ``''``) opens when it follows a space, a line start
+or an opening bracket/dash and otherwise closes. Single quotes are left
+alone: in running text they are mostly apostrophes.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 OPEN = "“„«"
 CLOSE = "”»"
 STRAIGHT = '"'
+TYPEWRITER = "''"  # two apostrophes for a double quote (the New York Times' house style)
 _OPENER_BEFORE = set(" \t([{—–-/:") | {""}
 _PARAGRAPH = re.compile(r"[^\n]+")
 
@@ -34,11 +36,12 @@ class Stretch:
     close_at: int | None  # offset of the closing mark; None when the paragraph ended first
     paragraph: int
     continues: int | None = None  # index of the stretch this one continues (multi-paragraph quote)
+    close_len: int = 1  # characters in the closing mark (2 for a typewriter '')
 
     @property
     def outer(self) -> tuple[int, int]:
         """The stretch with its marks."""
-        return self.open_at, (self.close_at + 1 if self.close_at is not None else self.end)
+        return self.open_at, (self.close_at + self.close_len if self.close_at is not None else self.end)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -51,20 +54,25 @@ def quoted_stretches(text: str) -> list[Stretch]:
     out: list[Stretch] = []
     for pi, (ps, pe) in enumerate(paragraphs(text)):
         opened: int | None = None
-        for i in range(ps, pe):
+        open_len = 1
+        i = ps
+        while i < pe:
             ch = text[i]
-            if ch in OPEN or (ch == STRAIGHT and opened is None and _opens(text, i, ps)):
+            n = len(TYPEWRITER) if text.startswith(TYPEWRITER, i) else 1
+            straight = ch == STRAIGHT or n > 1
+            if ch in OPEN or (straight and opened is None and _opens(text, i, ps, n)):
                 if opened is None:
-                    opened = i
-            elif ch in CLOSE or ch == STRAIGHT:
+                    opened, open_len = i, n
+            elif ch in CLOSE or straight:
                 if opened is not None:
-                    _add(out, text, opened, i, i, pi)
+                    _add(out, text, opened, i, i, pi, open_len, n)
                     opened = None
+            i += n
         if opened is not None:
             end = pe
-            while end > opened + 1 and text[end - 1].isspace():
+            while end > opened + open_len and text[end - 1].isspace():
                 end -= 1
-            _add(out, text, opened, end, None, pi)
+            _add(out, text, opened, end, None, pi, open_len, 0)
     # a paragraph opening with a quote continues a quote left open in the paragraph before
     for k in range(1, len(out)):
         prev, cur = out[k - 1], out[k]
@@ -83,9 +91,9 @@ def looks_like_quote(text: str, st: Stretch) -> bool:
     return len(_WORD.findall(inner)) >= 3 or inner[-1:] in ",.!?…"
 
 
-def _opens(text: str, i: int, para_start: int) -> bool:
+def _opens(text: str, i: int, para_start: int, length: int = 1) -> bool:
     before = text[i - 1] if i > para_start else ""
-    after = text[i + 1] if i + 1 < len(text) else ""
+    after = text[i + length] if i + length < len(text) else ""
     return before in _OPENER_BEFORE and after != "" and not after.isspace()
 
 
@@ -96,7 +104,8 @@ def _starts_paragraph(text: str, s: Stretch) -> bool:
     return j < 0 or text[j] == "\n"
 
 
-def _add(out: list[Stretch], text: str, open_at: int, end: int, close_at: int | None, pi: int) -> None:
-    start = open_at + 1
+def _add(out: list[Stretch], text: str, open_at: int, end: int, close_at: int | None, pi: int,
+         open_len: int, close_len: int) -> None:
+    start = open_at + open_len
     if any(ch.isalnum() for ch in text[start:end]):
-        out.append(Stretch(start, end, open_at, close_at, pi))
+        out.append(Stretch(start, end, open_at, close_at, pi, close_len=close_len))
