@@ -168,9 +168,18 @@ def test_bare_agents_link_back_or_stand_as_their_sector(pipeline):
     doc = _process(pipeline, "Kenyan police arrested dozens of protesters. Police later fired tear gas. "
                              "Refugees fleeing the fighting in Liberia crossed the border.")
     assert _actor_at(doc, "Police later") is _actor_at(doc, "Kenyan police")
-    protesters = _actor_at(doc, "protesters")
-    assert protesters.code == "CVL" and protesters.country is None  # no country in the text: none guessed
+    assert _code_at(doc, "protesters") == "KENCVL"  # the sentence is about Kenya
     assert _code_at(doc, "Refugees") == "LBRREF"
+    doc = _process(pipeline, "Protesters blocked the road. Russian troops fired on protesters near Kyiv.")
+    first = _actor_at(doc, "Protesters")
+    assert first.code == "CVL" and first.country is None  # no country in the text: none guessed
+    # two countries named as often: the sentence is set in neither
+    assert _actor_at(doc, "protesters near").country is None
+
+
+def test_titled_unknown_official_belongs_to_the_sentence_country(pipeline):
+    doc = _process(pipeline, "Interior Minister Aftab Sherpao allowed the rally, Pakistani officials said.")
+    assert _code_at(doc, "Aftab Sherpao") == "PAKGOV"
 
 
 def test_unknown_organisation_ids_ignore_articles_and_legal_suffixes():

@@ -23,6 +23,7 @@ of its actor; actors are kept in order of first mention with stable ids
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..tags import is_pronoun
@@ -69,6 +70,7 @@ class ActorBuilder:
         self.last_name_of: dict[str, str] = {}  # unknown person's family name -> actor id
         self.unknown_people: set[str] = set()
         self.groups: list[PersonMention] = []  # mentions of countries, groups and organisations
+        self.settings: list[Counter] = [Counter() for _ in self.sent_starts]  # countries named per sentence
 
     # --- actors ---------------------------------------------------------
     def _actor(self, aid: str, name: str, code: str | None, country: str | None, sector: str | None,
@@ -113,11 +115,13 @@ class ActorBuilder:
         else:
             aid = "unk:" + slug(org_key(name))
         code = None
-        if ref.country:
-            code = ref.country + (ref.sector or "")
-        elif ref.sector:
-            code = None  # a title without a country: sector known, country never guessed
-        return self._actor(aid, name, code, ref.country, ref.sector)
+        country = ref.country
+        if country is None and ref.sector and ref.role == "person" and aid not in self.actors:
+            # "Interior Minister Aftab Sherpao": an official of the country the sentence is about
+            country = self._setting(f.start)
+        if country:
+            code = country + (ref.sector or "")
+        return self._actor(aid, name, code, country, ref.sector)
 
     # --- resolution -----------------------------------------------------
     def build(self, found: list[Found]) -> list[Actor]:
@@ -127,6 +131,10 @@ class ActorBuilder:
             for i in range(f.start, f.end):
                 covered[i] = True
         pron = [t.i for t in sdoc if t.lower_ in PRONOUNS and is_pronoun(t) and not covered[t.i]]
+        for f in found:
+            c = self._found_country(f)
+            if c is not None:
+                self.settings[self.sent_of[f.start]][c] += 1
         events = sorted([(f.start, 0, f) for f in found] + [(i, 1, i) for i in pron], key=lambda x: (x[0], x[1]))
         for _, kind, item in events:
             if kind == 1:
@@ -139,6 +147,28 @@ class ActorBuilder:
             if actor is not None:
                 self._mention(actor, f.start, f.end, f.head)
         return list(self.actors.values())
+
+    def _found_country(self, f: Found) -> str | None:
+        """The country a found phrase names, before resolution (None for IGOs and unknowns)."""
+        ref = f.ref
+        if ref.kind == "person":
+            return person_code(self.kb, self.kb.people[ref.key], self.ctx.date)[0]
+        if ref.kind == "org":
+            return getattr(ref.org, "country", None)
+        return ref.country
+
+    def _setting(self, token: int) -> str | None:
+        """The country a sentence is set in: the one it names most often, if one does.
+
+        A group the text gives no country ("Shona rebels", "demonstrators", "a jail's
+        prisoners") belongs to the country its sentence is about, as CAMEO coders
+        code domestic news: "the Mozambique government accepted demands from
+        rebels" -> Mozambican rebels. Two countries named equally often give none.
+        """
+        counts = self.settings[self.sent_of[token]].most_common(2)
+        if not counts or (len(counts) == 2 and counts[0][1] == counts[1][1]):
+            return None
+        return counts[0][0]
 
     def _resolve(self, f: Found) -> Actor | None:
         ref = f.ref
@@ -165,7 +195,7 @@ class ActorBuilder:
                 code = owner.code + ref.sector
                 return self._actor(code, f"{owner.name} {SECTOR_NAMES.get(ref.sector, ref.sector)}", code, None,
                                    ref.sector)
-            return self._resolve_bare(ref)
+            return self._resolve_bare(ref, f.start)
         if ref.kind == "nominal_org":
             return self._resolve_nominal_org(f.start)
         if ref.kind == "role":
@@ -205,11 +235,15 @@ class ActorBuilder:
                 return a
         return None
 
-    def _resolve_bare(self, ref: Ref) -> Actor:
-        """"police" after "Kenyan police": the same actor; else the sector with no country."""
+    def _resolve_bare(self, ref: Ref, start: int) -> Actor:
+        """"police" after "Kenyan police": the same actor; else the sector of the country its
+        sentence is set in; else the sector with no country."""
         for a in reversed(list(self.actors.values())):
             if a.sector == ref.sector and a.country is not None and not a.id.startswith("kb:"):
                 return a
+        setting = self._setting(start)
+        if setting is not None:
+            return self._group(setting, ref.sector)
         return self._actor(ref.sector, SECTOR_NAMES.get(ref.sector, ref.sector), ref.sector, None, ref.sector)
 
     def _holder(self, country: str, role: str | None = None, kind: str | None = None) -> str | None:
