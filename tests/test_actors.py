@@ -210,3 +210,26 @@ def test_its_group_belongs_to_the_owner(pipeline):
 def test_the_company_is_the_organisation_named_before(pipeline):
     doc = _process(pipeline, "Boeing said on Monday that it won the contract. The company expects delivery in 2012.")
     assert _actor_at(doc, "The company") is _actor_at(doc, "Boeing")
+
+
+@pytest.mark.parametrize("text,phrase,code", [
+    ("The Mozambique government accepted demands from Shona rebels.", "Shona rebels", "MOZREB"),  # a home state named
+    ("Shona rebels attacked a farm.", "Shona rebels", "ZWEREB"),  # none named: the main home state
+    ("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", "ethnic Albanians", "SRBCVL"),  # where they live
+    ("Kurds in Syria clashed with Turkish troops.", "Kurds", "SYRCVL"),  # placed by their own phrase
+    ("Thousands of Iraqi Kurds marched.", "Iraqi Kurds", "IRQCVL"),
+    ("Egyptian police fired on Moslem fundamentalist demonstrators.", "Moslem fundamentalist demonstrators", "EGYCVL"),
+    ("The Sri Lankan army is holding Tamil civilian refugees.", "Tamil civilian refugees", "LKAREF"),
+])
+def test_ethnic_and_religious_groups_are_placed_in_a_country(pipeline, text, phrase, code):
+    assert _code_at(_process(pipeline, text), phrase) == code
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ("Kurdish autonomy was discussed at length.", "Kurdish"),  # an adjective alone names no actor
+    ("The Christian Democratic Union won the vote.", "Christian"),  # part of a longer name
+])
+def test_group_words_that_are_not_actors(pipeline, text, phrase):
+    doc = _process(pipeline, text)
+    hit = _actor_at(doc, phrase)
+    assert hit is None or hit.code is None or not hit.code.endswith("CVL")

@@ -196,6 +196,8 @@ class ActorBuilder:
                 return self._actor(code, f"{owner.name} {SECTOR_NAMES.get(ref.sector, ref.sector)}", code, None,
                                    ref.sector)
             return self._resolve_bare(ref, f.start)
+        if ref.kind == "people":
+            return self._resolve_people(ref, f.start)
         if ref.kind == "nominal_org":
             return self._resolve_nominal_org(f.start)
         if ref.kind == "role":
@@ -223,6 +225,27 @@ class ActorBuilder:
         owner = self.actors[pick.actor]
         self._mention(owner, j, j + 1)
         return owner
+
+    def _resolve_people(self, ref: Ref, start: int) -> Actor:
+        """An ethnic or religious group in the country the text puts it in: its own phrase
+        ("Kurds in Syria"), else one of its home states the sentence names ("Shona rebels"
+        beside "the Mozambique government"), else the country the sentence is set in
+        ("ethnic Albanians demonstrated in Serbia"), else its main home state."""
+        g = ref.org
+        country = ref.country
+        if country is None:
+            named = self.settings[self.sent_of[start]]
+            homes = [c for c in g.countries if named[c]]
+            if homes:
+                country = max(homes, key=lambda c: named[c])
+            else:
+                country = self._setting(start) or (g.countries[0] if g.countries else None)
+        sector = ref.sector or "CVL"
+        label = g.name if sector == "CVL" else (g.forms[0] if g.forms else g.name) + " " + SECTOR_NAMES.get(sector, sector)
+        if country is None:
+            return self._actor(f"{sector}:{g.code}", label, sector, None, sector)
+        code = country + sector
+        return self._actor(f"{code}:{g.code}", label, code, country, sector)
 
     def _resolve_nominal_org(self, start: int) -> Actor | None:
         """"the company": the nearest earlier organisation (a business or an unknown ORG), three sentences back at most."""

@@ -21,7 +21,7 @@ from .kb import KnowledgeBase, load_kb, strip_accents
 class Entry:
     """What a matched phrase may refer to.
 
-    kind: country | demonym | capital | seat | org | person | alias | role.
+    kind: country | demonym | capital | seat | org | person | alias | role | people.
     ref: ISO3 code, person id, Org code or role term; extra: seat sector, etc.
     """
 
@@ -84,6 +84,9 @@ class Gazetteer:
             for a in p.aliases:
                 kind = "alias" if len(self._tokens(a)) == 1 else "person"
                 self._add(a, Entry(kind, p.id))
+        for g in kb.peoples:
+            for form in g.forms:
+                self._add(form, Entry("people", g.name, g))
         for term, role in kb.roles.items():
             key = tuple(t.lower() for t in self._tokens(term))
             self.terms.setdefault(key, []).append(Entry("role", term, role))

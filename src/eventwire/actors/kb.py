@@ -12,7 +12,9 @@ facts (see the README there for sources and the as-of date):
 - ``media.tsv``: news organisations (sector ``MED``) and their country;
 - ``organisations.tsv``: national bodies and armed groups with fixed codes;
 - ``roles.tsv``: titles and group nouns with their CAMEO sector ("police"
-  ``COP``, "rebels" ``REB``, "president" ``GOV``/president).
+  ``COP``, "rebels" ``REB``, "president" ``GOV``/president);
+- ``peoples.tsv``: ethnic and religious groups ("Kurds", "Tamil", "Moslem")
+  with the states they mainly live in.
 
 :func:`load_kb` reads them once per process; :func:`check_kb` lists every
 problem found in them (the schema check the tests run).
@@ -117,6 +119,17 @@ class Role:
 
 
 @dataclass
+class PeopleGroup:
+    """An ethnic or religious group: the words naming it and where it mainly lives."""
+
+    name: str
+    forms: list[str]
+    countries: list[str]  # most populous first; empty for world religions
+    kind: str  # ethnic | religious
+    code: str
+
+
+@dataclass
 class KnowledgeBase:
     version: str
     as_of: str
@@ -124,6 +137,7 @@ class KnowledgeBase:
     people: dict[str, Person]
     orgs: list[Org]
     roles: dict[str, Role]
+    peoples: list[PeopleGroup] = field(default_factory=list)
 
     def officeholders(self, country: str, role: str | None = None, kind: str | None = None,
                       date: str | None = None) -> list[tuple[Person, Tenure]]:
@@ -175,6 +189,7 @@ _HEADERS = {
     "people.tsv": ["id", "name", "aliases", "gender", "country", "role", "kind", "start", "end"],
     "roles.tsv": ["term", "sector", "role", "person"],
     "organisations.tsv": ["name", "aliases", "country", "sector", "code"],
+    "peoples.tsv": ["name", "forms", "countries", "kind", "code"],
 }
 
 
@@ -215,7 +230,9 @@ def load_kb() -> KnowledgeBase:
     roles = {}
     for r in _rows("roles.tsv"):
         roles[r["term"]] = Role(r["term"], r["sector"], r["role"], r["person"] == "yes")
-    return KnowledgeBase(manifest["version"], manifest["as_of"], countries, people, orgs, roles)
+    peoples = [PeopleGroup(r["name"], _split(r["forms"]), _split(r["countries"]), r["kind"], r["code"])
+               for r in _rows("peoples.tsv")]
+    return KnowledgeBase(manifest["version"], manifest["as_of"], countries, people, orgs, roles, peoples)
 
 
 def check_kb(kb: KnowledgeBase | None = None) -> list[str]:
@@ -270,6 +287,24 @@ def check_kb(kb: KnowledgeBase | None = None) -> list[str]:
             problems.append(f"roles.tsv: {r.term} has unknown sector {r.sector}")
         if r.term != r.term.lower():
             problems.append(f"roles.tsv: term {r.term!r} is not lower-case")
+    seen_forms: dict[str, str] = {}
+    country_words = {w for c in kb.countries.values() for w in [*c.names, *c.demonyms]}
+    for g in kb.peoples:
+        if g.kind not in ("ethnic", "religious"):
+            problems.append(f"peoples.tsv: {g.name} kind {g.kind!r}")
+        if not g.forms:
+            problems.append(f"peoples.tsv: {g.name} has no forms")
+        if not _CODE3.match(g.code):
+            problems.append(f"peoples.tsv: {g.name} code {g.code!r} is not three capital letters")
+        for c in g.countries:
+            if c not in kb.countries:
+                problems.append(f"peoples.tsv: {g.name} has unknown country {c}")
+        for f in g.forms:
+            if f in country_words:  # a country's people: countries.tsv names them ("ethnic" + demonym)
+                problems.append(f"peoples.tsv: {f!r} ({g.name}) is a country name or demonym")
+            if f in seen_forms:
+                problems.append(f"peoples.tsv: {f!r} names both {seen_forms[f]} and {g.name}")
+            seen_forms[f] = g.name
     if not _DATE.match(kb.as_of):
         problems.append(f"kb.json: as_of {kb.as_of!r} is not an ISO date")
     return problems

@@ -19,6 +19,10 @@ news copy writes them (each rule is named after the phrase shape it reads):
   or a seat of power ("the Kremlin said") -> that country's government;
 - ``country``: a country name or adjective on its own -> the country;
   a plural demonym ("Palestinians") -> its civilians;
+- ``people_group``: an ethnic or religious group with a group noun or as a
+  plural ("Shona rebels", "Moslem fundamentalist demonstrators", "Kurds",
+  "ethnic Albanians"), placed in a country at resolution (its own phrase,
+  else its sentence; :mod:`.coref`);
 - ``unknown``: spaCy PERSON/ORG entities nothing above explains: kept as
   actors with code null (an ORG named after a country gets that country).
 
@@ -32,7 +36,7 @@ from dataclasses import dataclass, field
 from ..tags import is_proper_noun
 from .cities import city_country
 from .gazetteer import AMBIGUOUS_ALONE, Atom, Entry, Gazetteer
-from .kb import KIND_LABELS, KnowledgeBase, Person, Tenure
+from .kb import KIND_LABELS, KnowledgeBase, PeopleGroup, Person, Tenure
 
 COUNTRYISH = ("country", "demonym", "capital", "seat")
 POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -73,7 +77,8 @@ class Ref:
     """What a found phrase refers to, before it becomes an actor id.
 
     kind: person (KB person id in ``key``) | group (country/sector) | org (KB org code)
-    | unknown (name) | role (to resolve: country + role) | counterpart (country).
+    | unknown (name) | role (to resolve: country + role) | counterpart (country)
+    | people (an ethnic or religious group in ``org``; country when its phrase places it).
     """
 
     kind: str
@@ -181,6 +186,16 @@ class Linker:
     # --- phrase rules -------------------------------------------------
     def _compose(self, ctx: Context, a: Atom, at: dict[int, Atom], words: list[str]) -> Found | None:
         sdoc = ctx.sdoc
+        if a.has("demonym") and a.start > 0 and words[a.start - 1].lower() == "ethnic":
+            # "ethnic Albanians": a people, placed where the text puts them, not the kin state
+            iso = self._iso(a)
+            g = PeopleGroup(words[a.start], [], [iso] if iso else [], "ethnic", iso or "")
+            f = self._people_group(ctx, a, g, at, words, a.start - 1)
+            if f is not None:
+                return f
+        grp = a.first("people")
+        if grp is not None and not a.has(*COUNTRYISH, "org", "person", "alias"):
+            return self._people_group(ctx, a, grp.extra, at, words, a.start)
         inside = a.has(*COUNTRYISH) and self._inside_other_entity(ctx, a)
         if a.has(*COUNTRYISH) and not inside:
             f = self._country_role(ctx, a, at, words)
@@ -254,6 +269,12 @@ class Linker:
             if sdoc[nxt.end - 1].tag_ in ("NNS", "NNPS"):
                 return Found(start, nxt.end, Ref("group", country=iso, sector="CVL"), "country_role",
                              self._head(start, nxt.end, sdoc))
+        if nxt.has("people") and not possessive and len(refs) == 1:
+            # "Iraqi Kurds", "Sri Lankan Tamil refugees": a people of the first country
+            f = self._people_group(ctx, nxt, nxt.first("people").extra, at, words, start)
+            if f is not None:
+                f.ref = Ref("group", country=iso, sector=f.ref.sector)
+                return f
         role = nxt.first("role")
         ent = ctx.ent_of[a.start]
         if nxt.has("org") and not nxt.has("role") and ent is not None and ent.end >= nxt.end and \
@@ -304,6 +325,39 @@ class Linker:
         if iso is None:
             return None
         return Found(start, end, Ref("group", country=iso, sector=r.sector), "country_role", head)
+
+    def _people_group(self, ctx: Context, a: Atom, g: PeopleGroup, at: dict[int, Atom], words: list[str],
+                      start: int) -> Found | None:
+        """An ethnic or religious group as an actor: its word + [modifiers] + a group noun
+        ("Tamil civilian refugees"), or its plural alone ("Kurds"). The adjective alone
+        ("Kurdish autonomy") and a word inside a longer name ("Christian Democratic
+        Union", "Islamic Jihad") are not actors."""
+        sdoc = ctx.sdoc
+        ent = ctx.ent_of[a.start]
+        if ent is not None and ent.label_ in ("ORG", "PERSON", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT") \
+                and (ent.end > a.end or ent.start < start):
+            return None
+        j, mods = a.end, 0
+        while j < len(words) and mods < 2 and j not in at and self._is_modifier(sdoc[j]):
+            j, mods = j + 1, mods + 1
+        nxt = at.get(j)
+        role = nxt.first("role") if nxt is not None and not nxt.has(*COUNTRYISH, "org", "person") else None
+        while role is not None and nxt.end in at and at[nxt.end].has("role") and \
+                not at[nxt.end].first("role").extra.person:
+            nxt = at[nxt.end]  # "Tamil civilian refugees": the last group noun is the head
+            role = nxt.first("role")
+        if role is not None and not role.extra.person:
+            sector, end = role.extra.sector, nxt.end
+        elif sdoc[a.end - 1].tag_ in ("NNS", "NNPS") or (sdoc[a.end - 1].pos_ in ("NOUN", "PROPN") and
+                                                          sdoc[a.end - 1].dep_ in ("nsubj", "nsubjpass", "dobj",
+                                                                                    "pobj", "conj")):
+            sector, end = "CVL", a.end
+        else:
+            return None
+        head = self._head(start, end, sdoc)
+        located = self._located_in(ctx, sdoc[end - 1], at)
+        return Found(start, end, Ref("people", key=g.name, country=located, sector=sector, org=g), "people_group",
+                     head)
 
     def _igo_role(self, ctx: Context, a: Atom, org: Entry, at: dict[int, Atom], words: list[str]) -> Found | None:
         """An international body + a group role: "NATO troops", "UN military personnel"."""
