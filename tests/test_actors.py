@@ -233,3 +233,17 @@ def test_group_words_that_are_not_actors(pipeline, text, phrase):
     doc = _process(pipeline, text)
     hit = _actor_at(doc, phrase)
     assert hit is None or hit.code is None or not hit.code.endswith("CVL")
+
+
+def test_a_capital_named_like_a_city_of_the_country_the_sentence_names(pipeline):
+    doc = _process(pipeline, "Rival militias clashed in Tripoli as shells hit the north Lebanese port.")
+    assert _code_at(doc, "militias") == "LBNREB"
+    doc = _process(pipeline, "Rival militias clashed in Tripoli, Libyan officials said.")
+    assert _code_at(doc, "Tripoli").startswith("LBY")
+    doc = _process(pipeline, "Moscow said it would respond to the United States.")
+    assert _code_at(doc, "Moscow") == "RUSGOV"  # Moscow, Idaho is too small to be meant
+
+
+def test_group_word_modifying_a_collective_noun(pipeline):
+    doc = _process(pipeline, "Opposition groups in Zimbabwe are demanding new elections.")
+    assert _code_at(doc, "Opposition groups") == "ZWEOPP"

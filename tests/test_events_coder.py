@@ -188,3 +188,8 @@ def test_statement_does_not_take_its_content_clause_subject_as_target(nlp, coder
 def test_promise_does_not_take_its_content_clause_subject_as_target(nlp, coder):
     _, evs = code(nlp, coder, "Putin pledged that Russia would rebuild every damaged home.")
     assert not any(e.target for e in evs if e.cameo_root == "03")
+
+
+def test_what_is_given_is_not_the_target(nlp, coder):
+    _, evs = code(nlp, coder, "The US is providing Police equipment to Ukraine.")
+    assert any(e.cameo_root in ("06", "07") and e.target and e.target[0].code == "UKR" for e in evs)

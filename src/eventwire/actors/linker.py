@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..tags import is_proper_noun
-from .cities import city_country
+from .cities import city_country, rival_city_countries
 from .gazetteer import AMBIGUOUS_ALONE, Atom, Entry, Gazetteer
 from .kb import KIND_LABELS, KnowledgeBase, PeopleGroup, Person, Tenure
 
@@ -55,6 +55,9 @@ VAGUE_AGENTS = {"state", "public", "industry", "television", "leadership", "peop
                 "embassy", "consulate", "delegation", "firm", "company", "forces", "officers", "cabinet",
                 "administration", "press", "fighters", "helicopters", "jets", "fighter jets", "tanks", "warplanes",
                 "warships", "drones", "artillery", "general", "court", "courts"}
+# Collective nouns a group word may modify and still name the group ("opposition groups").
+COLLECTIVE_HEADS = {"group", "groups", "faction", "factions", "movement", "movements", "members", "supporters",
+                    "figures", "activists", "forces", "units", "fighters", "organisations", "organizations"}
 RESOLVABLE_ROLES = {"president", "prime_minister", "monarch", "supreme_leader", "foreign_minister",
                     "defence_minister", "vice_president", "leader"}
 SECTOR_NAMES = {
@@ -163,6 +166,13 @@ class Linker:
         atoms = self.gaz.scan(words)
         at = {a.start: a for a in atoms}
         self._atom_starts = set(at)
+        self._words = words
+        self._sent_of = {t.i: k for k, s in enumerate(sdoc.sents) for t in s}
+        self._named: dict[int, set[str]] = {}  # countries each sentence names by name or demonym
+        for a in atoms:
+            e = a.first("country", "demonym")
+            if e is not None:
+                self._named.setdefault(self._sent_of.get(a.start, 0), set()).add(e.ref)
         ctx.ent_of = [None] * len(sdoc)
         for ent in sdoc.ents:
             ctx.ent_at[ent.start] = ent
@@ -425,6 +435,11 @@ class Linker:
                          self._head(a.start - 1, a.end, sdoc))
         last = sdoc[a.end - 1]
         prev = words[a.start - 1].lower() if a.start > 0 else ""
+        end = a.end
+        if not r.person and last.dep_ == "compound" and last.head.i == a.end and \
+                last.head.lower_ in COLLECTIVE_HEADS and a.end not in at:
+            # "opposition groups", "rebel factions": the group noun heads the phrase
+            last, end = last.head, a.end + 1
         if r.term in ("company", "firm") and prev == "the":
             # "the company": an organisation the article already named (resolved in coref)
             return Found(a.start - 1, a.end, Ref("nominal_org", sector=r.sector), "nominal", last.i)
@@ -435,8 +450,8 @@ class Linker:
             start = a.start - 1 if a.start > 0 and words[a.start - 1].lower() == "the" else a.start
             iso = self._located_in(ctx, last, at)
             if iso is not None:  # "refugees fleeing the war in Liberia", "a newspaper based in Beirut"
-                return Found(start, a.end, Ref("group", country=iso, sector=r.sector), "agent_located", last.i)
-            return Found(start, a.end, Ref("bare", sector=r.sector), "bare_agent", last.i)
+                return Found(start, end, Ref("group", country=iso, sector=r.sector), "agent_located", last.i)
+            return Found(start, end, Ref("bare", sector=r.sector), "bare_agent", last.i)
         return None
 
     def _located_in(self, ctx: Context, head, at: dict[int, Atom]) -> str | None:
@@ -512,7 +527,7 @@ class Linker:
             if sdoc[a.end - 1].dep_ == "compound":  # part of a name ("Moscow Metro")
                 return None
             if prev in LOCATIVE:  # a place ("in Moscow"): the country, no sector
-                return Found(a.start, a.end, Ref("group", country=cap.ref), "place", head)
+                return Found(a.start, a.end, Ref("group", country=self._iso(a)), "place", head)
             return Found(a.start, a.end, Ref("group", country=cap.ref, sector="GOV"), "metonym", head)
         country = a.first("country")
         if country is not None:
@@ -580,7 +595,17 @@ class Linker:
     # --- helpers ------------------------------------------------------
     def _iso(self, a: Atom) -> str | None:
         e = a.first(*COUNTRYISH)
-        return e.ref if e is not None else None
+        if e is None:
+            return None
+        if e.kind == "capital":
+            # "militias in Tripoli ... the north Lebanese port": a city of the same name in
+            # the country the sentence names, when it does not name the capital's own
+            named = self._named.get(self._sent_of.get(a.start, 0), set())
+            if e.ref not in named:
+                rivals = [c for c in rival_city_countries(" ".join(self._words[a.start:a.end])) if c in named]
+                if rivals:
+                    return rivals[0]
+        return e.ref
 
     def _alias_ok(self, ctx: Context, a: Atom) -> bool:
         """A family name alone is read as a KB person only with support from the text."""

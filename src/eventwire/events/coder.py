@@ -38,6 +38,8 @@ SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+# Roots whose verb's object is what is given and whose "to" object is the recipient.
+GIVING_ROOTS = frozenset({"06", "07"})
 UNKNOWN_DOER_ROOTS = frozenset({"17", "18", "19", "20"})
 SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "his", "her", "its", "their", "our"})
 PARTICLES = frozenset({"up", "down", "out", "off", "in", "over", "back", "away", "aside", "on", "through", "together"})
@@ -426,6 +428,8 @@ class Coder:
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in NOUN_POS:
             pass  # "sanctions imposed by X": the head noun is the thing imposed
         cands += [(c, "direct") for c in children(verb, "dative")]
+        if code[:2] in GIVING_ROOTS:  # "providing military intelligence to Macedonia": the object is the gift
+            cands += [(obj, "direct") for _, obj in prep_objects(verb, ("to", "for"))]
         objs = children(verb, "dobj", "attr")
         required = set(p.required)
         objs = [o for o in objs if not is_list_continuation(o)]
