@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..tags import is_proper_noun
+from ..tags import is_proper_noun, untagged
 from .cities import city_country, rival_city_countries
 from .gazetteer import AMBIGUOUS_ALONE, Atom, Entry, Gazetteer
 from .kb import KIND_LABELS, KnowledgeBase, PeopleGroup, Person, Tenure
@@ -358,7 +358,8 @@ class Linker:
             role = nxt.first("role")
         if role is not None and not role.extra.person:
             sector, end = role.extra.sector, nxt.end
-        elif sdoc[a.end - 1].tag_ in ("NNS", "NNPS") or (sdoc[a.end - 1].pos_ in ("NOUN", "PROPN") and
+        elif sdoc[a.end - 1].tag_ in ("NNS", "NNPS") or (untagged(sdoc[a.end - 1]) and words[a.end - 1].endswith("s")) \
+                or (sdoc[a.end - 1].pos_ in ("NOUN", "PROPN") and
                                                           sdoc[a.end - 1].dep_ in ("nsubj", "nsubjpass", "dobj",
                                                                                     "pobj", "conj")):
             sector, end = "CVL", a.end
