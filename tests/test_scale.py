@@ -263,21 +263,55 @@ def test_malformed_dask_address_is_a_clear_error(tmp_path, examples_dir, repair_
     assert r.exit_code == 2 and "cannot reach the Dask scheduler" in r.output and "--dask local" in r.output
 
 
-def test_story_inputs_from_workers_place_articles_as_the_stored_records_do(pipeline):
-    """The story stage places articles the same with the features and signatures a worker prepared
-    (what `run` passes) as with those it reads back from the stored records (a killed run's articles)."""
+@pytest.fixture(scope="module")
+def story_docs(pipeline):
     import eventwire
-    from eventwire import stories
 
     fixtures = Path(__file__).parent / "fixtures" / "stories"
-    docs, _ = pipeline([d for d in eventwire.read(fixtures) if isinstance(d, eventwire.Document)])
+    docs, failed = pipeline([d for d in eventwire.read(fixtures) if isinstance(d, eventwire.Document)])
+    assert not failed
+    return docs
+
+
+def _story_tables(store) -> tuple:
+    return (store.query("SELECT * EXCLUDE (placed_at) FROM story_articles ORDER BY article_id"),
+            store.query("SELECT * EXCLUDE (updated_at) FROM stories ORDER BY story_id"),
+            store.query("SELECT * EXCLUDE (updated_at) FROM merged_events ORDER BY event_id"))
+
+
+def test_story_inputs_from_workers_place_articles_as_the_stored_records_do(story_docs):
+    """The story stage places articles the same with the features and signatures a worker prepared
+    (what `run` passes) as with those it reads back from the stored records (a killed run's articles)."""
+    from eventwire import stories
+
     placed = []
-    for prepared in (None, stories.prepare([d.to_dict() for d in docs])):
+    for prepared in (None, stories.prepare([d.to_dict() for d in story_docs])):
         with Store(":memory:") as store:
-            store.write(docs)
-            summary = stories.update(store, [d.id for d in docs], prepared=prepared)
-            placed.append((summary.as_dict() | {"seconds": 0},
-                           store.query("SELECT * EXCLUDE (placed_at) FROM story_articles ORDER BY article_id"),
-                           store.query("SELECT * EXCLUDE (updated_at) FROM stories ORDER BY story_id")))
-    assert placed[0][0]["duplicates"] == 2 and len(placed[0][1]) == len(docs) == 5
+            store.write(story_docs)
+            summary = stories.update(store, [d.id for d in story_docs], prepared=prepared)
+            placed.append((summary.as_dict() | {"seconds": 0}, _story_tables(store)))
+    assert placed[0][0]["duplicates"] == 2 and len(placed[0][1][0]) == len(story_docs) == 5
     assert placed[0] == placed[1]
+
+
+def test_summaries_deferred_by_a_killed_run_are_refreshed_by_the_next_stage(story_docs, tmp_path):
+    """A run refreshes merged events and stories once, at its end; one killed before that leaves them
+    marked stale, and the next story stage brings them to what a run that was not killed has."""
+    from eventwire.stories import StoryStage
+
+    first, copies = [story_docs[i] for i in (0, 3, 4)], story_docs[1:3]  # the copies join a story
+    with Store(tmp_path / "clean.duckdb") as store:
+        store.write(story_docs)
+        stage = StoryStage(store)
+        for batch in (first, copies):
+            stage.update([d.id for d in batch])
+        clean = _story_tables(store)
+    with Store(tmp_path / "killed.duckdb") as store:
+        store.write(story_docs)
+        stage = StoryStage(store)
+        stage.update([d.id for d in first])  # summaries written
+        stage.update([d.id for d in copies], refresh=False)  # ... and the run killed here
+        assert _story_tables(store) != clean
+        StoryStage(store).update()  # what the next run's stage does first
+        assert _story_tables(store) == clean
+        assert not store.query("SELECT * FROM stories WHERE updated_at IS NULL")

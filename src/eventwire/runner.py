@@ -108,7 +108,8 @@ def run(paths: Iterable[str], store: Sink, *, pipeline: Pipeline | None = None,
     (``YYYY-MM-DD``) skips files last modified before that day and articles
     published before it. With ``stories`` (the default, DuckDB stores only) each
     written batch then goes through the story stage (:mod:`eventwire.stories`):
-    near-duplicates linked, stories and merged events updated incrementally.
+    near-duplicates linked, articles placed into stories incrementally; the
+    merged events and stories the run touched are summarised once, at its end.
     A batch is also closed at ``max_batch_chars`` of text, so long articles
     make smaller batches and worker memory stays bounded.
     """
@@ -118,7 +119,7 @@ def run(paths: Iterable[str], store: Sink, *, pipeline: Pipeline | None = None,
     t0, cpu0 = time.perf_counter(), time.process_time()
     summary = RunSummary(run_id=store.start_run(pipe.version, paths))
     version = pipe.version
-    story_stage = _story_stage(store) if stories else None
+    stage: list = []  # the story stage, made when the first batch is written (workers are busy by then)
     inflight: deque[_InFlight] = deque()
     pending_ids: set[str] = set()  # submitted, not yet committed
     seen_this_run: set[str] | None = None if skip_done else set()
@@ -146,13 +147,14 @@ def run(paths: Iterable[str], store: Sink, *, pipeline: Pipeline | None = None,
                                      inputs=[{**i, "pipeline_version": version, "run_id": summary.run_id}
                                              for i in entry.inputs], occurrences=entry.occurrences)
         summary.write_seconds += time.perf_counter() - t
+        t = time.perf_counter()
+        story_stage = stage_for_commits()
         if story_stage is not None and (ids or recounted):
-            t = time.perf_counter()
             if ids:
-                story_stage.update(ids, prepared)
+                story_stage.update(ids, prepared, refresh=False)
             if recounted - set(ids):  # an article stored before, read again from another outlet
                 story_stage.recount(recounted - set(ids))
-            summary.story_seconds += time.perf_counter() - t
+        summary.story_seconds += time.perf_counter() - t
         pending_ids.difference_update(entry.ids)
         if res is not None:
             summary.articles += len(ids)
@@ -161,6 +163,11 @@ def run(paths: Iterable[str], store: Sink, *, pipeline: Pipeline | None = None,
             summary.words += res["words"]
         if progress:
             progress(entry.items)
+
+    def stage_for_commits():
+        if not stage:
+            stage.append(_story_stage(store) if stories else None)
+        return stage[0]
 
     def dispatch(batch: _Batch) -> None:
         ok, failed = pipe(batch.docs, stop=pipe.id_steps)
@@ -214,6 +221,10 @@ def run(paths: Iterable[str], store: Sink, *, pipeline: Pipeline | None = None,
             dispatch(batch)
         while inflight:
             commit(inflight.popleft())
+        if stage and stage[0] is not None:  # the merged events and stories this run touched
+            t = time.perf_counter()
+            stage[0].refresh()
+            summary.story_seconds += time.perf_counter() - t
     finally:
         executor.close()
     summary.seconds = round(time.perf_counter() - t0, 3)
@@ -251,7 +262,7 @@ def _story_stage(store: Sink):
     from .stories import StoryStage
 
     stage = StoryStage(store)
-    stage.update()  # articles a killed run stored but never placed
+    stage.update(refresh=False)  # articles a killed run stored but never placed
     return stage
 
 

@@ -120,6 +120,10 @@ class StoryClusterer:
         if self._since_sweep >= self.settings.sweep_every:
             self.retire()
 
+    def sweep_due(self, n: int) -> bool:
+        """Whether observing ``n`` more articles retires old stories (see :meth:`retire`)."""
+        return self._since_sweep + n >= self.settings.sweep_every
+
     def retire(self) -> int:
         """Drop stories that "when" rules out for anything new: last report more than ``max_gap_days``
         before the newest article. Their ids stay valid; their centroids are freed and they leave the

@@ -12,6 +12,14 @@ run's workers send it with their rows, so the stage, which runs serially in
 the parent process, does not read the records back nor pay for that per
 article. Articles without it (a killed run's, ``eventwire stories update``)
 are prepared from their stored records, with the same result.
+
+The summaries (``merged_events``, ``stories``) are functions of the placement
+tables, so a run defers them (``update(..., refresh=False)``) and refreshes
+each touched event and story once, in :meth:`StoryStage.refresh`, at the end
+of the run and before old stories retire, instead of after every batch. That
+stays safe if the run is killed: the transaction that writes a placement also
+marks the summaries it makes stale (``updated_at`` NULL, or no row yet), and
+the next stage refreshes what is marked.
 """
 from __future__ import annotations
 
@@ -94,6 +102,8 @@ class StoryStage:
         self.merger = EventMerger(merge_settings)
         self.story_of: dict[str, str] = {}
         self.seq = 0
+        self.stale_events: set[str] = set()  # summaries to refresh (see refresh())
+        self.stale_stories: set[str] = set()
         self._load()
 
     # -- state from earlier runs ------------------------------------------------
@@ -122,6 +132,14 @@ class StoryStage:
             "ON m.article_id = em.article_id AND m.id = em.mention_id ORDER BY em.article_id, m.id")
         for r in restored:
             self.merger.restore(r.pop("event_id"), Mention.from_row(r, self._duplicate_of(r["article_id"])))
+        # summaries a killed run marked stale (or never wrote)
+        self.stale_stories.update(r[0] for r in con.execute(
+            "SELECT DISTINCT sa.story_id FROM story_articles sa LEFT JOIN stories s USING (story_id) "
+            "WHERE s.updated_at IS NULL").fetchall())
+        self.stale_events.update(r[0] for r in con.execute(
+            "SELECT DISTINCT em.event_id FROM event_mentions em LEFT JOIN merged_events m USING (event_id) "
+            "WHERE m.updated_at IS NULL UNION SELECT event_id FROM merged_events WHERE updated_at IS NULL"
+        ).fetchall())
 
     def _mention_rows(self, where: str) -> list[dict[str, Any]]:
         return self.store.query(f"{_MENTION_SQL} WHERE {where} ORDER BY e.article_id, e.sentence, e.id")
@@ -135,29 +153,33 @@ class StoryStage:
         return [r[0] for r in rows]
 
     def update(self, article_ids: Iterable[str] | None = None,
-               prepared: dict[str, Prepared] | None = None) -> UpdateSummary:
+               prepared: dict[str, Prepared] | None = None, *, refresh: bool = True) -> UpdateSummary:
         """Place ``article_ids`` (default: every pending article) and merge their events.
 
         ``prepared`` (from :func:`prepare`, by the worker that processed the
-        articles) saves reading their records back; the others are read."""
+        articles) saves reading their records back; the others are read.
+        With ``refresh`` off the touched summaries wait for :meth:`refresh`."""
         import time
 
         t0 = time.perf_counter()
         ids = list(dict.fromkeys(self.pending() if article_ids is None else article_ids))
         summary = UpdateSummary()
-        if not ids:
-            return summary
-        inputs = {a: p for a, p in (prepared or {}).items() if p.params == self.dups.params}
-        missing = [a for a in ids if a not in inputs]
-        if missing:
-            inputs.update(prepare(self._records(missing).values(), self.dups))
-        stored = [aid for aid in ids if aid in inputs]
-        placed = self._place([aid for aid in stored if aid not in self.story_of], inputs, summary)
-        self._write_placements(placed)
-        touched = {self.story_of[a] for a in ids if a in self.story_of}
-        self._merge_events(stored, summary)
-        self._refresh_stories(touched)
-        summary.story_ids = sorted(touched)
+        if ids:
+            inputs = {a: p for a, p in (prepared or {}).items() if p.params == self.dups.params}
+            missing = [a for a in ids if a not in inputs]
+            if missing:
+                inputs.update(prepare(self._records(missing).values(), self.dups))
+            stored = [aid for aid in ids if aid in inputs]
+            new = [aid for aid in stored if aid not in self.story_of]
+            if self.clusterer.sweep_due(len(new)):  # stories about to retire: their summaries first
+                self.refresh()
+            placed = self._place(new, inputs, summary)
+            touched = {self.story_of[a] for a in ids if a in self.story_of}
+            self._write_placements(placed, touched)
+            self._merge_events(stored, summary)
+            summary.story_ids = sorted(touched)
+        if refresh:
+            self.refresh()
         summary.seconds = round(time.perf_counter() - t0, 3)
         return summary
 
@@ -169,8 +191,15 @@ class StoryStage:
             return
         events = self._select_for("SELECT DISTINCT event_id FROM event_mentions WHERE article_id IN "
                                   "(SELECT k FROM _keys)", set(ids))
-        self._refresh_events(set(events["event_id"]))
-        self._refresh_stories({self.story_of[a] for a in ids})
+        self.stale_events.update(events["event_id"])
+        self.stale_stories.update(self.story_of[a] for a in ids)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute the stale summaries: the merged events and stories touched since the last refresh."""
+        self._refresh_events(self.stale_events)
+        self._refresh_stories(self.stale_stories)
+        self.stale_events, self.stale_stories = set(), set()
 
     def _records(self, ids: list[str]) -> dict[str, dict[str, Any]]:
         import pandas as pd
@@ -209,17 +238,20 @@ class StoryStage:
         summary.articles += len(placed)
         return placed
 
-    def _write_placements(self, placed: list[dict]) -> None:
+    def _write_placements(self, placed: list[dict], touched: set[str]) -> None:
         import pandas as pd
 
+        self.stale_stories.update(touched)
         if not placed:
             return
         frame = pd.DataFrame(placed)
         frame["published"] = pd.to_datetime(frame["published"]).dt.date
-        self._replace("story_articles", "article_id", frame)
+        self._replace("story_articles", "article_id", frame, stale=("stories", "story_id", touched))
 
-    def _replace(self, table: str, key: str, frame, keys: Iterable[str] | None = None) -> None:
-        """Delete the rows of ``table`` whose ``key`` is in ``keys`` (default: the frame's), insert ``frame``."""
+    def _replace(self, table: str, key: str, frame, keys: Iterable[str] | None = None,
+                 stale: tuple[str, str, set[str]] | None = None) -> None:
+        """Delete the rows of ``table`` whose ``key`` is in ``keys`` (default: the frame's), insert ``frame``;
+        in the same transaction, mark the ``stale`` (table, key, keys) summary rows as such."""
         import pandas as pd
 
         con = self.store.con
@@ -233,6 +265,10 @@ class StoryStage:
                 con.register("_rows", frame)
                 con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _rows")
                 con.unregister("_rows")
+            if stale and stale[2]:
+                con.register("_stale", pd.DataFrame({"k": sorted(stale[2])}, dtype=object))
+                con.execute(f"UPDATE {stale[0]} SET updated_at = NULL WHERE {stale[1]} IN (SELECT k FROM _stale)")
+                con.unregister("_stale")
             con.execute("COMMIT")
         except Exception as e:
             import duckdb
@@ -274,11 +310,11 @@ class StoryStage:
                              "reported_by": r.get("reported_by") or "[]"})
         frame = pd.DataFrame(mentions, columns=["event_id", "article_id", "mention_id", "outlet", "published",
                                                 "is_duplicate", "sentence", "reported_by"])
-        self._replace("event_mentions", "article_id", frame, keys=ids)
         touched = old | set(frame["event_id"])
+        self._replace("event_mentions", "article_id", frame, keys=ids, stale=("merged_events", "event_id", touched))
+        self.stale_events.update(touched)
         summary.mentions += len(frame)
         summary.merged_events += len(set(frame["event_id"]))
-        self._refresh_events(touched)
 
     def _duplicate_of(self, article_id: str) -> str | None:
         return self.dups.original.get(article_id)
