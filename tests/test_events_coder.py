@@ -193,3 +193,22 @@ def test_promise_does_not_take_its_content_clause_subject_as_target(nlp, coder):
 def test_what_is_given_is_not_the_target(nlp, coder):
     _, evs = code(nlp, coder, "The US is providing Police equipment to Ukraine.")
     assert any(e.cameo_root in ("06", "07") and e.target and e.target[0].code == "UKR" for e in evs)
+
+
+@pytest.mark.parametrize("text,root", [
+    ("A Japan national was arrested in Iran for spying.", "17"),
+    ("A Japan national has been put under investigation in Iran for rioting.", "09"),
+])
+def test_agentless_arrest_or_inquiry_is_done_where_it_happens(nlp, coder, text, root):
+    _, evs = code(nlp, coder, text)
+    assert any(e.cameo_root == root and e.source and e.source[0].code == "IRN" for e in evs)
+
+
+def test_violence_in_a_country_is_not_done_by_it(nlp, coder):
+    _, evs = code(nlp, coder, "Police were attacked in Iran.")
+    assert not any(e.source and e.source[0].code == "IRN" for e in evs)
+
+
+def test_participle_misread_as_subject_hands_over_to_its_own_subject(nlp, coder):
+    _, evs = code(nlp, coder, "Police operating in Iran said the US must withdraw its forces.")
+    assert any(e.source and e.source[0].code == "COP" and e.target and e.target[0].code == "USA" for e in evs)

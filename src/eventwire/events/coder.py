@@ -40,6 +40,11 @@ COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 # Roots whose verb's object is what is given and whose "to" object is the recipient.
 GIVING_ROOTS = frozenset({"06", "07"})
+# Roots whose passive, agentless event is done by the authorities where it happens
+# (investigate 09, coerce 17: arrest, detain, expel).
+AUTHORITY_ROOTS = frozenset({"09", "17"})
+# Verbs that put someone under a measure ("put under investigation", "placed under arrest").
+CUSTODY_VERBS = frozenset({"put", "place", "keep", "hold", "bring"})
 UNKNOWN_DOER_ROOTS = frozenset({"17", "18", "19", "20"})
 SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "his", "her", "its", "their", "our"})
 PARTICLES = frozenset({"up", "down", "out", "off", "in", "over", "back", "away", "aside", "on", "through", "together"})
@@ -267,6 +272,8 @@ class Coder:
                 return gov  # "engaged in talks"
             if gov.lemma_.lower() == "part" and gov.head.lemma_.lower() == "take":
                 return gov.head  # "took part in talks"
+        if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_.lower() in CUSTODY_VERBS:
+            return head.head  # "put under investigation", "placed under house arrest"
         if noun.dep_ == "conj":
             return self._noun_carrier(noun.head) if noun.head.pos_ in NOUN_POS else None
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "NUM") and _depth < 2:
@@ -393,6 +400,12 @@ class Coder:
                 cands.append((obj, "between"))
         else:
             cands += subject_candidates(carrier)
+        if m.code[:2] in AUTHORITY_ROOTS and carrier is not None and is_passive(carrier) \
+                and agent_object(carrier) is None:
+            # "a missionary was arrested in Lebanon", "was put under investigation in Italy":
+            # with no agent named, the authorities of the country where it happened did it
+            for holder in dict.fromkeys([carrier, tok]):
+                cands += [(obj, "place") for _, obj in prep_objects(holder, ("in", "inside"))]
         return cands
 
     def target_candidates(self, m: Match, source_tok, code: str | None = None) -> list:
@@ -413,6 +426,8 @@ class Coder:
                     cands += [(c, "inherited") for c in children(clause, "nsubj", "nsubjpass")]
             if carrier is not None and carrier is not tok:
                 cands += [(c, "direct") for c in children(carrier, "dative")]
+                # "X was put under investigation", "X was given support": the passive subject
+                cands += [(c, "direct") for c in children(carrier, "nsubjpass") if c is not tok]
                 cands += [(obj, "carrier") for _, obj in prep_objects(carrier, preps)]
             cands += self._participle_targets(tok, preps)
             if carrier is not None and carrier is not tok:

@@ -135,6 +135,9 @@ def subject_candidates(verb, depth: int = 0) -> list[tuple[object, str]]:
     if s is not None:
         if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return [(verb.head, "relative")]
+        inner = child(s, "nsubj") if s.pos_ == "VERB" else None
+        if inner is not None:  # "The Red Cross operating in Iraq said": a participle read as the subject
+            return [(s, "direct"), (inner, "direct")]
         return [(s, "direct")]
     if is_passive(verb):
         a = agent_object(verb)
