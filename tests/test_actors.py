@@ -247,3 +247,8 @@ def test_a_capital_named_like_a_city_of_the_country_the_sentence_names(pipeline)
 def test_group_word_modifying_a_collective_noun(pipeline):
     doc = _process(pipeline, "Opposition groups in Zimbabwe are demanding new elections.")
     assert _code_at(doc, "Opposition groups") == "ZWEOPP"
+
+
+def test_unknown_person_titled_by_an_international_body_acts_for_it(pipeline):
+    doc = _process(pipeline, "Afghan rebels said they would meet U.N. mediator Diego Cordovez on Friday.")
+    assert _code_at(doc, "Diego Cordovez") == "IGOUNO"

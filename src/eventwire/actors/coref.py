@@ -116,11 +116,13 @@ class ActorBuilder:
             aid = "unk:" + slug(org_key(name))
         code = None
         country = ref.country
-        if country is None and ref.sector and ref.role == "person" and aid not in self.actors:
+        if country is None and ref.sector and ref.role == "person" and ref.org is None and aid not in self.actors:
             # "Interior Minister Aftab Sherpao": an official of the country the sentence is about
             country = self._setting(f.start)
         if country:
             code = country + (ref.sector or "")
+        elif ref.org is not None and getattr(ref.org, "code", None):
+            code = ref.org.code  # "U.N. mediator Diego Cordovez": the body's code
         return self._actor(aid, name, code, country, ref.sector)
 
     # --- resolution -----------------------------------------------------

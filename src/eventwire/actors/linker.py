@@ -379,9 +379,17 @@ class Linker:
             mods += 1
         nxt = at.get(j)
         role = nxt.first("role") if nxt is not None else None
-        if role is None or role.extra.person or role.extra.sector in ("GOV",):
-            return None
         start = a.start - 1 if a.start > 0 and words[a.start - 1].lower() == "the" else a.start
+        if role is not None and role.extra.person:
+            # "U.N. mediator Diego Cordovez": a person the KB does not know, acting for the body
+            named = self._name_after(ctx, nxt.end, at, None)
+            if named is not None and named[1].kind == "unknown":
+                nend, ref = named
+                ref.sector, ref.org = role.extra.sector, org.extra
+                return Found(start, nend, ref, "igo_title_name", self._head(start, nend, ctx.sdoc))
+            return None
+        if role is None or role.extra.sector in ("GOV",):
+            return None
         return Found(start, nxt.end, Ref("igo_group", org.ref, sector=role.extra.sector, org=org.extra),
                      "igo_role", self._head(start, nxt.end, ctx.sdoc))
 
