@@ -202,6 +202,13 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
                     for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if pobj and _stance_object(pobj[0]):
                 content = [_subtree(pobj[0])]
+        if not content and v.tag_ == "VBN" and (oprd or _as_prep(v)):
+            # "Biden is considered an asset", "he was seen as a moderate": the passive subject
+            # and what it is taken for
+            subj_pass = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+            pred = oprd[0] if oprd else _as_prep(v)
+            if subj_pass is not None and subj_pass.tag_ not in ("WDT", "WP") and pred.i > v.i:
+                content = [_subtree(subj_pass), _subtree(pred)]
         if not content and v.head.i != v.i and lemma not in EVALUATION and (v.dep_ == "parataxis" or (
                 v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in kids))):
             # "This campaign, he says, is different", "As Amar put it, Republicans should ...":
@@ -252,6 +259,12 @@ def _without_aside(doc, start: int, end: int) -> Span:
             continue
         return start, comma.idx
     return start, end
+
+
+def _as_prep(v):
+    """The "as" phrase after cue ``v`` ("was seen *as a moderate*")."""
+    return next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > v.i
+                 and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
 
 
 def _any_object(obj) -> bool:

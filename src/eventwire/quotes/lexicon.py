@@ -54,6 +54,7 @@ exhort entreat challenge dare push prod pressure lobby petition direct command s
 COGNITION = frozenset("""
 believe think feel hope fear expect want know worry doubt assume consider suspect
 wonder realize realise recognize recognise understand see imagine guess reckon seek
+view regard deem perceive remember
 """.split())
 
 EVALUATION = frozenset("""
@@ -64,6 +65,7 @@ trash rip pan lament bemoan regret apologize embrace favor favour prefer like lo
 lash weigh speak talk focus dwell harp reflect side lobby advocate push
 press react object inveigh fault target hit pound slam salute congratulate tout trumpet hype
 promote pitch float champion disparage belittle malign smear vilify demonize demonise
+cast paint portray depict
  comment reference mention allude refer discuss address highlight boast brag
 imply insinuate acknowledge concede admit characterize characterise label brand dub call
 """.split())
