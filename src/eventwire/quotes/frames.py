@@ -234,13 +234,15 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
                  subj.i if subj is not None else None, weak=weak)
 
 
-_ASIDE_DEPS = ("relcl", "appos")
+_ASIDE_DEPS = ("relcl", "appos", "advcl")
+_ASIDE_MARKS = ("when", "while", "after", "before", "as")
 
 
 def _without_aside(doc, start: int, end: int) -> Span:
     """``[start, end)`` less a trailing aside set off by a comma: a non-restrictive relative
     clause (", which makes him an outlier"), an apposition (", a former governor") or a
-    participle (", contradicting the police"). They are the writer's, not what was reported."""
+    clause of when it was said (", when asked about the polls"). They are the writer's, not
+    what was reported."""
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None or len(span) < 4:
         return start, end
@@ -253,7 +255,7 @@ def _without_aside(doc, start: int, end: int) -> Span:
         comma = doc[t.left_edge.i - 1]
         if comma.text not in (",", "—", "–", "--") or t.head.i < span.start:
             continue
-        if t.dep_ in ("advcl", "acl") and t.tag_ != "VBG":
+        if t.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in _ASIDE_MARKS for c in t.children):
             continue
         if t.dep_ == "relcl" and not any(c.tag_ in ("WDT", "WP", "WP$") for c in t.children):
             continue
