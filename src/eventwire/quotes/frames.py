@@ -193,7 +193,8 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
         elif prep_obj is not None:  # "referring to the former president", "pressed for a vote"
             content = [(_subtree(prep_obj)[0], _object_end(v, prep_obj))]
         elif dobj and lemma not in RECIPIENT_CUES and _any_object(dobj[0]) and (
-                lemma in EVALUATION or oprd or _object_prep(v, dobj[0])):
+                (lemma in EVALUATION and lemma not in SPEECH and not _irrealis(v))
+                or oprd or _object_prep(v, dobj[0])):
             # "endorsed Clinton", "sees the program as ...", "compares his struggles to ..."
             end = _subtree(oprd[0])[1] if oprd else _object_end(v, dobj[0])
             content = [(_subtree(dobj[0])[0], end)]
@@ -261,6 +262,12 @@ def _without_aside(doc, start: int, end: int) -> Span:
             continue
         return start, comma.idx
     return start, end
+
+
+def _irrealis(v) -> bool:
+    """A verb in a modal or an infinitive ("would support Trump", "free to support any
+    candidate"): a stance someone might take, not one they took."""
+    return any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in v.children)
 
 
 def _as_prep(v):

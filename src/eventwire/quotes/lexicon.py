@@ -48,13 +48,13 @@ report show find indicate reveal suggest conclude estimate publish broadcast air
 
 DIRECTIVE = frozenset("""
 urge call implore beg encourage ask tell advise order instruct invite appeal plead press
-exhort entreat challenge dare push prod pressure lobby petition direct command summon
+exhort entreat challenge dare prod pressure lobby petition direct command summon
 """.split())
 
 COGNITION = frozenset("""
 believe think feel hope fear expect want know worry doubt assume consider suspect
 wonder realize realise recognize recognise understand see imagine guess reckon seek
-view regard deem perceive remember
+view regard deem perceive remember care
 """.split())
 
 EVALUATION = frozenset("""
@@ -62,10 +62,9 @@ criticize criticise slam blast attack assail decry denounce condemn lambaste reb
 ridicule deride dismiss reject oppose support back endorse praise applaud hail welcome laud commend
 defend champion tout celebrate thank blame accuse question challenge dispute contest fault knock bash
 trash rip pan lament bemoan regret apologize embrace favor favour prefer like love hate dislike rail
-lash weigh speak talk focus dwell harp reflect side lobby advocate push
-press react object inveigh fault target hit pound slam salute congratulate tout trumpet hype
+lash weigh speak talk focus dwell harp reflect side lobby advocate
+press react object inveigh fault slam salute congratulate tout trumpet hype
 promote pitch float champion disparage belittle malign smear vilify demonize demonise
-cast paint portray depict
  comment reference mention allude refer discuss address highlight boast brag
 imply insinuate acknowledge concede admit characterize characterise label brand dub call
 """.split())
@@ -78,7 +77,7 @@ plan propose intend aim vow offer decide resolve commit
 
 # comparing and ranking: the comparison is the claim ("likened RT to the BBC", "rated 32% ... false")
 COMPARISON = frozenset("""
-liken compare equate rate rank grade echo
+liken compare equate rate rank grade echo cast paint portray depict
 """.split())
 
 # finding out and ruling: an inquiry, court or newsroom puts a finding on record
@@ -175,10 +174,10 @@ PREP_CUES = {
     "weigh": "on", "testify": "about on", "warn": "about of against", "complain": "about of",
     "boast": "about of", "brag": "about of", "joke": "about", "ask": "about", "worry": "about",
     "care": "about", "lobby": "for against",
-    "advocate": "for against", "push": "for", "press": "for", "call": "for", "argue": "for against",
+    "advocate": "for against", "press": "for", "call": "for", "argue": "for against",
     "side": "with", "apologize": "for", "apologise": "for", "rail": "against", "inveigh": "against",
     "caution": "against", "fume": "about over", "rant": "about against", "muse": "about",
-    "speculate": "about on", "agree": "with on", "disagree": "with on", "break": "with",
+    "speculate": "about on", "agree": "with on", "disagree": "with on",
     "praise": "for", "blame": "for", "criticize": "for", "criticise": "for", "attack": "for",
 }
 PREP_CUES = {k: frozenset(v.split()) for k, v in PREP_CUES.items()}
