@@ -108,6 +108,7 @@ pressure lobby petition direct command summon lecture
 XCOMP_CONTENT = DIRECTIVE | frozenset("""
 want hope expect promise pledge vow threaten agree refuse decline seek
 plan intend aim decide resolve commit offer propose
+warn caution remind
 """.split())
 
 # prepositions after a cue's object that belong to the content ("described X *as* Y",
