@@ -78,8 +78,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
         if j is None and k not in lone:
             continue
         s, e = _trim(text, st.start, st.end)
-        cont = ("s", st.continues) if st.continues is not None and (st.continues in owner or st.continues in lone) \
-            else None
+        cont = ("s", st.continues) if st.continues is not None and st.continues in owner else None
         if cont is None and k > 0 and j is not None and owner.get(k - 1) == j \
                 and _split_by(stretches[k - 1], st, frames[j]):
             cont = ("s", k - 1)
