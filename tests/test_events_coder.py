@@ -212,3 +212,14 @@ def test_violence_in_a_country_is_not_done_by_it(nlp, coder):
 def test_participle_misread_as_subject_hands_over_to_its_own_subject(nlp, coder):
     _, evs = code(nlp, coder, "Police operating in Iran said the US must withdraw its forces.")
     assert any(e.source and e.source[0].code == "COP" and e.target and e.target[0].code == "USA" for e in evs)
+
+
+def test_mislemmatised_light_verb_still_carries_its_noun(nlp, coder):
+    # the lemmatizer reads "staged" as "stag": the regular stem still names the light verb
+    _, evs = code(nlp, coder, "Police staged mass demonstrations against Israel.")
+    assert any(e.cameo_root == "14" and e.source and e.source[0].code == "COP" for e in evs)
+
+
+def test_infinitive_read_as_adverbial_is_still_the_wrapped_action(nlp, coder):
+    _, evs = code(nlp, coder, "Iran have sworn to fight until they gain control of Israel.")
+    assert any(e.cameo_root == "13" for e in evs)

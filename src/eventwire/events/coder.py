@@ -30,7 +30,7 @@ from .modality import status_of
 from .patterns import PREPOSITIONS, Pattern, PatternSet
 from ..attribution import sources_for
 from .syntax import (agent_object, child, children, clause_subjects, complement, condition_subjects, conjuncts,
-                     is_list_continuation, is_passive, nested_nominals, path_length, phrase_bounds, prep_objects,
+                     is_infinitive_adverbial, is_list_continuation, is_passive, is_word, nested_nominals, path_length, phrase_bounds, prep_objects,
                      purpose_clauses, subject_candidates, words)
 
 # Roots whose events are mutual when several actors share one role ("A and B met").
@@ -202,7 +202,7 @@ class Coder:
         m = found.get(verb.i)
         if m is None or m.pattern.specificity > 1 or m.wrapped is not None:
             return False
-        if verb.lemma_.lower() not in self.light:
+        if not is_word(verb, self.light):
             return False
         return any(c.i in found and found[c.i].pattern.kind == "noun" for c in children(verb, "dobj", "nsubjpass"))
 
@@ -216,15 +216,16 @@ class Coder:
         action = None
         also = None
         for c in tok.children:
-            light_obj = child(c, "dobj") if c.lemma_.lower() in self.light else None
+            light_obj = child(c, "dobj") if is_word(c, self.light) else None
             if light_obj is not None and (light_obj.i not in found or found[light_obj.i].pattern.kind != "noun"):
                 light_obj = None
-            if c.dep_ in ("xcomp", "ccomp") and c.i in found and not (
+            dep = "xcomp" if is_infinitive_adverbial(c) else c.dep_  # "have sworn to fight" read as a purpose
+            if dep in ("xcomp", "ccomp") and c.i in found and not (
                     light_obj is not None and found[c.i].pattern.specificity == 1):
                 action = found[c.i]
                 if light_obj is not None:
                     also = light_obj  # "agreed to cut tariffs": the object noun is part of the action
-            elif c.dep_ in ("xcomp", "ccomp") and light_obj is not None:
+            elif dep in ("xcomp", "ccomp") and light_obj is not None:
                 action = found[light_obj.i]  # "willing to continue support", "refused to deploy peacekeepers"
                 also = c
             elif c.dep_ == "prep" and c.lower_ in ("for", "to") and lemma in self.wrappers["request"]:
@@ -264,7 +265,7 @@ class Coder:
     def _noun_carrier(self, noun, _depth: int = 0):
         """The light verb whose object (or passive subject) the trigger noun is."""
         head = noun.head
-        if noun.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and head.lemma_.lower() in self.light:
+        if noun.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and is_word(head, self.light):
             return head
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in":
             gov = head.head

@@ -21,8 +21,17 @@ PHRASE_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod
 
 
 def words(tok) -> tuple[str, ...]:
-    """The forms a pattern word may match: lemma and lower-cased text."""
-    return (tok.lemma_.lower(), tok.lower_)
+    """The forms a pattern word may match: lemma and lower-cased text, and for a verb
+    whose lemma the lemmatizer got wrong ("staged" -> "stag") the regular stem."""
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    if tok.tag_ in ("VBD", "VBN") and low.endswith("ed") and len(low) > 4:
+        return (lemma, low, low[:-1], low[:-2])  # "staged" -> "stage", "opened" -> "open"
+    return (lemma, low)
+
+
+def is_word(tok, vocabulary) -> bool:
+    """Whether any form of ``tok`` (:func:`words`) is in ``vocabulary``."""
+    return any(w in vocabulary for w in words(tok))
 
 
 def complement(tok, depth: int = 4) -> Iterator:
@@ -265,3 +274,10 @@ def purpose_clauses(verb) -> list:
             continue
         out.append(c)
     return out
+
+
+def is_infinitive_adverbial(tok) -> bool:
+    """An infinitive the parser hung as an adverbial ("have sworn to fight"): after a
+    wrapper verb it is the verb's complement, as in "vowed to fight"."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+        and not any(c.dep_ == "mark" for c in tok.children)
