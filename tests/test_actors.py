@@ -252,3 +252,18 @@ def test_group_word_modifying_a_collective_noun(pipeline):
 def test_unknown_person_titled_by_an_international_body_acts_for_it(pipeline):
     doc = _process(pipeline, "Afghan rebels said they would meet U.N. mediator Diego Cordovez on Friday.")
     assert _code_at(doc, "Diego Cordovez") == "IGOUNO"
+
+
+@pytest.mark.parametrize("text,phrase,code", [
+    ("Rebels in Chechnya attacked a convoy.", "Rebels in Chechnya", "RUSREB"),
+    ("The government of Balochistan province imposed a curfew.", "government of Balochistan", "PAKGOV"),
+])
+def test_group_placed_in_a_province_belongs_to_its_country(pipeline, text, phrase, code):
+    assert _code_at(_process(pipeline, text), phrase) == code
+
+
+def test_region_names_with_a_state_or_province_suffix():
+    from eventwire.actors.cities import place_country
+
+    assert place_country("North Kivu Province") == "COD" and place_country("Rakhine State") == "MMR"
+    assert place_country("Calgary") == "CAN" and place_country("Nowhere Land") is None

