@@ -195,14 +195,10 @@ class Store:
 
     def known_ids(self, ids: Sequence[str], pipeline_version: str) -> set[str]:
         """Those of ``ids`` already stored with ``pipeline_version`` (incremental runs)."""
-        import pandas as pd
-
         if not ids:
             return set()
-        self.con.register("_probe", pd.DataFrame({"id": list(ids)}))
-        rows = self.con.execute("SELECT a.id FROM articles a JOIN _probe p ON a.id = p.id "
-                                "WHERE a.pipeline_version = ?", [pipeline_version]).fetchall()
-        self.con.unregister("_probe")
+        rows = self.con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[])) "
+                                "AND pipeline_version = ?", [list(ids), pipeline_version]).fetchall()
         return {r[0] for r in rows}
 
     def input_unchanged(self, path: str, mtime: float, size: int, pipeline_version: str) -> bool:

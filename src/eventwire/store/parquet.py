@@ -133,15 +133,10 @@ class ParquetDataset:
         self._write_json(self.root / "_runs" / f"{run_id}.json", self._run)
 
     def known_ids(self, ids: Sequence[str], pipeline_version: str) -> set[str]:
-        import pandas as pd
-
         if not ids:
             return set()
-        con = self.mem.con
-        con.register("_probe", pd.DataFrame({"id": list(ids)}))
-        rows = con.execute("SELECT d.id FROM _done d JOIN _probe p ON d.id = p.id WHERE d.pipeline_version = ?",
-                           [pipeline_version]).fetchall()
-        con.unregister("_probe")
+        rows = self.mem.con.execute("SELECT id FROM _done WHERE id IN (SELECT unnest(?::VARCHAR[])) "
+                                    "AND pipeline_version = ?", [list(ids), pipeline_version]).fetchall()
         return {r[0] for r in rows}
 
     def input_unchanged(self, path: str, mtime: float, size: int, pipeline_version: str) -> bool:
