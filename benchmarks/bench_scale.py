@@ -20,7 +20,9 @@ writing batches and in the story stage (serial: the parent is the one writer);
 the parent CPU share is the CPU time the parent process used (all its threads)
 over the run's time: on 2 cores, what the parent uses the 2 workers cannot.
 Peak RSS is polled for the parent and each worker process. Other jobs sharing
-the CPUs slow the parallel runs: the load average is printed with the table.
+the CPUs slow the parallel runs: the load average is printed with the table,
+and beside the measured speed-up a ceiling computed from the CPU time the runs
+used (workers and parent), which other jobs hardly change.
 
     python benchmarks/bench_scale.py                 # a few minutes
     python benchmarks/bench_scale.py --articles 3000 --large 1000   # the full-size run
@@ -40,7 +42,8 @@ from _common import data_dir, write_result
 
 
 class PeakRSS:
-    """Polls this process and its children; keeps the peak RSS of the parent and of any one worker."""
+    """Polls this process and its children; keeps the peak RSS of the parent and of any one worker,
+    and the CPU time the workers used since :meth:`mark` (as last seen: they exit when the run ends)."""
 
     def __init__(self, interval: float = 0.1):
         import psutil
@@ -48,8 +51,29 @@ class PeakRSS:
         self.proc = psutil.Process()
         self.interval = interval
         self.parent = self.worker = 0
+        self.cpu: dict[int, float] = {}  # worker pid -> CPU seconds, last seen
+        self.cpu_at_mark: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._poll, daemon=True)
+
+    def mark(self) -> None:
+        """Worker CPU is counted from here (after start-up: loading the model is not the run's work)."""
+        self._sample()
+        self.cpu_at_mark = dict(self.cpu)
+
+    @property
+    def worker_cpu(self) -> float:
+        return sum(v - self.cpu_at_mark.get(pid, 0.0) for pid, v in self.cpu.items())
+
+    def _sample(self) -> None:
+        import psutil
+
+        for c in self.proc.children(recursive=True):
+            try:
+                t = c.cpu_times()
+                self.cpu[c.pid] = t.user + t.system
+            except psutil.Error:
+                continue
 
     def _poll(self) -> None:
         import psutil
@@ -57,6 +81,7 @@ class PeakRSS:
         while not self._stop.is_set():
             try:
                 self.parent = max(self.parent, self.proc.memory_info().rss)
+                self._sample()
                 for c in self.proc.children(recursive=True):
                     try:
                         self.worker = max(self.worker, c.memory_info().rss)
@@ -135,6 +160,7 @@ def measure(label: str, inputs: Path, out: Path, *, workers: int | None, dask: b
         else:
             ex = InProcess(pipe)
         startup = time.perf_counter() - t
+        rss.mark()
         sink = ParquetDataset(out) if parquet else Store(out)
         with sink:
             s = run([inputs], sink, pipeline=pipe, executor=ex, batch_size=batch_size)
@@ -148,6 +174,8 @@ def measure(label: str, inputs: Path, out: Path, *, workers: int | None, dask: b
         "write share": f"{100 * s.write_seconds / s.seconds:.0f}%",
         "stories share": f"{100 * s.story_seconds / s.seconds:.0f}%",
         "parent CPU share": f"{100 * s.parent_cpu_seconds / s.seconds:.0f}%",
+        "CPU ms/article": round(1000 * (s.parent_cpu_seconds + rss.worker_cpu) / max(n, 1)),
+        "_cpu": (rss.worker_cpu if workers else s.parent_cpu_seconds, s.parent_cpu_seconds if workers else 0.0),
         "_failed": s.failed,
     }
 
@@ -197,6 +225,7 @@ def main() -> None:
     for r in rows:
         r["vs local x1"] = round(r["articles/s"] / by["local x1"]["articles/s"], 2) if "local x1" in by else "-"
     failed = sum(r.pop("_failed") for r in rows + growth)
+    cpu = {r["run"]: r.pop("_cpu") for r in rows + growth}
     base = growth[0]["seconds"] / growth[0]["articles"]
     growth_rows = [{"run": g["run"], "articles": g["articles"], "seconds": g["seconds"],
                     "ms/article": round(1000 * g["seconds"] / g["articles"], 1),
@@ -205,6 +234,10 @@ def main() -> None:
              "(other jobs on the machine slow the parallel runs)", f"failed articles: {failed}"]
     if speedup:
         notes.append(f"speed-up x{w2} vs x1: {speedup:.2f} (target >= 1.7 on 2 idle cores)")
+        (w1, p1), (wn, pn) = cpu["local x1"], cpu[f"local x{w2}"]
+        notes.append(f"CPU time (workers + parent) x1 {w1:.1f}+{p1:.1f} s, x{w2} {wn:.1f}+{pn:.1f} s: on {w2} idle "
+                     f"cores at most {min(w2, w2 * w1 / (wn + pn)):.2f}x (x1 is bound by its worker's CPU, "
+                     f"x{w2} by all CPU spread over {w2} cores; an estimate that other jobs do not skew)")
     if not args.no_dask:
         dask_over = by[f"local x{w2}"]["articles/s"] / by[f"dask local x{w2}"]["articles/s"] - 1
         notes.append(f"Dask overhead vs local x{w2}: {100 * dask_over:+.0f}% time")
