@@ -57,3 +57,19 @@ def test_selector_reads_surface_forms():
         sdoc = nlp("Rebels attacked the town. The weather was mild. The bridge was finished on Monday. "
                    "A spokesman says the talks failed.")
     assert sel.choose(sdoc) == [True, False, False, True]
+
+
+def test_selected_stage_chooses_quotes_and_knowledge_base_actors():
+    """A sentence inside a quotation, and one whose only actors are knowledge-base role
+    nouns ("the banks", "the company"), are parsed; a sentence about the weather is not."""
+    pipe = Pipeline({"pipeline": {"components": ["repair", "nlp"]}, "components": {"nlp": {"parse": "selected"}}})
+    text = ('The weather was mild on Monday. “We will fight on. Nothing will stop us,” he said.\n'
+            "The banks and the company signed an agreement.")
+    docs = [eventwire.Document.from_raw(text)]
+    for _, fn in pipe.steps:
+        fn(docs)
+    doc = docs[0]
+    parsed = [doc.text[s.start:s.end] for i, s in enumerate(doc.sentences) if i in doc.user_data["parsed_sentences"]]
+    assert "The weather was mild on Monday." not in parsed
+    assert any("Nothing will stop us" in p for p in parsed)
+    assert "The banks and the company signed an agreement." in parsed

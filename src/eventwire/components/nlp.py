@@ -49,8 +49,10 @@ def load_model(name: str = "auto", max_length: int = 2_000_000, selective: bool 
     return nlp
 
 
-# Run over every sentence: they need no tags, and actors and entities are read everywhere.
-FIRST_PASS = ("senter", "ner")
+# Run over the whole text: they need no tags, and actors and entities are read everywhere.
+# NER runs before the sentence recogniser: it respects preset sentence starts, and the
+# recogniser's differ from the parser's (it splits "``" off a quote and the name after it).
+FIRST_PASS = ("ner", "senter")
 
 
 class SelectiveAnnotator:
@@ -69,33 +71,50 @@ class SelectiveAnnotator:
 
     def __init__(self, nlp, choose):
         self.nlp, self.choose = nlp, choose
-        self.first = [n for n in nlp.pipe_names if n in FIRST_PASS]
+        self.senter = nlp.get_pipe("senter")
         self.second = [n for n in nlp.pipe_names if n not in FIRST_PASS]
 
     def __call__(self, texts, batch_size: int = 32):
         """Yield ``(spaCy Doc, indices of the tagged and parsed sentences)`` per text."""
-        with self.nlp.select_pipes(enable=self.first):
-            sdocs = list(self.nlp.pipe(texts, batch_size=batch_size))
+        with self.nlp.select_pipes(enable=["ner"]):
+            sdocs = list(self.senter.pipe(self.nlp.pipe(texts, batch_size=batch_size), batch_size=batch_size))
         runs = [(k, span) for k, sdoc in enumerate(sdocs) for span in self.runs(sdoc)]
         with self.nlp.select_pipes(enable=self.second):
-            subs = self.nlp.pipe((span.as_doc() for _, span in runs), batch_size=batch_size)
+            subs = self.nlp.pipe((self.unsegmented(span) for _, span in runs), batch_size=batch_size)
             by_doc: list[list] = [[] for _ in sdocs]
             for (k, span), sub in zip(runs, subs):
                 by_doc[k].append((span.start, sub))
         for sdoc, parsed in zip(sdocs, by_doc):
             yield sdoc, self.write_back(sdoc, parsed)
 
+    @staticmethod
+    def unsegmented(span):
+        """``span`` as a Doc whose sentence boundaries the parser decides again (the run's
+        first token stays a start), as in the full pipeline: the parser joins a quote and
+        its "he said" where the sentence recogniser may split them."""
+        import numpy
+        from spacy.attrs import SENT_START
+
+        sub = span.as_doc()
+        starts = numpy.zeros((len(sub), 1), dtype="uint64")
+        starts[0] = 1
+        sub.from_array([SENT_START], starts)
+        return sub
+
     def runs(self, sdoc) -> list:
-        """Maximal spans of consecutive wanted sentences."""
-        out, cur = [], None
-        for s, wanted in zip(sdoc.sents, self.choose(sdoc)):
-            if not wanted:
-                cur = None
-            elif cur is None:
-                cur = [s.start, s.end]
-                out.append(cur)
-            else:
-                cur[1] = s.end
+        """Maximal spans of consecutive wanted sentences; a sentence of punctuation alone
+        (the sentence recogniser may split "``" off its quote) goes with a wanted neighbour."""
+        sents = list(sdoc.sents)
+        wanted = self.choose(sdoc)
+        for i, s in enumerate(sents):
+            if not wanted[i] and not any(t.is_alpha or t.is_digit for t in s):
+                wanted[i] = (i > 0 and wanted[i - 1]) or (i + 1 < len(sents) and wanted[i + 1])
+        out: list[list[int]] = []
+        for s, w in zip(sents, wanted):
+            if w and out and out[-1][1] == s.start:
+                out[-1][1] = s.end
+            elif w:
+                out.append([s.start, s.end])
         return [sdoc[a:b] for a, b in out]
 
     @staticmethod
@@ -148,7 +167,12 @@ def make_nlp(settings: dict):
         from ..events.patterns import load_patterns
         from ..events.selection import LemmaCandidates, SentenceSelector
 
-        selector = SentenceSelector(load_patterns(), LemmaCandidates(nlp.get_pipe("lemmatizer").lookups))
+        from ..actors.gazetteer import gazetteer_for
+
+        gaz = gazetteer_for(nlp)
+        selector = SentenceSelector(load_patterns(), LemmaCandidates(nlp.get_pipe("lemmatizer").lookups),
+                                    actor_words=frozenset(term[-1] for term in gaz.terms),
+                                    names=frozenset(name[0] for name in gaz.names if len(name) == 1))
         annotate = SelectiveAnnotator(nlp, selector.choose)
     else:
         annotate = lambda texts, batch_size: ((d, None) for d in nlp.pipe(texts, batch_size=batch_size))  # noqa: E731

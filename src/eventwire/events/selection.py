@@ -21,6 +21,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from ..quotes.lexicon import REPORT, SPEECH
+from ..quotes.marks import quoted_stretches
 from .patterns import PatternSet
 
 # Roots the coder codes with a victim and no named doer ("civilians were killed").
@@ -75,12 +77,16 @@ class Form:
 
 
 NO_FORM = Form(frozenset(), [], [], False, False)
+NAME = Form(frozenset(), [], [], False, True)
 
 
 class SentenceSelector:
     """Decides, from surface forms and entities only, whether a sentence needs tagging and parsing."""
 
-    def __init__(self, patterns: PatternSet, lemmas: LemmaCandidates):
+    def __init__(self, patterns: PatternSet, lemmas: LemmaCandidates, actor_words: frozenset[str] = frozenset(),
+                 names: frozenset[str] = frozenset()):
+        """``actor_words`` (lower case) and ``names`` (as written) add to the pattern files' actor
+        words: the actors knowledge base's role nouns ("banks", "company") and one-word names."""
         c = patterns
         generic = c.cue_set("generic", "words")
         # per kind and head word: the other words each pattern needs. ``single``: patterns
@@ -96,9 +102,10 @@ class SentenceSelector:
                     if words or head not in generic or p.code[:2] in DOER_OPTIONAL:
                         self.single.setdefault(kind, {}).setdefault(head, []).append(words)
         self.lemmas = lemmas
-        self.speech = c.cue_set("speech", "verbs")
+        self.speech = c.cue_set("speech", "verbs") | SPEECH | REPORT
         self.labels = c.cue_set("selection", "entity_labels")
-        self.actor_words = c.cue_set("selection", "actor_words")
+        self.actor_words = c.cue_set("selection", "actor_words") | actor_words
+        self.names = names
         self.quote_marks = c.cue_set("selection", "quote_marks")
         self.forms: dict[str, Form] = {}
 
@@ -117,18 +124,29 @@ class SentenceSelector:
 
     def choose(self, sdoc) -> list[bool]:
         """Per sentence of ``sdoc`` (a Doc with sentences and entities): whether it needs the parse."""
-        from spacy.attrs import LOWER
+        from spacy.attrs import LOWER, ORTH
 
         strings = sdoc.vocab.strings
         words = [self.form(strings[h]) for h in sdoc.to_array(LOWER).tolist()]
         inside = bytearray(len(words))
+        if self.names:  # a knowledge-base name outside any entity is an actor word ("Hamas")
+            words = [NAME if strings[h] in self.names else w for w, h in zip(words, sdoc.to_array(ORTH).tolist())]
         actor_ents = []
         for e in sdoc.ents:
             inside[e.start:e.end] = b"\x01" * (e.end - e.start)
             if e.label_ in self.labels:
                 actor_ents.append(e.start)
-        return [self.wants(words[s.start:s.end], inside[s.start:s.end],
-                           bisect_left(actor_ents, s.end) - bisect_left(actor_ents, s.start)) for s in sdoc.sents]
+        quoted = [q.outer for q in quoted_stretches(sdoc.text)]
+        ends = [e for _, e in quoted]
+        out = []
+        for s in sdoc.sents:
+            k = bisect_left(ends, s.start_char + 1)  # the first quote ending inside or after the sentence
+            if k < len(quoted) and quoted[k][0] < s.end_char:
+                out.append(True)  # a quotation (or part of one): the quotes stage reads its parse
+            else:
+                out.append(self.wants(words[s.start:s.end], inside[s.start:s.end],
+                                      bisect_left(actor_ents, s.end) - bisect_left(actor_ents, s.start)))
+        return out
 
     def wants(self, words: list[Form], inside: bytes, n_entities: int) -> bool:
         """A sentence of ``words`` with ``n_entities`` actor-type entities (``inside``: 1 for tokens in
