@@ -102,6 +102,16 @@ def test_multi_paragraph_quote(quotes_of):
     assert first.speaker["name"] == second.speaker["name"] == "Amy Klobuchar"
 
 
+def test_speaker_carried_to_the_next_paragraph_only(quotes_of):
+    doc = quotes_of("Mayor Ann Lee said the bridge would reopen in the spring.\n\n"
+                    "“The work starts in May and it ends before winter.”\n\n"
+                    "The council met on Friday.\n\nOther news followed here.\n\n"
+                    "“Nobody knows what the budget will be next year.”")
+    near, far = _direct(doc)
+    assert near.speaker["name"] == "Ann Lee" and near.cue is None
+    assert far.speaker is None
+
+
 def test_unbalanced_quote_stays_in_its_paragraph():
     text = "He called the plan “a disaster.\n\nThe council met on Friday and approved the budget."
     (st,) = quoted_stretches(text)

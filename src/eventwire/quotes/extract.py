@@ -36,6 +36,7 @@ from .speakers import resolve
 _WORD = re.compile(r"\w+")
 _TIGHT_GAP = re.compile(r"^[\s,;:—–-]*$")
 _SENTENCE_END = re.compile(r"[.?!]\s")
+_BREAK = re.compile(r"\n\s*")  # a paragraph break, blank lines and all
 # fraction of a frame's content a stretch must cover to be that content
 _OWN = 0.6
 # fraction of an outer frame's content its inner frames must cover to make it a mere source
@@ -113,6 +114,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
     for d in drafts:
         out.append(_record(doc, frames, d, index))
     _inherit_speakers(out)
+    _carry_speakers(doc, out)
     return out
 
 
@@ -305,7 +307,17 @@ def _inherit_speakers(quotes: list[Quote]) -> None:
             q.speaker, q.cue, q.according_to = prev.speaker, prev.cue, list(prev.according_to)
 
 
-# ---------------------------------------------------------------- helpers
+def _carry_speakers(doc: Document, quotes: list[Quote]) -> None:
+    """A quote nobody is found to say, in the paragraph of a quote or right after it, goes
+    on in that quote's voice (news carries a speaker from one paragraph to the next)."""
+    text = doc.text
+    last = None
+    for q in quotes:
+        if q.speaker is not None:
+            last = q
+        elif q.direct and q.cue is None and last is not None and q.start > last.end \
+                and len(_BREAK.findall(text, last.end, q.start)) <= 1:
+            q.speaker = dict(last.speaker)
 
 def _words(s: str) -> int:
     return len(_WORD.findall(s))
