@@ -94,7 +94,7 @@ predict promise pledge propose suggest recommend demand request cite express voi
 reaffirm underline underscore highlight praise criticize criticise describe admit
 concede allege claim report reveal disclose want expect fear
 show indicate project forecast estimate document detail outline chronicle depict portray
-float pitch tout promote unveil present sketch
+float pitch tout promote unveil present sketch seek say write offer
 """.split())
 
 # cues whose direct object is the person addressed, never what was said ("told *reporters*")
