@@ -191,7 +191,9 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
             end = _subtree(oprd[0])[1] if oprd else _object_end(v, dobj[0])
             content = [(_subtree(dobj[0])[0], end)]
         elif prep_obj is not None:  # "referring to the former president", "pressed for a vote"
-            content = [(_subtree(prep_obj)[0], _object_end(v, prep_obj))]
+            lead = [g for g in prep_obj.children if g.dep_ == "mark" and g.i == prep_obj.left_edge.i]
+            start = v.doc[lead[0].i + 1].idx if lead else _subtree(prep_obj)[0]  # "for" is the cue's
+            content = [(start, _object_end(v, prep_obj))]
         elif dobj and lemma not in RECIPIENT_CUES and _any_object(dobj[0]) and (
                 (lemma in EVALUATION and lemma not in SPEECH and not _irrealis(v))
                 or oprd or _object_prep(v, dobj[0])):
@@ -284,7 +286,13 @@ def _any_object(obj) -> bool:
 
 def _prep_object(v, preps):
     """The object of the first preposition in ``preps`` after cue ``v`` ("talked *about* X"),
-    unless it is only a date or a time ("spoke on Monday")."""
+    unless it is only a date or a time ("spoke on Monday"); for "for", also a for-to clause
+    ("called for *the United States to step up ...*", which the parser reads as a clause)."""
+    if "for" in preps:
+        clause = next((c for c in v.children if c.dep_ == "advcl" and c.i > v.i and any(
+            g.dep_ == "mark" and g.lower_ == "for" for g in c.children)), None)
+        if clause is not None and any(g.dep_ == "aux" and g.lower_ == "to" for g in clause.children):
+            return clause
     for c in v.children:
         if c.dep_ == "prep" and c.i > v.i and c.lower_ in preps:
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
