@@ -169,7 +169,8 @@ def test_cues_of_stance_appearance_and_reference(quotes_of):
                     "The mayor pointed to the flooded tunnels as proof of neglect. "
                     "Union leaders endorsed Maria Lopez on Monday. "
                     "As the mayor put it, the city cannot wait another year. "
-                    "The union is calling for the city to raise wages.")
+                    "The union is calling for the city to raise wages. "
+                    "The closure of the plant was first reported by the local radio station.")
     by_cue = {q.cue["text"]: q for q in doc.quotes}
     assert by_cue["critical"].text == "the new tariff plan" and by_cue["critical"].speaker["text"] == "The senator"
     appeared = by_cue["appeared"]
@@ -178,6 +179,8 @@ def test_cues_of_stance_appearance_and_reference(quotes_of):
     assert by_cue["endorsed"].text == "Maria Lopez"
     assert by_cue["put"].text.startswith("the city cannot wait") and by_cue["put"].speaker["text"] == "the mayor"
     assert by_cue["is calling"].text == "the city to raise wages"
+    reported = by_cue["reported"]
+    assert reported.text == "The closure of the plant" and reported.speaker["text"] == "the local radio station"
 
 
 def test_reported_clause_without_its_aside(quotes_of):

@@ -212,6 +212,12 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
             pred = oprd[0] if oprd else _as_prep(v)
             if subj_pass is not None and subj_pass.tag_ not in ("WDT", "WP") and pred.i > v.i:
                 content = [_subtree(subj_pass), _subtree(pred)]
+        if not content and v.tag_ == "VBN" and any(c.dep_ == "agent" for c in kids):
+            # "The meeting was first reported by Politico", "it was never mentioned by the
+            # moderators": the passive subject is what the agent said
+            subj_pass = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+            if subj_pass is not None and subj_pass.tag_ not in ("WDT", "WP") and subj_pass.i < v.i:
+                content = [_subtree(subj_pass)]
         if not content and v.head.i != v.i and lemma not in EVALUATION and (v.dep_ == "parataxis" or (
                 v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in kids))):
             # "This campaign, he says, is different", "As Amar put it, Republicans should ...":
