@@ -223,3 +223,36 @@ def test_mislemmatised_light_verb_still_carries_its_noun(nlp, coder):
 def test_infinitive_read_as_adverbial_is_still_the_wrapped_action(nlp, coder):
     _, evs = code(nlp, coder, "Iran have sworn to fight until they gain control of Israel.")
     assert any(e.cameo_root == "13" for e in evs)
+
+
+def test_source_named_again_in_the_object_does_not_hide_the_target(nlp, coder):
+    # "its" is Iran again: the target is further in, the Japanese people
+    from eventwire.document import Actor
+
+    doc = Document.from_raw("Iran reneged on its commitment to the Japanese people.")
+    sdoc = nlp(doc.text)
+    doc.user_data["spacy"] = sdoc
+    doc.sentences = [Sentence(s.start_char, s.end_char) for s in sdoc.sents]
+    i, its = doc.text.index("Iran"), doc.text.index("its")
+    jp = doc.text.index("Japanese people")
+    doc.actors = [Actor("irn", "Iran", "IRN", "IRN", mentions=[[i, i + 4], [its, its + 3]]),
+                  Actor("jpn", "Japanese civilians", "JPNCVL", "JPN", mentions=[[jp, jp + 15]])]
+    evs = coder.code_document(doc)
+    assert any(e.source[0].code == "IRN" and e.target and e.target[0].code == "JPNCVL" for e in evs)
+
+
+def test_uncoded_name_beside_a_coded_body_is_not_a_second_source(nlp, coder):
+    from eventwire.document import Actor
+
+    text = "Osama bin Laden's al-Qaeda network threatened to attack Israel."
+    doc = Document.from_raw(text)
+    sdoc = nlp(text)
+    doc.user_data["spacy"] = sdoc
+    doc.sentences = [Sentence(s.start_char, s.end_char) for s in sdoc.sents]
+    o, q, s = text.index("Osama bin Laden's"), text.index("al-Qaeda"), text.index("Israel")
+    doc.actors = [Actor("unk", "Osama bin Laden", None, None, mentions=[[o, o + 17]]),
+                  Actor("aq", "al-Qaeda", "IMGREB", None, mentions=[[q, q + 8]]),
+                  Actor("isr", "Israel", "ISR", "ISR", mentions=[[s, s + 6]])]
+    evs = coder.code_document(doc)
+    threats = [e for e in evs if e.cameo_root == "13"]
+    assert threats and {e.source[0].code for e in threats} == {"IMGREB"}

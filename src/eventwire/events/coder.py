@@ -328,6 +328,9 @@ class Coder:
                     out.append(hit)
                 continue
             inside = idx.in_range(start, end)
+            if any(h[0].code or h[0].country for h in inside):
+                # "Osama bin Laden's al-Qaeda terror network": the coded body, not an uncoded name beside it
+                inside = [h for h in inside if h[0].code or h[0].country]
             if not inside and _depth < 2:
                 of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
                 obj = child(of, "pobj") if of is not None else None
@@ -361,15 +364,18 @@ class Coder:
                 return None
         return None
 
-    def _first_actors(self, doc, candidates, nested: bool = False, skip=()) -> tuple[list, object, str]:
-        """The actors of the first candidate that names any; with ``nested``, a candidate
-        naming none hands over to the phrases nested in it ("at targets in Jericho")."""
+    def _first_actors(self, doc, candidates, nested: bool = False, skip=(), exclude=frozenset()) \
+            -> tuple[list, object, str]:
+        """The actors of the first candidate that names any (other than the ``exclude`` ids:
+        the source, named again by "his" in "reneged on his commitment to the Zambian
+        people"); with ``nested``, a candidate naming none hands over to the phrases
+        nested in it ("at targets in Jericho")."""
         tried: set[int] = set()
         for tok, how in candidates:
             if tok is None or tok.i in tried:
                 continue
             tried.add(tok.i)
-            acts = self.actors_of(doc, tok)
+            acts = [a for a in self.actors_of(doc, tok) if a[0].id not in exclude]
             if acts:
                 return acts, tok, how
             if not nested or how == "scan":
@@ -378,7 +384,7 @@ class Coder:
                 if inner.i in tried or inner in skip:
                     continue
                 tried.add(inner.i)
-                acts = self.actors_of(doc, inner)
+                acts = [a for a in self.actors_of(doc, inner) if a[0].id not in exclude]
                 if acts:
                     return acts, inner, "nested"
         return [], None, ""
@@ -534,10 +540,9 @@ class Coder:
         st = status_of(m.token, m.carrier or m.token, self.patterns)
         code = self._recode(m, st)
         skip = set(src_tok.subtree) if src_tok is not None else set()
-        targets, tgt_tok, tgt_how = self._first_actors(doc, self.target_candidates(m, src_tok, code), nested=True,
-                                                       skip=skip)
         src_ids = {a.id for a, _, _ in sources}
-        targets = [t for t in targets if t[0].id not in src_ids]
+        targets, tgt_tok, tgt_how = self._first_actors(doc, self.target_candidates(m, src_tok, code), nested=True,
+                                                       skip=skip, exclude=src_ids)
         if not sources:
             # "civilians were killed in a bombing": violence against a named victim, doer unknown
             carrier = m.carrier or m.token
