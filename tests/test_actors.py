@@ -267,3 +267,10 @@ def test_region_names_with_a_state_or_province_suffix():
 
     assert place_country("North Kivu Province") == "COD" and place_country("Rakhine State") == "MMR"
     assert place_country("Calgary") == "CAN" and place_country("Nowhere Land") is None
+
+
+def test_unknown_party_belongs_to_its_sentence_country_but_a_company_does_not(pipeline):
+    doc = _process(pipeline, "The Umma Party said it would boycott Algeria's first elections.")
+    assert _actor_at(doc, "Umma Party").country == "DZA"
+    doc = _process(pipeline, "Apple said it would sell more iPhones in China.")
+    assert _actor_at(doc, "Apple").country is None

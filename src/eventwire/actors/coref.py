@@ -41,6 +41,10 @@ def org_key(name: str) -> str:
     return _ORG_SUFFIXES.sub("", name) or name
 
 
+# Last words of the names of parties and armed movements: bodies of one country, unlike
+# companies or international organisations.
+POLITICAL_BODIES = {"party", "front", "movement", "army", "brigade", "brigades", "militia", "tigers", "guerrillas",
+                    "rebels", "mujahideen", "jihad"}
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
@@ -118,6 +122,10 @@ class ActorBuilder:
         country = ref.country
         if country is None and ref.sector and ref.role == "person" and ref.org is None and aid not in self.actors:
             # "Interior Minister Aftab Sherpao": an official of the country the sentence is about
+            country = self._setting(f.start)
+        if country is None and ref.role == "org" and aid not in self.actors and \
+                name.rstrip(")").split()[-1:] and name.rstrip(")").split()[-1].lower() in POLITICAL_BODIES:
+            # "the Umma party", "the Liberation Tigers": a national movement of the sentence's country
             country = self._setting(f.start)
         if country:
             code = country + (ref.sector or "")
