@@ -179,7 +179,7 @@ def test_cues_of_stance_appearance_and_reference(quotes_of):
     assert by_cue["endorsed"].text == "Maria Lopez"
     assert by_cue["put"].text.startswith("the city cannot wait") and by_cue["put"].speaker["text"] == "the mayor"
     assert by_cue["is calling"].text == "the city to raise wages"
-    reported = by_cue["reported"]
+    reported = by_cue["was first reported"]
     assert reported.text == "The closure of the plant" and reported.speaker["text"] == "the local radio station"
 
 

@@ -527,8 +527,9 @@ def _governing_verb(tok):
 
 
 def _cue_span(v) -> Span:
-    """The cue: the verb with its auxiliaries, negation and particle ("has said", "pointed out")."""
-    toks = [v] + [c for c in v.children if c.dep_ in ("aux", "neg", "prt") and abs(c.i - v.i) <= 3]
+    """The cue: the verb with its auxiliaries, negation and particle ("has said", "was reported",
+    "pointed out")."""
+    toks = [v] + [c for c in v.children if c.dep_ in ("aux", "auxpass", "neg", "prt") and abs(c.i - v.i) <= 3]
     lo = min(t.i for t in toks)
     hi = max(t.i for t in toks)
     doc = v.doc
