@@ -4,10 +4,13 @@ Tagging, parsing, attribute rules and lemmas are about half of the ``nlp``
 stage's cost, and most sentences of a news article code no event. The stage
 therefore runs only the tokenizer, the sentence recogniser and NER over the
 whole text, and asks this module which sentences deserve the rest. A sentence
-does when it has a speech cue (a quote mark, a verb of saying, "according to":
-quotes and attribution read the parse of every speech sentence), or when it
-names two possible actors and holds some trigger word, or one possible actor
-and a trigger that can code an event with a single named party.
+does when it has a speech cue (a quote mark, a verb of saying or reporting from
+the patterns' and the quotes lexicon's lists, "according to") or lies in a
+quotation (quotes and attribution read the parse of every such sentence), or
+when it names two possible actors and holds some trigger word, or one possible
+actor and a trigger that can code an event with a single named party. Possible
+actors: entities of actor types, the patterns' actor words, and the actors
+knowledge base's role nouns and one-word names.
 
 There are no tags or lemmas yet, so words are read by their surface forms: a
 form counts as a trigger when one of its candidate lemmas (:class:`LemmaCandidates`,
@@ -21,7 +24,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from ..quotes.lexicon import REPORT, SPEECH
+from ..quotes.lexicon import CUE_NOUNS, CUE_VERBS
 from ..quotes.marks import quoted_stretches
 from .patterns import PatternSet
 
@@ -72,7 +75,7 @@ class Form:
     single: list[frozenset[str]]
     speech: bool
     actor: bool
-    mark: bool = False  # a quote mark or "according"
+    mark: bool = False  # a quote mark, "according" or a noun of saying or thinking ("the claim", "a plan")
     determiner: bool = False  # an article or possessive: the next word is a noun ("the report")
 
 
@@ -102,7 +105,7 @@ class SentenceSelector:
                     if words or head not in generic or p.code[:2] in DOER_OPTIONAL:
                         self.single.setdefault(kind, {}).setdefault(head, []).append(words)
         self.lemmas = lemmas
-        self.speech = c.cue_set("speech", "verbs") | SPEECH | REPORT
+        self.speech = c.cue_set("speech", "verbs") | CUE_VERBS
         self.labels = c.cue_set("selection", "entity_labels")
         self.actor_words = c.cue_set("selection", "actor_words") | actor_words
         self.names = names
@@ -116,7 +119,7 @@ class SentenceSelector:
             cands = self.lemmas(form)
             any_needs = [n for kind in KINDS for w in cands[kind] for n in self.any.get(kind, {}).get(w, ())]
             single = [n for kind in KINDS for w in cands[kind] for n in self.single.get(kind, {}).get(w, ())]
-            mark = form in self.quote_marks or form == "according"
+            mark = form in self.quote_marks or form == "according" or not CUE_NOUNS.isdisjoint(cands["noun"])
             speech = mark or not self.speech.isdisjoint(cands["verb"])
             got = self.forms[form] = Form(frozenset().union(*cands.values()), any_needs, single, speech,
                                           form in self.actor_words, mark, form in DETERMINERS)
