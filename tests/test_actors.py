@@ -274,3 +274,8 @@ def test_unknown_party_belongs_to_its_sentence_country_but_a_company_does_not(pi
     assert _actor_at(doc, "Umma Party").country == "DZA"
     doc = _process(pipeline, "Apple said it would sell more iPhones in China.")
     assert _actor_at(doc, "Apple").country is None
+
+
+def test_a_continent_named_like_a_town_is_not_that_town(pipeline):
+    doc = _process(pipeline, "The airliner left France on a tour of Asia and Australia.")
+    assert _actor_at(doc, "Asia") is None or _actor_at(doc, "Asia").country is None

@@ -53,8 +53,9 @@ def city_country(name: str) -> str | None:
 _REGION_WORDS = re.compile(r"^(?:the\s+)?(.+?)(?:\s+(?:State|state|Province|province|Region|region|Governorate|governorate))?$")
 
 
-def place_country(name: str) -> str | None:
-    """The country of a city or of a province/region the KB knows ("West Darfur State" -> SDN)."""
+def place_country(name: str, cities: bool = True) -> str | None:
+    """The country of a province/region the KB knows ("West Darfur State" -> SDN), else of a
+    city (``cities``: not for names the NER calls locations, "Asia" is also a town)."""
     from .kb import load_kb
 
     m = _REGION_WORDS.match(name.strip())
@@ -62,7 +63,7 @@ def place_country(name: str) -> str | None:
     for form in dict.fromkeys([name.strip(), m.group(1) if m else name]):
         if form in regions:
             return regions[form]
-    return city_country(name)
+    return city_country(name) if cities else None
 
 
 def rival_city_countries(name: str, share: float = 0.1) -> list[str]:

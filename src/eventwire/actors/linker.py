@@ -433,10 +433,12 @@ class Linker:
                                  "role_of_country", head)
                 return Found(start, c.end, Ref("group", country=iso, sector=r.sector), "role_of_country", head)
             ent = ctx.ent_at.get(k)
-            if c is None and ent is not None and ent.label_ in ("GPE", "LOC") and place_country(ent.text):
+            if c is None and ent is not None and ent.label_ in ("GPE", "LOC") and \
+                    place_country(ent.text, cities=ent.label_ == "GPE"):
                 # "rebels in Darfur", "a missionary from Calgary": the city's country
                 start = a.start - 1 if a.start > 0 and words[a.start - 1].lower() == "the" else a.start
-                return Found(start, ent.end, Ref("group", country=place_country(ent.text), sector=r.sector),
+                iso = place_country(ent.text, cities=ent.label_ == "GPE")
+                return Found(start, ent.end, Ref("group", country=iso, sector=r.sector),
                              "role_of_country", self._head(start, ent.end, sdoc))
         if r.person and r.role in RESOLVABLE_ROLES and a.start > 0 and words[a.start - 1].lower() == "the":
             # "the president": an officeholder already in the article (resolved in coref)
@@ -480,8 +482,8 @@ class Linker:
             if a is not None and a.has("country", "capital"):
                 return self._iso(a)
             ent = ctx.ent_of[t.i]
-            if ent is not None and ent.label_ in ("GPE", "LOC") and place_country(ent.text):
-                return place_country(ent.text)
+            if ent is not None and ent.label_ in ("GPE", "LOC") and place_country(ent.text, ent.label_ == "GPE"):
+                return place_country(ent.text, ent.label_ == "GPE")
         return None
 
     def _name_after(self, ctx: Context, j: int, at: dict[int, Atom], iso: str | None):
@@ -561,7 +563,7 @@ class Linker:
                 covered[i] = True
         for ent in sdoc.ents:
             if ent.label_ in ("GPE", "LOC") and not any(covered[i] for i in range(ent.start, ent.end)):
-                iso = place_country(ent.text)
+                iso = place_country(ent.text, cities=ent.label_ == "GPE")
                 if iso is not None:  # a city named as a place: its country, no sector
                     ctx.found.append(Found(ent.start, ent.end, Ref("group", country=iso), "place", ent.root.i))
                 continue
