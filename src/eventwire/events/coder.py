@@ -7,8 +7,13 @@ For each parsed sentence:
    "threatened to impose sanctions" -> threaten sanctions, "urged X to release" ->
    appeal for release, "refused to withdraw" -> refuse to de-escalate);
 3. the source comes from the subject (passive agent, relative-clause head, the
-   subject of a light verb for "held talks", a possessor for "China's support");
-   the target from the object, the pattern's prepositions or the passive subject;
+   subject of a light verb for "held talks", a possessor for "China's support";
+   for an agentless passive arrest or inquiry, the country it happened in);
+   the target from the object, the pattern's prepositions or the passive subject,
+   else from the phrases nested in those ("fired at targets in Jericho"), the
+   subject of a complement clause ("demanded that the DPRK forsake"), of a
+   threat's condition ("unless Baghdad accepts") or the arguments of a purpose
+   clause ("blocked roads to press demands on the government");
    coordinated actors give one event per (source, target) pair;
 4. negation and modality (:mod:`.modality`), who reports it (:mod:`eventwire.attribution`)
    and a confidence are attached.
