@@ -15,10 +15,15 @@ def untagged(tok) -> bool:
 
 
 def is_proper_noun(tok) -> bool:
-    """Tagged a proper noun, or capitalised in an untagged sentence."""
-    return tok.pos_ == "PROPN" or (tok.tag == 0 and tok.text[:1].isupper())
+    """Tagged a proper noun, or with a capital letter in an untagged sentence ("Boeing", "iPod")."""
+    return tok.pos_ == "PROPN" or (tok.tag == 0 and any(c.isupper() for c in tok.text))
 
 
 def is_pronoun(tok) -> bool:
     """Tagged a pronoun, or untagged (callers have already checked the word itself)."""
     return tok.pos_ == "PRON" or tok.tag == 0
+
+
+def is_noun(tok) -> bool:
+    """Tagged a common or proper noun, or untagged (callers have matched the word as a noun already)."""
+    return tok.pos_ in ("NOUN", "PROPN") or tok.tag == 0

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..tags import is_proper_noun, untagged
+from ..tags import is_noun, is_proper_noun, untagged
 from .cities import place_country, rival_city_countries
 from .gazetteer import AMBIGUOUS_ALONE, Atom, Entry, Gazetteer
 from .kb import KIND_LABELS, KnowledgeBase, PeopleGroup, Person, Tenure
@@ -455,7 +455,7 @@ class Linker:
             # "the company": an organisation the article already named (resolved in coref)
             return Found(a.start - 1, a.end, Ref("nominal_org", sector=r.sector), "nominal", last.i)
         if not r.person and r.term not in VAGUE_AGENTS and last.dep_ not in ("compound", "amod", "poss") \
-                and last.pos_ in ("NOUN", "PROPN") and prev not in ("near", "at", "inside", "outside", "into"):
+                and is_noun(last) and prev not in ("near", "at", "inside", "outside", "into"):
             # "police fired tear gas": a group with no country in the phrase (coref links it to
             # an earlier actor of the same sector, else it stands as the sector alone)
             start = a.start - 1 if a.start > 0 and words[a.start - 1].lower() == "the" else a.start
