@@ -141,13 +141,14 @@ def write_large(folder: Path, n: int, words_each: int, per_file: int = 50) -> in
 def measure(label: str, inputs: Path, out: Path, *, workers: int | None, dask: bool = False,
             parquet: bool = False, words: int, batch_size: int, config: str | None) -> dict:
     from eventwire.executors import DaskCluster, InProcess, LocalProcesses
-    from eventwire.pipeline import get_pipeline
+    from eventwire.pipeline import freeze_loaded, get_pipeline
     from eventwire.runner import run
     from eventwire.store import Store
     from eventwire.store.parquet import ParquetDataset
     from eventwire.workers import pipeline_for
 
     pipe = get_pipeline(config)
+    freeze_loaded()  # as `eventwire run` does
     with PeakRSS() as rss:
         t = time.perf_counter()
         if dask:

@@ -257,6 +257,17 @@ class Pipeline:
 _CACHE: dict[str, Pipeline] = {}
 
 
+def freeze_loaded() -> None:
+    """Put what this process has loaded so far (models, lexicons, gazetteers) out of the garbage
+    collector's sight, for a process that keeps it to the end (a run, a worker): full collections
+    otherwise walk all of it again and again while batches come and go (~4% of a worker's CPU, ~13%
+    of a run's parent's on MEANTIME). Objects made later are collected as usual."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+
+
 def get_pipeline(config_path: str | Path | None = None) -> Pipeline:
     """A pipeline built once per process per config (workers reuse it)."""
     key = str(Path(config_path).resolve()) if config_path else "<default>"

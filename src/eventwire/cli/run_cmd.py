@@ -47,7 +47,7 @@ def run_command(paths, db, parquet_dir, published, outlet, config, batch_size, m
 
     from ..errors import ParameterError
     from ..executors import DaskCluster, InProcess, LocalProcesses
-    from ..pipeline import get_pipeline
+    from ..pipeline import freeze_loaded, get_pipeline
     from ..readers.dates import parse_published
     from ..runner import run
 
@@ -56,6 +56,7 @@ def run_command(paths, db, parquet_dir, published, outlet, config, batch_size, m
     if since:
         since = _iso_day(since)
     pipe = get_pipeline(config)
+    freeze_loaded()
     sink = _open_sink(db, parquet_dir)
     with sink:
         if dask_address:
