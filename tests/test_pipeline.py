@@ -16,6 +16,11 @@ def test_unknown_component_is_a_clear_error():
         Pipeline({"pipeline": {"components": ["repair", "nope"]}})
 
 
+def test_misspelt_setting_is_a_clear_error():
+    with pytest.raises(ConfigError, match="component 'nlp' has no setting 'select'; its settings: .*parse"):
+        Pipeline({"pipeline": {"components": ["repair", "nlp"]}, "components": {"nlp": {"select": "all"}}})
+
+
 def test_component_order_is_checked():
     with pytest.raises(ConfigError, match="reads text"):
         Pipeline({"pipeline": {"components": ["nlp"]}})

@@ -67,7 +67,7 @@ def test_incremental_skips_done_and_reprocesses_a_new_pipeline_version(tmp_path,
     assert '"articles": 0' in again.output and '"skipped": 37' in again.output
     # another pipeline (different settings, so a different version) re-processes everything
     other = tmp_path / "other.toml"
-    other.write_text('[pipeline]\ncomponents = ["repair"]\n[components.repair]\nnote = "v2"\n', encoding="utf-8")
+    other.write_text('[pipeline]\ncomponents = ["repair"]\ntime_limit = 99\n', encoding="utf-8")
     redo = cli("run", corpus, "--db", db, "--config", other, "-q", "--json")
     assert '"articles": 36' in redo.output
     with Store(db, read_only=True) as s:

@@ -166,7 +166,13 @@ class Pipeline:
             if missing:
                 raise ConfigError(f"component '{name}' reads {', '.join(missing)}, which no earlier "
                                   "component writes; reorder the pipeline", input="pipeline.components")
-            opts = {**spec.defaults, **settings.get(name, {})}
+            given = settings.get(name, {})
+            unknown = sorted(set(given) - set(spec.defaults))
+            if unknown:  # a misspelt setting would otherwise be ignored without a word
+                known = ", ".join(sorted(spec.defaults)) or "none"
+                raise ConfigError(f"component '{name}' has no setting {', '.join(map(repr, unknown))}; "
+                                  f"its settings: {known}", input=f"components.{name}")
+            opts = {**spec.defaults, **given}
             self.steps.append((spec, spec.factory(opts)))
             seen.update(spec.writes)
         self.info = self._info()

@@ -88,7 +88,7 @@ def _process(texts: list[str], gold_actors: list[list[tuple[int, int, str, str]]
     docs = [Document.from_raw(t) for t in texts]
     if gold_actors is None:
         load_components()
-        cfg = {"pipeline": {"components": ["repair", "nlp", "actors"]}, "components": {"nlp": {"select": "all"}}}
+        cfg = {"pipeline": {"components": ["repair", "nlp", "actors"]}, "components": {"nlp": {"parse": "all"}}}
         pipe = Pipeline(cfg)
         for _, fn in pipe.steps:
             fn(docs)
