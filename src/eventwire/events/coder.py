@@ -448,6 +448,12 @@ class Coder:
                 self._scan(carrier, source_tok) if carrier is not None and carrier is not tok else [])
         verb = carrier
         if m.wrapped is not None and m.wrapped is not tok and m.via.startswith("request"):
+            subjects = children(m.wrapped, "nsubj", "nsubjpass")
+            if m.wrapped.dep_ == "ccomp" and subjects:
+                # "told reporters that Russia must withdraw", "'Russia must withdraw,' Macron
+                # told reporters": the demand is on the clause's subject; whom it was said
+                # to is the audience, not the target
+                return [(c, "inherited") for c in subjects]
             cands += [(c, "direct") for c in children(verb, "dobj")]
             cands += [(c, "inherited") for c in children(m.wrapped, "nsubj", "nsubjpass")]
         if is_passive(verb) and verb.dep_ != "acl":

@@ -34,14 +34,22 @@ def is_word(tok, vocabulary) -> bool:
     return any(w in vocabulary for w in words(tok))
 
 
+# Prepositions that name who tells of an event ("according to the Red Cross"), never who it is done to.
+ATTRIBUTION_PREPS = frozenset({"according"})
+
+
 def complement(tok, depth: int = 4) -> Iterator:
-    """Tokens of ``tok``'s complement (objects, particles, preps, infinitives), breadth-first."""
-    frontier = [c for c in tok.children if c.dep_ not in NOT_COMPLEMENT]
+    """Tokens of ``tok``'s complement (objects, particles, preps, infinitives), breadth-first.
+
+    An attribution phrase ("according to X") is not part of it: X is the event's
+    reporter (``reported_by``), not its target."""
+    frontier = [c for c in tok.children if c.dep_ not in NOT_COMPLEMENT and c.lower_ not in ATTRIBUTION_PREPS]
     for _ in range(depth):
         nxt = []
         for t in frontier:
             yield t
-            nxt += [c for c in t.children if c.dep_ not in ("nsubj", "nsubjpass", "relcl", "advcl", "punct")]
+            nxt += [c for c in t.children if c.dep_ not in ("nsubj", "nsubjpass", "relcl", "advcl", "punct")
+                    and c.lower_ not in ATTRIBUTION_PREPS]
         frontier = nxt
 
 
