@@ -32,3 +32,14 @@ def test_maps_name_known_codes():
     cb = load_codebook()
     for table in ("intent", "threat", "request", "reject"):
         assert pats.map_code(table, "0841") in cb
+
+
+def test_everyday_senses_of_trigger_words_are_no_events(pipeline):
+    """cues.toml other_senses: 'ordered new aircraft', 'enter service', 'charging customers more'."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("Air Canada ordered 30 new aircraft from Boeing. The jet will enter service in May. "
+                            "Apple was charging customers in Britain 10 percent more. "
+                            "Russian troops entered Ukraine on Thursday.")
+    pipeline([doc])
+    assert [(e.cameo, e.trigger.text) for e in doc.events] == [("190", "entered")]

@@ -129,7 +129,23 @@ def match_token(tok, patterns: PatternSet) -> Match | None:
     if best is None:
         return None
     p, extra = best
+    if _other_sense(tok, p, patterns):
+        return None
     return Match(tok, p, p.code, tokens=[tok, *[t for t in extra if abs(t.i - tok.i) <= 3]])
+
+
+def _other_sense(tok, p: Pattern, patterns: PatternSet) -> bool:
+    """The trigger is used in an everyday sense that is no event ("ordered 50 aircraft"):
+    a word of its ``other_senses`` list in cues.toml occurs in its complement or, for a
+    noun, among its modifiers. A pattern that names more words than its head has
+    already settled the sense ("order investigation")."""
+    senses = patterns.cue_set("other_senses", p.head)
+    if not senses or p.specificity > 1:
+        return False
+    near = list(complement(tok))
+    if p.kind == "noun":
+        near += [t for t in tok.subtree if t.i < tok.i]
+    return any(not senses.isdisjoint(words(t)) for t in near)
 
 
 class Coder:
