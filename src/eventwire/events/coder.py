@@ -137,14 +137,18 @@ def match_token(tok, patterns: PatternSet) -> Match | None:
 def _other_sense(tok, p: Pattern, patterns: PatternSet) -> bool:
     """The trigger is used in an everyday sense that is no event ("ordered 50 aircraft"):
     a word of its ``other_senses`` list in cues.toml occurs in its complement or, for a
-    noun, among its modifiers. A pattern that names more words than its head has
+    noun, among its modifiers or as the verb it is the object of. A pattern that names more words than its head has
     already settled the sense ("order investigation")."""
     senses = patterns.cue_set("other_senses", p.head)
     if not senses or p.specificity > 1:
         return False
-    near = list(complement(tok))
+    near = list(complement(tok, depth=2))  # its object and what modifies it, not clauses further down
     if p.kind == "noun":
         near += [t for t in tok.subtree if t.i < tok.i]
+        if tok.dep_ in ("dobj", "nsubjpass"):
+            near.append(tok.head)
+        if "#number" in senses and any(c.dep_ == "nummod" for c in tok.children):
+            return True
     return any(not senses.isdisjoint(words(t)) for t in near)
 
 
