@@ -40,6 +40,7 @@ def test_everyday_senses_of_trigger_words_are_no_events(pipeline):
 
     doc = Document.from_raw("Air Canada ordered 30 new aircraft from Boeing. The jet will enter service in May. "
                             "Apple was charging customers in Britain 10 percent more. Airbus won 35 new orders. "
+                            "Nissan sales dropped 30%. The firm held 19 percent of the market. "
                             "Russian troops entered Ukraine on Thursday.")
     pipeline([doc])
     assert [(e.cameo, e.trigger.text) for e in doc.events] == [("190", "entered")]

@@ -137,7 +137,8 @@ def match_token(tok, patterns: PatternSet) -> Match | None:
 def _other_sense(tok, p: Pattern, patterns: PatternSet) -> bool:
     """The trigger is used in an everyday sense that is no event ("ordered 50 aircraft"):
     a word of its ``other_senses`` list in cues.toml occurs in its complement or, for a
-    noun, among its modifiers or as the verb it is the object of. A pattern that names more words than its head has
+    noun, among its modifiers or as the verb it is the object of ("#number": the noun
+    is counted, or the verb's object is a figure). A pattern that names more words than its head has
     already settled the sense ("order investigation")."""
     senses = patterns.cue_set("other_senses", p.head)
     if not senses or p.specificity > 1:
@@ -149,6 +150,9 @@ def _other_sense(tok, p: Pattern, patterns: PatternSet) -> bool:
             near.append(tok.head)
         if "#number" in senses and any(c.dep_ == "nummod" for c in tok.children):
             return True
+    elif "#number" in senses and any(t.like_num or t.dep_ == "npadvmod" and t.lower_ in ("percent", "%")
+                                     for t in children(tok, "dobj", "npadvmod", "advmod")):
+        return True  # a verb with a figure: "dropped 30%", "held 19 percent"
     return any(not senses.isdisjoint(words(t)) for t in near)
 
 
