@@ -81,3 +81,12 @@ def stage_cost(stage: str, texts: list[str], repeat: int, *, reset=None, publish
     baseline()
     one_stage()  # warm-up: data files loaded
     return best_of(baseline, repeat), best_of(one_stage, repeat), parsed
+
+
+def stage_rows(stage: str, n: int, t_base: float, t_stage: float, **extra) -> list[dict]:
+    """The two result rows of a :func:`stage_cost` benchmark: baseline and stage, with the ratio."""
+    return [
+        {"run": "repair+nlp (baseline)", "articles": n, "articles/s": round(n / t_base, 1), "ratio": 1.0, **extra},
+        {"run": f"{stage} stage", "articles": n, "articles/s": round(n / t_stage, 1),
+         "ratio": round(t_stage / t_base, 4), **extra},
+    ]

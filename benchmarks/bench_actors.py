@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 
-from _common import data_dir, stage_cost, write_result
+from _common import data_dir, stage_cost, stage_rows, write_result
 
 
 def main() -> None:
@@ -26,11 +26,7 @@ def main() -> None:
     t_base, t_link, parsed = stage_cost("actors", texts, args.repeat, reset=lambda d: setattr(d, "actors", []))
     n = len(texts)
     mentions = sum(len(a.mentions) for d in parsed for a in d.actors)
-    rows = [
-        {"run": "repair+nlp (baseline)", "articles": n, "articles/s": round(n / t_base, 1), "ratio": 1.0},
-        {"run": "actors stage", "articles": n, "articles/s": round(n / t_link, 1),
-         "ratio": round(t_link / t_base, 4)},
-    ]
+    rows = stage_rows("actors", n, t_base, t_link)
     write_result("actors", rows, f"Actor linking on MEANTIME x{args.copies}: {mentions} mentions; "
                  f"adds {100 * t_link / t_base:.1f}% to the repair+nlp time (target <= 10%)")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 
-from _common import data_dir, stage_cost, write_result
+from _common import data_dir, stage_cost, stage_rows, write_result
 
 
 def main() -> None:
@@ -27,11 +27,7 @@ def main() -> None:
                                           reset=lambda d: d.user_data.pop("attribution_frames", None))
     n = len(texts)
     found = sum(len(d.quotes) for d in parsed)
-    rows = [
-        {"run": "repair+nlp (baseline)", "articles": n, "articles/s": round(n / t_base, 1), "ratio": 1.0},
-        {"run": "quotes stage", "articles": n, "articles/s": round(n / t_quotes, 1),
-         "ratio": round(t_quotes / t_base, 4)},
-    ]
+    rows = stage_rows("quotes", n, t_base, t_quotes)
     write_result("quotes", rows, f"Quotes on {n} PolNeAR dev articles: {found} quotes; "
                  f"adds {100 * t_quotes / t_base:.1f}% to the repair+nlp time (target <= 10%)")
 

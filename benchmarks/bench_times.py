@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 
-from _common import data_dir, stage_cost, write_result
+from _common import data_dir, stage_cost, stage_rows, write_result
 
 
 def main() -> None:
@@ -27,12 +27,7 @@ def main() -> None:
                                        reset=lambda d: setattr(d, "times", []))
     n = len(texts)
     found = sum(len(d.times) for d in parsed)
-    rows = [
-        {"run": "repair+nlp (baseline)", "articles": n, "articles/s": round(n / t_base, 1), "ratio": 1.0,
-         "expressions": found},
-        {"run": "times stage", "articles": n, "articles/s": round(n / t_tag, 1),
-         "ratio": round(t_tag / t_base, 3), "expressions": found},
-    ]
+    rows = stage_rows("times", n, t_base, t_tag, expressions=found)
     write_result("bench_times", rows, "times stage cost against repair+nlp")
 
 
