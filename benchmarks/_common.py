@@ -90,3 +90,20 @@ def stage_rows(stage: str, n: int, t_base: float, t_stage: float, **extra) -> li
         {"run": f"{stage} stage", "articles": n, "articles/s": round(n / t_stage, 1),
          "ratio": round(t_stage / t_base, 4), **extra},
     ]
+
+
+def meantime_args(doc: str, copies: int = 3):
+    """Command-line options shared by the MEANTIME benchmarks: --copies and --repeat."""
+    import argparse
+
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
+    ap.add_argument("--copies", type=int, default=copies, help="MEANTIME repeated this many times")
+    ap.add_argument("--repeat", type=int, default=3, help="timed passes; the best is kept")
+    return ap.parse_args()
+
+
+def meantime_texts(copies: int = 1) -> list[str]:
+    """The MEANTIME articles' texts, repeated ``copies`` times."""
+    from eventwire.evaluation.meantime import iter_corpus
+
+    return [d.text for d in iter_corpus(data_dir())] * copies

@@ -9,20 +9,12 @@ and reports the overhead ratio actors / baseline (target <= 10%).
 """
 from __future__ import annotations
 
-import argparse
-
-from _common import data_dir, stage_cost, stage_rows, write_result
+from _common import meantime_args, meantime_texts, stage_cost, stage_rows, write_result
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--copies", type=int, default=3)
-    ap.add_argument("--repeat", type=int, default=3)
-    args = ap.parse_args()
-
-    from eventwire.evaluation.meantime import iter_corpus
-
-    texts = [d.text for d in iter_corpus(data_dir())] * args.copies
+    args = meantime_args(__doc__)
+    texts = meantime_texts(args.copies)
     t_base, t_link, parsed = stage_cost("actors", texts, args.repeat, reset=lambda d: setattr(d, "actors", []))
     n = len(texts)
     mentions = sum(len(a.mentions) for d in parsed for a in d.actors)

@@ -16,23 +16,18 @@ with the events found by one run and not the other.
 """
 from __future__ import annotations
 
-import argparse
 import time
 
-from _common import data_dir, write_result
+from _common import meantime_args, meantime_texts, write_result
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--copies", type=int, default=1)
-    ap.add_argument("--repeat", type=int, default=3)
-    args = ap.parse_args()
+    args = meantime_args(__doc__, copies=1)
 
     import eventwire
-    from eventwire.evaluation.meantime import iter_corpus
     from eventwire.pipeline import Pipeline
 
-    texts = [d.text for d in iter_corpus(data_dir())] * args.copies
+    texts = meantime_texts(args.copies)
     stages = ["repair", "nlp", "actors", "events"]
     pipes = {mode: Pipeline({"pipeline": {"components": stages}, "components": {"nlp": {"parse": mode}}})
              for mode in ("all", "selected")}
