@@ -6,8 +6,8 @@ every batch (a loader defined in ``__main__`` would be rebuilt per task).
 
 Batches travel as plain JSON-able dicts: the parent sends each article's raw
 text, repaired text, repairs and source (:func:`payload`); the worker sends
-back the table rows of the processed articles and the failures
-(:func:`process_payloads`). Nothing is pickled to disk; the parent process is
+back the table rows of the processed articles as Arrow tables (made here, in
+parallel, not by the one writer) and the failures (:func:`process_payloads`). Nothing is pickled to disk; the parent process is
 the only writer of the store.
 """
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Any
 
 from .document import Document, Repair, Source
 from .pipeline import Pipeline, freeze_loaded, get_pipeline
-from .store.rows import document_rows
+from .store.rows import arrow_tables, document_rows
 
 Payload = dict[str, Any]
 
@@ -45,7 +45,7 @@ def process_payloads(pipe: Pipeline, payloads: list[Payload]) -> dict[str, Any]:
     """Run the rest of ``pipe`` (after the steps that settle the text) over a batch.
 
     Returns ``{"version", "ids", "tables", "stories", "failures", "events", "quotes", "words"}``:
-    the rows are ready for :meth:`eventwire.store.Store.write_rows`, ``stories`` are the
+    the tables (Arrow) are ready for :meth:`eventwire.store.Store.write_rows`, ``stories`` are the
     articles' story inputs (:func:`eventwire.stories.prepare`), so the parent's story
     stage need not read them back.
     """
@@ -57,7 +57,7 @@ def process_payloads(pipe: Pipeline, payloads: list[Payload]) -> dict[str, Any]:
     return {
         "version": pipe.version,
         "ids": [d.id for d in ok],
-        "tables": document_rows(ok, records),
+        "tables": arrow_tables(document_rows(ok, records)),
         "stories": prepare(records),
         "failures": [{"input": f.input, "code": f.code, "message": f.message, "component": f.component}
                      for f in failed],

@@ -20,7 +20,7 @@ from typing import Any, Iterable, Sequence
 
 from ..document import Document
 from ..errors import StoreError
-from .rows import ANNOTATION_TABLES, document_rows
+from .rows import ANNOTATION_TABLES, Rows, arrow_table, document_rows
 
 _MIGRATION = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
 _CORRUPT = re.compile(r"not a valid DuckDB database|read enough bytes|corrupt|checksum|invalid|magic", re.I)
@@ -112,11 +112,12 @@ class Store:
         if docs:
             self.write_rows([d.id for d in docs], document_rows(docs))
 
-    def write_rows(self, ids: Sequence[str], tables: dict[str, list[dict[str, Any]]], *,
+    def write_rows(self, ids: Sequence[str], tables: dict[str, Rows], *,
                    errors: Sequence[dict[str, Any]] = (), inputs: Sequence[dict[str, Any]] = (),
                    occurrences: Sequence[dict[str, Any]] = ()) -> set[str]:
         """Commit one batch in one transaction: the articles ``ids`` with their table rows
-        (replacing earlier rows of the same articles), error rows, input-file rows and
+        (row dicts or Arrow tables, :mod:`.rows`; replacing earlier rows of the same articles),
+        error rows, input-file rows and
         ``occurrences`` (where each article was read from; see migration 009).
 
         A killed process or a failed write (full disk) leaves the batch either
@@ -125,7 +126,6 @@ class Store:
         stored, is dropped).
         """
         import duckdb
-        import pandas as pd
 
         if not ids and not errors and not inputs and not occurrences:
             return set()
@@ -134,7 +134,7 @@ class Store:
         con.execute("BEGIN TRANSACTION")
         try:
             if ids:
-                con.register("_ids", pd.DataFrame({"id": list(ids)}))
+                con.register("_ids", arrow_table([{"id": i} for i in ids]))
                 # only articles stored before need their rows deleted (a primary-key lookup);
                 # a new article costs no scan of the annotation tables
                 if con.execute("SELECT count(*) FROM articles WHERE id IN (SELECT id FROM _ids)").fetchall()[0][0]:
@@ -143,12 +143,12 @@ class Store:
                         con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT id FROM _ids)")
                 con.unregister("_ids")
             if inputs:
-                con.register("_paths", pd.DataFrame({"path": [i["path"] for i in inputs]}))
+                con.register("_paths", arrow_table([{"path": i["path"]} for i in inputs]))
                 con.execute("DELETE FROM inputs WHERE path IN (SELECT path FROM _paths)")
                 con.unregister("_paths")
             for table, rows in {**tables, "errors": list(errors), "inputs": list(inputs)}.items():
-                if rows:
-                    con.register("_batch", pd.DataFrame(rows))
+                if len(rows):
+                    con.register("_batch", arrow_table(rows))
                     con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _batch")
                     con.unregister("_batch")
             if occurrences:

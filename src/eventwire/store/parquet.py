@@ -144,7 +144,7 @@ class ParquetDataset:
             "SELECT count(*) FROM _seen WHERE path = ? AND mtime = ? AND size = ? AND pipeline_version = ?",
             [path, mtime, size, pipeline_version]).fetchall()[0][0])
 
-    def write_rows(self, ids: Sequence[str], tables: dict[str, list[dict[str, Any]]], *,
+    def write_rows(self, ids: Sequence[str], tables: dict[str, Any], *,
                    errors: Sequence[dict[str, Any]] = (), inputs: Sequence[dict[str, Any]] = (),
                    occurrences: Sequence[dict[str, Any]] = ()) -> set[str]:
         """Write one batch as a folder of Parquet files, made visible by one rename.

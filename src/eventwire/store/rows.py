@@ -1,12 +1,15 @@
 """Documents flattened into table rows (plain dicts) for bulk loading.
 
 One function per table keeps the mapping from the JSON record to the columns
-in ``migrations/`` in one readable place.
+in ``migrations/`` in one readable place. :func:`arrow_tables` turns the rows
+into Arrow tables, the form the store loads (DuckDB reads Arrow without a copy
+through Python; a pandas DataFrame made from row dicts cost the writer about
+twice as much). Run workers make them, so the single writer does not.
 """
 from __future__ import annotations
 
 import json
-from typing import Any, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from ..document import Document
 
@@ -91,3 +94,52 @@ def document_rows(docs: Sequence[Document], records: Sequence[dict[str, Any]] | 
         out["times"] += [time_row(aid, i, t) for i, t in enumerate(rec["times"])]
         out["places"] += [{"article_id": aid, "idx": i, **p} for i, p in enumerate(rec["places"])]
     return out
+
+
+Rows = "list[dict[str, Any]] | pyarrow.Table"
+
+
+def arrow_table(rows: "Rows"):
+    """Row dicts as an Arrow table (a table is returned as it is). Columns are the union of the
+    rows' keys, in order of first appearance; a column whose values Arrow cannot put in one type
+    (text and numbers mixed) is stored as text, as the database would read it."""
+    import pyarrow as pa
+
+    if isinstance(rows, pa.Table):
+        return rows
+    names = list(dict.fromkeys(k for r in rows for k in r))
+    columns = {}
+    for name in names:
+        values = [r.get(name) for r in rows]
+        try:
+            columns[name] = pa.array(values)
+        except (pa.ArrowInvalid, pa.ArrowTypeError, OverflowError):
+            columns[name] = pa.array([None if v is None else str(v) for v in values], type=pa.string())
+    return pa.table(columns) if names else pa.table({})
+
+
+def arrow_tables(tables: Mapping[str, "Rows"]) -> dict[str, Any]:
+    """Each table's rows as an Arrow table; empty tables are left out."""
+    return {t: arrow_table(rows) for t, rows in tables.items() if len(rows)}
+
+
+def concat_tables(batches: Iterable[Mapping[str, "Rows"]]) -> dict[str, Any]:
+    """Several batches' tables as one batch (a write of several batches in one transaction).
+    Columns missing from a batch are null there; a column typed differently in two batches
+    (integers in one, decimals in another) gets the common type."""
+    import pyarrow as pa
+
+    parts: dict[str, list] = {}
+    for tables in batches:
+        for t, table in arrow_tables(tables).items():
+            parts.setdefault(t, []).append(table)
+    return {t: p[0] if len(p) == 1 else _concat(p) for t, p in parts.items()}
+
+
+def _concat(tables: list):
+    import pyarrow as pa
+
+    try:
+        return pa.concat_tables(tables, promote_options="permissive")
+    except (pa.ArrowInvalid, pa.ArrowTypeError):  # text in one batch, numbers in another: as text
+        return arrow_table([r for t in tables for r in t.to_pylist()])
