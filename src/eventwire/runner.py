@@ -31,6 +31,7 @@ from .errors import RunFailed
 from .executors import Executor, InProcess
 from .pipeline import Pipeline, get_pipeline
 from .readers import ReadFailure, iter_files, read
+from .store.rows import concat_tables
 from .workers import payload
 
 MAX_FAILURES_KEPT = 1000  # in the summary; the errors table keeps them all
@@ -49,7 +50,7 @@ class Sink(Protocol):
 
     def input_unchanged(self, path: str, mtime: float, size: int, pipeline_version: str) -> bool: ...
 
-    def write_rows(self, ids: Sequence[str], tables: dict[str, list[dict[str, Any]]], *,
+    def write_rows(self, ids: Sequence[str], tables: dict[str, Any], *,
                    errors: Sequence[dict[str, Any]] = (), inputs: Sequence[dict[str, Any]] = (),
                    occurrences: Sequence[dict[str, Any]] = ()) -> set[str]: ...
 
@@ -121,6 +122,10 @@ def run(paths: Iterable[str], store: Sink, *, pipeline: Pipeline | None = None,
     summary = RunSummary(run_id=store.start_run(pipe.version, paths))
     version = pipe.version
     stage: list = []  # the story stage, made when the first batch is written (workers are busy by then)
+    # Batches written per transaction when the executor's slots are full: a commit costs the one
+    # writer (this process) about as much as the rows of a 16-article batch, and on a machine with as
+    # many cores as workers what this process spends, the workers cannot use.
+    group = max(1, executor.slots // 2)
     inflight: deque[_InFlight] = deque()
     pending_ids: set[str] = set()  # submitted, not yet committed
     seen_this_run: set[str] | None = None if skip_done else set()
@@ -130,40 +135,53 @@ def run(paths: Iterable[str], store: Sink, *, pipeline: Pipeline | None = None,
         room = MAX_FAILURES_KEPT - len(summary.failures)
         summary.failures.extend(errors[:max(room, 0)])
 
-    def commit(entry: _InFlight) -> None:
-        res = executor.result(entry.handle) if entry.handle is not None else None
-        errors = list(entry.errors)
-        ids: list[str] = []
-        tables: dict[str, list[dict]] = {}
-        prepared: dict = {}
-        if res is not None:
-            if res["version"] != version:
-                raise RunFailed(f"a worker runs pipeline version {res['version']}, this run {version}: install "
-                                "the same eventwire, model and config on every worker", input="--dask")
-            ids, tables, prepared = res["ids"], res["tables"], res.get("stories") or {}
-            errors += res["failures"]
+    def commit(entries: list[_InFlight]) -> None:
+        """Write the results of ``entries`` (consecutive, in submission order) in one transaction;
+        then place their articles into stories, batch by batch, as if written one by one."""
+        results = [executor.result(e.handle) if e.handle is not None else None for e in entries]
+        errors: list[dict] = []
+        for entry, res in zip(entries, results):
+            errors += entry.errors
+            if res is not None:
+                if res["version"] != version:
+                    raise RunFailed(f"a worker runs pipeline version {res['version']}, this run {version}: "
+                                    "install the same eventwire, model and config on every worker", input="--dask")
+                errors += res["failures"]
         note_failures(errors)
+        done = [r for r in results if r is not None]
+        ids = [i for r in done for i in r["ids"]]
+        story_stage = stage_for_commits()  # made before the write, so the first batch is placed from what came back
         t = time.perf_counter()
-        recounted = store.write_rows(ids, tables, errors=[{**e, "run_id": summary.run_id} for e in errors],
+        recounted = store.write_rows(ids, concat_tables(r["tables"] for r in done),
+                                     errors=[{**e, "run_id": summary.run_id} for e in errors],
                                      inputs=[{**i, "pipeline_version": version, "run_id": summary.run_id}
-                                             for i in entry.inputs], occurrences=entry.occurrences)
+                                             for e in entries for i in e.inputs],
+                                     occurrences=[o for e in entries for o in e.occurrences])
         summary.write_seconds += time.perf_counter() - t
         t = time.perf_counter()
-        story_stage = stage_for_commits()
-        if story_stage is not None and (ids or recounted):
-            if ids:
-                story_stage.update(ids, prepared, refresh=False)
+        if story_stage is not None:
+            for res in done:
+                if res["ids"]:
+                    story_stage.update(res["ids"], res.get("stories") or {}, refresh=False)
             if recounted - set(ids):  # an article stored before, read again from another outlet
                 story_stage.recount(recounted - set(ids))
         summary.story_seconds += time.perf_counter() - t
-        pending_ids.difference_update(entry.ids)
-        if res is not None:
-            summary.articles += len(ids)
+        for entry in entries:
+            pending_ids.difference_update(entry.ids)
+        for res in done:
+            summary.articles += len(res["ids"])
             summary.events += res["events"]
             summary.quotes += res["quotes"]
             summary.words += res["words"]
         if progress:
-            progress(entry.items)
+            progress(sum(e.items for e in entries))
+
+    def commit_ready(*, at_least: int) -> None:
+        """Commit the leading in-flight batches that are done, waiting for the first ``at_least``."""
+        n = at_least
+        while n < len(inflight) and _done(inflight[n].handle):
+            n += 1
+        commit([inflight.popleft() for _ in range(n)])
 
     def stage_for_commits():
         if not stage:
@@ -180,8 +198,10 @@ def run(paths: Iterable[str], store: Sink, *, pipeline: Pipeline | None = None,
         pending_ids.update(ids)
         handle = executor.submit([payload(d) for d in fresh]) if fresh else None
         inflight.append(_InFlight(handle, ids, batch.errors, batch.inputs, batch.items, _occurrences(ok)))
-        while inflight and (len(inflight) > executor.slots or _done(inflight[0].handle)):
-            commit(inflight.popleft())
+        if len(inflight) > executor.slots:  # full: write several batches at once, workers keep the rest
+            commit_ready(at_least=group)
+        elif _done(inflight[0].handle) and (group == 1 or len(inflight) > 1 and _done(inflight[1].handle)):
+            commit_ready(at_least=1)
 
     def _fresh(docs: list[Document]) -> list[Document]:
         stored = store.known_ids([d.id for d in docs], version) if skip_done else set()
@@ -221,8 +241,8 @@ def run(paths: Iterable[str], store: Sink, *, pipeline: Pipeline | None = None,
                     batch = _Batch()
             if batch.docs or batch.errors or batch.inputs or batch.items:
                 dispatch(batch)
-            while inflight:
-                commit(inflight.popleft())
+            while inflight:  # the last batches: each written as soon as it is back
+                commit_ready(at_least=1)
             if stage and stage[0] is not None:  # the merged events and stories this run touched
                 t = time.perf_counter()
                 stage[0].refresh()
