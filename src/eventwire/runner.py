@@ -7,8 +7,9 @@ already seen in this run. The rest go, a batch at a time, to an executor
 (:mod:`eventwire.executors`: this process, local worker processes or a Dask
 cluster) with a bounded number of batches in flight. Results are written by
 this process alone (DuckDB allows one writer), in submission order, each
-batch in one transaction together with its errors and the input files it
-completes.
+batch together with its errors and the input files it completes; when the
+batches in flight fill the executor's slots, several finished ones share one
+transaction (a commit costs the one writer as much as a batch's rows).
 
 So a run killed at any point (even ``kill -9``) leaves whole batches only,
 and the same command run again skips what is stored and finishes the job: no
