@@ -298,3 +298,28 @@ def test_gdelt_geography_uses_fips_country_codes():
 
     assert [fips_code(c) for c in ("DEU", "GBR", "CHN", "USA", "RUS")] == ["GM", "UK", "CH", "US", "RS"]
     assert fips_code(None) == "" and fips_code("XXX") == ""
+
+
+def test_lead_participants_veto_same_kind_happening_with_another_participant():
+    """Two title fights of one champion share every topic word; the opponent the leads name tells
+    them apart. A report of the same fight that names a new person beside the same opponent joins."""
+    from eventwire.stories import Settings, StoryClusterer
+    from eventwire.stories.features import ArticleFeatures
+
+    words = {"w:heavyweight": 3, "w:title": 2, "w:round": 2, "w:stopped": 2, "w:champion": 1, "w:belts": 1}
+
+    def article(aid, opponent, extra=()):
+        names = {"n:wladimir klitschko": 3, "n:klitschko": 6, f"n:{opponent}": 4, **{f"n:{x}": 4 for x in extra}}
+        lead = [["PERSON", "wladimir klitschko", "klitschko"], ["PERSON", opponent]] + [["PERSON", x] for x in extra]
+        return ArticleFeatures(aid, "X", None, {**words, **names}, lead=lead)
+
+    def place(clusterer, a):
+        clusterer.observe([a])
+        return clusterer.add(a)[0]
+
+    clusterer = StoryClusterer(Settings(threshold=0.05))
+    first = place(clusterer, article("a" * 64, "rahman"))
+    assert place(clusterer, article("b" * 64, "rahman", ["tony weeks"])) == first  # same fight, the referee named
+    assert place(clusterer, article("c" * 64, "thompson")) != first  # same champion, another opponent
+    off = StoryClusterer(Settings(threshold=0.05, participant_clash=1.0))  # without the check, words merge them
+    assert place(off, article("a" * 64, "rahman")) == place(off, article("c" * 64, "thompson"))

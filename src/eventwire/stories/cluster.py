@@ -36,8 +36,12 @@ class Story:
     first: dt.date | None = None
     last: dt.date | None = None
     years: Counter = field(default_factory=Counter)
+    named: set[str] = field(default_factory=set)  # every name any member mentions (``n:`` keys)
+    # the participants members' leads name: group -> (members naming it, kind, the keys that name it)
+    lead: dict[str, tuple[int, str, set[str]]] = field(default_factory=dict)
+    n_lead: int = 0  # members whose lead names anyone
 
-    def add(self, v: dict[str, float], published: dt.date | None) -> None:
+    def add(self, v: dict[str, float], a: ArticleFeatures) -> None:
         vec = self.vec
         dot = 0.0
         for f, x in v.items():
@@ -46,12 +50,34 @@ class Story:
             vec[f] = old + x
         self.norm2 += 2.0 * dot + sum(x * x for x in v.values())
         self.n += 1
+        published = a.published
         if published:
             self.first = published if self.first is None else min(self.first, published)
             self.last = published if self.last is None else max(self.last, published)
         for f in v:
             if f.startswith("y:"):
                 self.years[f] += 1
+        self.named.update(f for f in a.counts if f.startswith("n:"))
+        if a.lead:
+            self.n_lead += 1
+        for kind, *keys in a.lead:
+            group = kind + ":" + keys[0]
+            n, _, known = self.lead.get(group, (0, kind, set()))
+            self.lead[group] = (n + 1, kind, known | set(keys))
+
+    def participant_clash(self, a: ArticleFeatures, core_share: float) -> bool:
+        """Whether the article's lead names someone this story never mentions while the story's
+        leads agree on someone of the same kind (a person, an organisation, a facility) that the
+        article never mentions: the same kind of happening with another participant (another
+        opponent, victim, club), which word overlap alone would merge."""
+        if not a.lead or not self.n_lead:
+            return False
+        new = {kind for kind, *keys in a.lead if not any("n:" + k in self.named for k in keys)}
+        if not new:
+            return False
+        need = core_share * self.n_lead
+        return any(n >= need and kind in new and not any("n:" + k in a.counts for k in keys)
+                   for n, kind, keys in self.lead.values())
 
     def cosine(self, v: dict[str, float]) -> float:
         if self.norm2 <= 0:
@@ -86,6 +112,8 @@ class Settings:
     who_where: float = 0.5  # how much the share of the article's salient names/places the story holds counts
     salient: int = 4  # that many strongest names and places per article
     year_clash: float = 0.6  # score factor when both mention years and none is shared
+    participant_clash: float = 0.0  # score factor when the leads name different participants (Story.participant_clash)
+    core_share: float = 0.5  # a story's participant: named in the leads of this share of its members
     probe_features: int = 20  # an article's strongest rare features used to find candidates
     max_candidates: int = 30
     posting_cap: int = 300  # stories kept per feature in the inverted index (most recent)
@@ -167,10 +195,16 @@ class StoryClusterer:
             hits.update(plist.keys())
         return [sid for sid, _ in hits.most_common(s.max_candidates)]
 
-    def score(self, story: Story, v: dict[str, float], published: dt.date | None) -> float:
+    def score(self, story: Story, v: dict[str, float], a: ArticleFeatures) -> float:
         s = self.settings
-        if story.gap_days(published) > s.max_gap_days:
+        if story.gap_days(a.published) > s.max_gap_days:
             return 0.0
+        if s.participant_clash < 1.0 and story.participant_clash(a, s.core_share):
+            return 0.0 if s.participant_clash <= 0 else self._score(story, v) * s.participant_clash
+        return self._score(story, v)
+
+    def _score(self, story: Story, v: dict[str, float]) -> float:
+        s = self.settings
         score = story.cosine(v)
         if s.who_where > 0:
             score *= (1.0 - s.who_where) + s.who_where * story.shared_salient(v, s.salient)
@@ -182,7 +216,7 @@ class StoryClusterer:
     def best(self, a: ArticleFeatures, v: dict[str, float]) -> tuple[str | None, float]:
         best_id, best_score = None, 0.0
         for sid in self.candidates(v):
-            sc = self.score(self.stories[sid], v, a.published)
+            sc = self.score(self.stories[sid], v, a)
             if sc > best_score:
                 best_id, best_score = sid, sc
         return best_id, best_score
@@ -204,7 +238,7 @@ class StoryClusterer:
         story = self.stories.get(story_id)
         if story is None:
             story = self.stories[story_id] = Story(story_id)
-        story.add(v, a.published)
+        story.add(v, a)
         cap = self.settings.posting_cap
         for f in v:
             plist = self.postings.setdefault(f, {})

@@ -37,9 +37,11 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|')$")
 
 # The lead (title and first sentences) states who did what, where and when: its features count extra.
 LEAD_SENTENCES = 2
+LEAD_MIN_WORDS = 5
 LEAD_BOOST = 2
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "FAC"})
 # Words that carry no topic even though they are not stop words in news text.
 _NEWS_FILLER = frozenset({"said", "says", "told", "according", "reported", "report", "reports", "reuters",
                           "news", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -64,15 +66,19 @@ class ArticleFeatures:
     counts: dict[str, int] = field(default_factory=dict)  # prefixed feature -> occurrences
     days: list[dt.date] = field(default_factory=list)  # full dates the text resolves to
     title: str | None = None
+    # who the lead is about: the participants its names point at (see lead_participants)
+    lead: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {"counts": self.counts, "days": [d.isoformat() for d in self.days], "title": self.title}
+        return {"counts": self.counts, "days": [d.isoformat() for d in self.days], "title": self.title,
+                "lead": self.lead}
 
     @classmethod
     def from_json(cls, article_id: str, outlet: str | None, published: dt.date | None,
                   data: dict[str, Any]) -> "ArticleFeatures":
         return cls(article_id, outlet, published, data.get("counts", {}),
-                   [dt.date.fromisoformat(d) for d in data.get("days", [])], data.get("title"))
+                   [dt.date.fromisoformat(d) for d in data.get("days", [])], data.get("title"),
+                   list(data.get("lead", [])))
 
 
 def _date(value: Any) -> dt.date | None:
@@ -103,7 +109,7 @@ def from_record(rec: dict[str, Any]) -> ArticleFeatures:
     src = rec.get("source") or {}
     title = src.get("title")
     sents = rec.get("sentences") or []
-    lead_end = sents[min(LEAD_SENTENCES, len(sents)) - 1]["end"] if sents else min(len(text), 300)
+    lead_end = lead_span(text, sents)
     for w in words(text):
         counts["w:" + w] += 1
     for w in words(text[:lead_end]) + words(title or ""):  # the lead says what happened: it counts more
@@ -147,7 +153,62 @@ def from_record(rec: dict[str, Any]) -> ArticleFeatures:
         if d:
             days.append(d)
     published = _date(src.get("published"))
-    return ArticleFeatures(rec["id"], src.get("outlet"), published, dict(counts), sorted(set(days)), title)
+    return ArticleFeatures(rec["id"], src.get("outlet"), published, dict(counts), sorted(set(days)), title,
+                           [keys for keys in lead_participants(rec, lead_end)
+                            if max(counts.get("n:" + k, 0) for k in keys) >= 1 + LEAD_BOOST + 1])
+
+
+def _says_something(text: str, sent: dict[str, Any]) -> bool:
+    """A headline or sentence, not a dateline, byline or "Posted: ..." line."""
+    return len(_WORD.findall(text[sent["start"]:sent["end"]])) >= LEAD_MIN_WORDS
+
+
+def lead_span(text: str, sents: list[dict[str, Any]]) -> int:
+    """Where the lead ends: after the first ``LEAD_SENTENCES`` sentences that say something
+    (:func:`_says_something`); datelines and bylines on the way are inside the span but do not count."""
+    if not sents:
+        return min(len(text), 300)
+    full = 0
+    for s in sents:
+        if _says_something(text, s):
+            full += 1
+            if full == LEAD_SENTENCES:
+                return s["end"]
+    return sents[-1]["end"]
+
+
+def lead_participants(rec: dict[str, Any], lead_end: int) -> list[list[str]]:
+    """Who the lead says took part: one entry per person, organisation or facility it names, each
+    its kind (``PERSON``, ``ORG``, ``FAC``) then the keys that name it (the name, a person's surname,
+    the actor it resolves to). Two reports of one happening name the same participants; two
+    happenings of one kind (two fights, two hirings) differ in at least one (the opponent, the club).
+
+    Names that only tell where the report comes from are no participants: a quote's speaker or an
+    "according to" source ("Dan Patrick reported that ..."), and names in datelines and bylines."""
+    text = rec.get("text") or ""
+    spans = [(s["start"], s["end"]) for s in rec.get("sentences") or [] if s["start"] < lead_end
+             and not _says_something(text, s)]
+    for q in rec.get("quotes") or []:
+        spans += [(x["start"], x["end"]) for x in [q.get("speaker")] + (q.get("according_to") or [])
+                  if x and x.get("start") is not None]
+    spans += [(t["start"], t["end"]) for t in rec.get("times") or [] if t.get("start", lead_end) < lead_end]
+    actor_names = {a.get("id"): a.get("name") for a in rec.get("actors") or []}
+    out: dict[str, list[str]] = {}
+    for e in rec.get("entities") or []:
+        start, end, label = e.get("start", lead_end), e.get("end", lead_end), e.get("label")
+        if start >= lead_end or label not in PARTICIPANT_LABELS or any(a < end and start < b for a, b in spans):
+            continue
+        key = normalise_name(e.get("text", ""))
+        if len(key) < 2 or not _WORD.search(key):
+            continue
+        keys = [key]
+        if label == "PERSON" and " " in key:
+            keys.append(key.rsplit(" ", 1)[1])
+        actor = actor_names.get(e.get("actor"))
+        if actor:
+            keys.append(normalise_name(actor))
+        out.setdefault(label + ":" + keys[-1 if label == "PERSON" and " " in key else 0], [label] + keys)
+    return [list(dict.fromkeys(v)) for v in out.values()]
 
 
 @dataclass
