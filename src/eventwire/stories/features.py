@@ -67,7 +67,7 @@ class ArticleFeatures:
     days: list[dt.date] = field(default_factory=list)  # full dates the text resolves to
     title: str | None = None
     # who the lead is about: the participants its names point at (see lead_participants)
-    lead: list[str] = field(default_factory=list)
+    lead: list[list[str]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {"counts": self.counts, "days": [d.isoformat() for d in self.days], "title": self.title,
@@ -109,7 +109,8 @@ def from_record(rec: dict[str, Any]) -> ArticleFeatures:
     src = rec.get("source") or {}
     title = src.get("title")
     sents = rec.get("sentences") or []
-    lead_end = lead_span(text, sents)
+    times = [(t["start"], t["end"]) for t in rec.get("times") or [] if t.get("start") is not None]
+    lead_end = lead_span(text, sents, times)
     for w in words(text):
         counts["w:" + w] += 1
     for w in words(text[:lead_end]) + words(title or ""):  # the lead says what happened: it counts more
@@ -154,30 +155,48 @@ def from_record(rec: dict[str, Any]) -> ArticleFeatures:
             days.append(d)
     published = _date(src.get("published"))
     return ArticleFeatures(rec["id"], src.get("outlet"), published, dict(counts), sorted(set(days)), title,
-                           [keys for keys in lead_participants(rec, lead_end)
+                           [keys for keys in lead_participants(rec, lead_end, times)
                             if max(counts.get("n:" + k, 0) for k in keys) >= 1 + LEAD_BOOST + 1])
 
 
-def _says_something(text: str, sent: dict[str, Any]) -> bool:
-    """A headline or sentence, not a dateline, byline or "Posted: ..." line."""
-    return len(_WORD.findall(text[sent["start"]:sent["end"]])) >= LEAD_MIN_WORDS
+def _says_something(text: str, sent: dict[str, Any], times: list[tuple[int, int]]) -> bool:
+    """A headline or sentence, not a dateline, byline or "Posted: ..." line: it has
+    ``LEAD_MIN_WORDS`` words outside its time expressions."""
+    start, end = sent["start"], sent["end"]
+    inside = [(a, b) for a, b in times if a < end and start < b]
+    n = sum(1 for m in _WORD.finditer(text, start, end)
+            if not any(a <= m.start() < b for a, b in inside))
+    return n >= LEAD_MIN_WORDS
 
 
-def lead_span(text: str, sents: list[dict[str, Any]]) -> int:
+def _pieces(text: str, sents: list[dict[str, Any]]) -> list[dict[str, int]]:
+    """Sentences cut at line breaks too: a dateline or byline on its own line stays apart from the
+    headline the sentence splitter glued it to."""
+    out = []
+    for s in sents:
+        start = s["start"]
+        for line in text[s["start"]:s["end"]].split("\n"):
+            if line.strip():
+                out.append({"start": start, "end": start + len(line)})
+            start += len(line) + 1
+    return out
+
+
+def lead_span(text: str, sents: list[dict[str, Any]], times: list[tuple[int, int]]) -> int:
     """Where the lead ends: after the first ``LEAD_SENTENCES`` sentences that say something
     (:func:`_says_something`); datelines and bylines on the way are inside the span but do not count."""
     if not sents:
         return min(len(text), 300)
     full = 0
-    for s in sents:
-        if _says_something(text, s):
+    for s in _pieces(text, sents):
+        if _says_something(text, s, times):
             full += 1
             if full == LEAD_SENTENCES:
                 return s["end"]
     return sents[-1]["end"]
 
 
-def lead_participants(rec: dict[str, Any], lead_end: int) -> list[list[str]]:
+def lead_participants(rec: dict[str, Any], lead_end: int, times: list[tuple[int, int]]) -> list[list[str]]:
     """Who the lead says took part: one entry per person, organisation or facility it names, each
     its kind (``PERSON``, ``ORG``, ``FAC``) then the keys that name it (the name, a person's surname,
     the actor it resolves to). Two reports of one happening name the same participants; two
@@ -186,12 +205,16 @@ def lead_participants(rec: dict[str, Any], lead_end: int) -> list[list[str]]:
     Names that only tell where the report comes from are no participants: a quote's speaker or an
     "according to" source ("Dan Patrick reported that ..."), and names in datelines and bylines."""
     text = rec.get("text") or ""
-    spans = [(s["start"], s["end"]) for s in rec.get("sentences") or [] if s["start"] < lead_end
-             and not _says_something(text, s)]
+    asides = [(s["start"], s["end"]) for s in _pieces(text, rec.get("sentences") or [])
+              if not _says_something(text, s, times)]
+    spans = [sp for sp in asides if sp[0] < lead_end]
+    # a name seen in a dateline or byline anywhere ('22:07 GMT', 'Post') is furniture, not a participant
+    furniture = {normalise_name(e.get("text", "")) for e in rec.get("entities") or []
+                 if any(a <= e.get("start", -1) < b for a, b in asides)}
     for q in rec.get("quotes") or []:
         spans += [(x["start"], x["end"]) for x in [q.get("speaker")] + (q.get("according_to") or [])
                   if x and x.get("start") is not None]
-    spans += [(t["start"], t["end"]) for t in rec.get("times") or [] if t.get("start", lead_end) < lead_end]
+    spans += [(a, b) for a, b in times if a < lead_end]
     actor_names = {a.get("id"): a.get("name") for a in rec.get("actors") or []}
     out: dict[str, list[str]] = {}
     for e in rec.get("entities") or []:
@@ -199,7 +222,7 @@ def lead_participants(rec: dict[str, Any], lead_end: int) -> list[list[str]]:
         if start >= lead_end or label not in PARTICIPANT_LABELS or any(a < end and start < b for a, b in spans):
             continue
         key = normalise_name(e.get("text", ""))
-        if len(key) < 2 or not _WORD.search(key):
+        if len(key) < 2 or not _WORD.search(key) or key in furniture:
             continue
         keys = [key]
         if label == "PERSON" and " " in key:
