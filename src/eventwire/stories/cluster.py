@@ -10,8 +10,13 @@ Similarity is the cosine between the article's TF-IDF vector and the story's
 centroid, where names, places and years count beside words (see
 :mod:`.features`), and "when" gates it: an article published more than
 ``max_gap_days`` outside a story's date range is not compared with it, and
-two sets of mentioned years that do not meet lower the score. Document
-frequencies grow as articles arrive, so idf is that of the corpus so far.
+two sets of mentioned years that do not meet lower the score. "Who" also
+vetoes: two happenings of one kind (two title fights of one champion, two
+offers to one player) share nearly every word, so an article whose lead names
+a participant the story never mentions, while the story's leads agree on one of
+the same kind the article never mentions, does not join it
+(:meth:`Story.participant_clash`). Document frequencies grow as articles
+arrive, so idf is that of the corpus so far.
 
 The state (document frequencies, story centroids, postings) is rebuilt from
 the store's per-article features when a run starts (:meth:`StoryClusterer.add_member`);
