@@ -323,3 +323,29 @@ def test_lead_participants_veto_same_kind_happening_with_another_participant():
     assert place(clusterer, article("c" * 64, "thompson")) != first  # same champion, another opponent
     off = StoryClusterer(Settings(threshold=0.05, participant_clash=1.0))  # without the check, words merge them
     assert place(off, article("a" * 64, "rahman")) == place(off, article("c" * 64, "thompson"))
+
+
+def test_figures_are_normalised_and_lower_the_score_of_a_story_that_never_reports_them():
+    from eventwire.stories import Settings, StoryClusterer
+    from eventwire.stories.features import ArticleFeatures, figures
+
+    assert figures("5. 9") == ["5.9"] and figures("120, 000 people") == ["120000"]
+    assert figures("seventh") == ["7"] and figures("one of") == [] and figures("$200 million") == ["200"]
+
+    words = {"w:earthquake": 3, "w:magnitude": 2, "w:island": 2, "w:villages": 1, "p:qeshm": 2}
+
+    def article(aid, *figs):
+        return ArticleFeatures(aid, "X", None, {**words, **{f"f:{x}": 1 for x in figs}},
+                               figures=[f"f:{x}" for x in figs])
+
+    clusterer = StoryClusterer(Settings())
+    first = article("a" * 64, "5.6", "5")
+    clusterer.observe([first])
+    clusterer.add(first)
+    story = next(iter(clusterer.stories.values()))
+    same, other = article("b" * 64, "5.6"), article("c" * 64, "6.1", "10")
+    clusterer.observe([same, other])
+    assert story.shared_figures(same) == 1.0 and story.shared_figures(other) == 0.0
+    v_same, v_other = clusterer.vector(same), clusterer.vector(other)
+    assert v_same == v_other  # figures weigh nothing in the similarity itself
+    assert clusterer.score(story, v_other, other) < clusterer.score(story, v_same, same)

@@ -15,7 +15,9 @@ vetoes: two happenings of one kind (two title fights of one champion, two
 offers to one player) share nearly every word, so an article whose lead names
 a participant the story never mentions, while the story's leads agree on one of
 the same kind the article never mentions, does not join it
-(:meth:`Story.participant_clash`). Document frequencies grow as articles
+(:meth:`Story.participant_clash`), and the figures its lead reports that the
+story never mentions lower the score (:meth:`Story.shared_figures`). Document
+frequencies grow as articles
 arrive, so idf is that of the corpus so far.
 
 The state (document frequencies, story centroids, postings) is rebuilt from
@@ -41,7 +43,7 @@ class Story:
     first: dt.date | None = None
     last: dt.date | None = None
     years: Counter = field(default_factory=Counter)
-    named: set[str] = field(default_factory=set)  # every name any member mentions (``n:`` keys)
+    named: set[str] = field(default_factory=set)  # every name and figure any member mentions (``n:``, ``f:``)
     # the participants members' leads name: group -> (members naming it, kind, the keys that name it)
     lead: dict[str, tuple[int, str, set[str]]] = field(default_factory=dict)
     n_lead: int = 0  # members whose lead names anyone
@@ -62,7 +64,7 @@ class Story:
         for f in v:
             if f.startswith("y:"):
                 self.years[f] += 1
-        self.named.update(f for f in a.counts if f.startswith("n:"))
+        self.named.update(f for f in a.counts if f[:2] in ("n:", "f:"))
         if a.lead:
             self.n_lead += 1
         for kind, *keys in a.lead:
@@ -83,6 +85,14 @@ class Story:
         need = core_share * self.n_lead
         return any(n >= need and kind in new and not any("n:" + k in a.counts for k in keys)
                    for n, kind, keys in self.lead.values())
+
+    def shared_figures(self, a: ArticleFeatures) -> float:
+        """Share of the figures the article's lead reports that this story mentions too (1.0 when the
+        lead reports none): reports of one happening repeat its magnitude, toll, sum or count, a
+        report of another happening of the same kind has its own."""
+        if not a.figures:
+            return 1.0
+        return sum(1 for f in a.figures if f in self.named) / len(a.figures)
 
     def cosine(self, v: dict[str, float]) -> float:
         if self.norm2 <= 0:
@@ -118,6 +128,7 @@ class Settings:
     salient: int = 4  # that many strongest names and places per article
     year_clash: float = 0.6  # score factor when both mention years and none is shared
     participant_clash: float = 0.0  # score factor when the leads name different participants (Story.participant_clash)
+    what_figures: float = 0.4  # how much the share of the article's lead figures the story mentions counts
     core_share: float = 0.5  # a story's participant: named in the leads of this share of its members
     probe_features: int = 20  # an article's strongest rare features used to find candidates
     max_candidates: int = 30
@@ -204,9 +215,12 @@ class StoryClusterer:
         s = self.settings
         if story.gap_days(a.published) > s.max_gap_days:
             return 0.0
+        score = self._score(story, v)
+        if s.what_figures > 0:
+            score *= (1.0 - s.what_figures) + s.what_figures * story.shared_figures(a)
         if s.participant_clash < 1.0 and story.participant_clash(a, s.core_share):
-            return 0.0 if s.participant_clash <= 0 else self._score(story, v) * s.participant_clash
-        return self._score(story, v)
+            score *= s.participant_clash
+        return score
 
     def _score(self, story: Story, v: dict[str, float]) -> float:
         s = self.settings

@@ -12,7 +12,11 @@ bag with a prefix per kind, each kind weighted on its own:
   so "Tara Reid" and a later "Reid" meet),
 * ``p:`` places (the places stage's names when present, else GPE/LOC/FAC
   entities),
-* ``y:`` years the text mentions (from times when present, else DATE entities).
+* ``y:`` years the text mentions (from times when present, else DATE entities),
+* ``f:`` figures the text reports (magnitudes, tolls, sums, counts, ranks), which
+  weigh nothing in the similarity and serve the who-and-what check only: the
+  figures an article's lead reports (``ArticleFeatures.figures``) are the ones
+  the other reports of the same happening repeat.
 
 Features are computed from a :class:`~eventwire.document.Document` or from
 its stored JSON record, whichever annotations exist; nothing here needs a
@@ -42,6 +46,7 @@ LEAD_BOOST = 2
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "FAC"})
+FIGURE_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
 # Words that carry no topic even though they are not stop words in news text.
 _NEWS_FILLER = frozenset({"said", "says", "told", "according", "reported", "report", "reports", "reuters",
                           "news", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -68,17 +73,18 @@ class ArticleFeatures:
     title: str | None = None
     # who the lead is about: the participants its names point at (see lead_participants)
     lead: list[list[str]] = field(default_factory=list)
+    figures: list[str] = field(default_factory=list)  # the figures the lead reports (``f:`` keys)
 
     def to_json(self) -> dict[str, Any]:
         return {"counts": self.counts, "days": [d.isoformat() for d in self.days], "title": self.title,
-                "lead": self.lead}
+                "lead": self.lead, "figures": self.figures}
 
     @classmethod
     def from_json(cls, article_id: str, outlet: str | None, published: dt.date | None,
                   data: dict[str, Any]) -> "ArticleFeatures":
         return cls(article_id, outlet, published, data.get("counts", {}),
                    [dt.date.fromisoformat(d) for d in data.get("days", [])], data.get("title"),
-                   list(data.get("lead", [])))
+                   list(data.get("lead", [])), list(data.get("figures", [])))
 
 
 def _date(value: Any) -> dt.date | None:
@@ -154,9 +160,45 @@ def from_record(rec: dict[str, Any]) -> ArticleFeatures:
         if d:
             days.append(d)
     published = _date(src.get("published"))
+    asides = [(s["start"], s["end"]) for s in _pieces(text, sents) if not _says_something(text, s, times)]
+    lead_figures = []
+    for value, in_lead in reported_figures(rec, asides + times, lead_end):
+        counts["f:" + value] += 1
+        if in_lead:
+            lead_figures.append("f:" + value)
     return ArticleFeatures(rec["id"], src.get("outlet"), published, dict(counts), sorted(set(days)), title,
-                           [keys for keys in lead_participants(rec, lead_end, times)
-                            if max(counts.get("n:" + k, 0) for k in keys) >= 1 + LEAD_BOOST + 1])
+                           [keys for keys in lead_participants(rec, lead_end, times, asides)
+                            if max(counts.get("n:" + k, 0) for k in keys) >= 1 + LEAD_BOOST + 1],
+                           list(dict.fromkeys(lead_figures)))
+
+
+_NUMBER_WORDS = {w: str(i) for i, ws in enumerate([
+    (), (), ("two", "second"), ("three", "third"), ("four", "fourth"), ("five", "fifth"), ("six", "sixth"),
+    ("seven", "seventh"), ("eight", "eighth"), ("nine", "ninth"), ("ten", "tenth"), ("eleven", "eleventh"),
+    ("twelve", "twelfth")]) for w in ws}
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def figures(text: str) -> list[str]:
+    """The numbers a figure states, normalised ('5. 9' and '5.9', '120, 000' and '120000', 'seventh'
+    and '7'); 0 and 1 ('one of', 'first time') tell no happening from another."""
+    t = re.sub(r"(\d)\s*\.\s*(\d)", r"\1.\2", text)
+    t = re.sub(r"(\d)\s*,\s*(\d{3})\b", r"\1\2", t)
+    out = [m.group(0) for m in _NUMBER.finditer(t)]
+    out += [_NUMBER_WORDS[w] for w in re.findall(r"[a-z]+", t.lower()) if w in _NUMBER_WORDS]
+    out = [x.rstrip("0").rstrip(".") if "." in x else x.lstrip("0") for x in out]
+    return [x for x in dict.fromkeys(out) if x not in ("", "1")]
+
+
+def reported_figures(rec: dict[str, Any], skip: list[tuple[int, int]], lead_end: int) -> list[tuple[str, bool]]:
+    """(value, in the lead) for each figure the text reports (numbers, sums, percentages, ranks),
+    leaving out those in ``skip`` spans (datelines, bylines, time expressions: '7:15 a.m.')."""
+    out = []
+    for e in rec.get("entities") or []:
+        start, end = e.get("start", -1), e.get("end", -1)
+        if e.get("label") in FIGURE_LABELS and not any(a < end and start < b for a, b in skip):
+            out += [(value, start < lead_end) for value in figures(e.get("text", ""))]
+    return out
 
 
 def _says_something(text: str, sent: dict[str, Any], times: list[tuple[int, int]]) -> bool:
@@ -196,17 +238,16 @@ def lead_span(text: str, sents: list[dict[str, Any]], times: list[tuple[int, int
     return sents[-1]["end"]
 
 
-def lead_participants(rec: dict[str, Any], lead_end: int, times: list[tuple[int, int]]) -> list[list[str]]:
+def lead_participants(rec: dict[str, Any], lead_end: int, times: list[tuple[int, int]],
+                      asides: list[tuple[int, int]]) -> list[list[str]]:
     """Who the lead says took part: one entry per person, organisation or facility it names, each
     its kind (``PERSON``, ``ORG``, ``FAC``) then the keys that name it (the name, a person's surname,
     the actor it resolves to). Two reports of one happening name the same participants; two
     happenings of one kind (two fights, two hirings) differ in at least one (the opponent, the club).
 
     Names that only tell where the report comes from are no participants: a quote's speaker or an
-    "according to" source ("Dan Patrick reported that ..."), and names in datelines and bylines."""
-    text = rec.get("text") or ""
-    asides = [(s["start"], s["end"]) for s in _pieces(text, rec.get("sentences") or [])
-              if not _says_something(text, s, times)]
+    "according to" source ("Dan Patrick reported that ..."), and names in datelines and bylines
+    (the ``asides`` spans)."""
     spans = [sp for sp in asides if sp[0] < lead_end]
     # a name seen in a dateline or byline anywhere ('22:07 GMT', 'Post') is furniture, not a participant
     furniture = {normalise_name(e.get("text", "")) for e in rec.get("entities") or []
@@ -242,11 +283,13 @@ class Weights:
     names: float = 3.0
     places: float = 1.0
     years: float = 1.0
+    figures: float = 0.0  # figures count in the who-and-what check only (cluster.Settings.what_figures)
     max_features: int = 80  # an article's vector keeps its strongest features only
 
     def of(self, feature: str) -> float:
         kind = feature[:2]
-        return {"w:": self.words, "n:": self.names, "p:": self.places, "y:": self.years}.get(kind, 1.0)
+        return {"w:": self.words, "n:": self.names, "p:": self.places, "y:": self.years,
+                "f:": self.figures}.get(kind, 1.0)
 
 
 def vector(counts: dict[str, int], idf, weights: Weights) -> dict[str, float]:
