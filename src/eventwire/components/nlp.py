@@ -33,36 +33,47 @@ def resolve_model_name(name: str = "auto") -> str:
     )
 
 
-MATMUL = ("numpy", "blis")
+KERNELS = ("eventwire", "spacy")
 
 
-def load_model(name: str = "auto", max_length: int = 2_000_000, matmul: str = "numpy"):
+def load_model(name: str = "auto", max_length: int = 2_000_000, kernels: str = "eventwire"):
     """Load the spaCy model once per process and choice of settings (Dask/multiprocess
     workers reuse it; the stages that read the model share one instance).
 
-    ``matmul``: who multiplies the networks' matrices. thinc's CPU default, blis,
-    is about half as fast per CPU second as numpy's BLAS (OpenBLAS) on the x86-64
-    machines measured (AVX-512 EPYC: en_core_web_sm over MEANTIME 4.7 -> 3.3 CPU s,
-    the same tags, parses and entities on all 39,623 tokens), so "numpy" is the
-    default and "blis" keeps spaCy's own choice. With "numpy" the process's BLAS is
-    limited to one thread (:func:`single_thread_blas`).
+    ``kernels``: how the model's work is done; both give the same annotations.
+    "spacy" is the model as shipped. "eventwire" (the default) changes two things,
+    each checked to give the same tags, parses, lemmas and entities on all 39,680
+    tokens of MEANTIME:
+
+    - the networks' matrices are multiplied by numpy's BLAS instead of thinc's
+      default, blis, which runs at about half the speed per CPU second on the
+      x86-64 machines measured (AVX-512 EPYC: en_core_web_sm over MEANTIME
+      4.7 -> 3.3 CPU s); the process's BLAS is then limited to one thread
+      (:func:`single_thread_blas`);
+    - the attribute ruler is compiled to array operations
+      (:mod:`eventwire.attribute_rules`: 0.55 -> 0.05 CPU s on MEANTIME).
     """
-    if matmul not in MATMUL:
-        raise ConfigError(f"nlp.matmul must be one of {', '.join(MATMUL)}, not {matmul!r}",
-                          input="components.nlp.matmul")
-    return _load_model(name, int(max_length), matmul)
+    if kernels not in KERNELS:
+        raise ConfigError(f"nlp.kernels must be one of {', '.join(KERNELS)}, not {kernels!r}",
+                          input="components.nlp.kernels")
+    return _load_model(name, int(max_length), kernels)
 
 
 @lru_cache(maxsize=4)
-def _load_model(name: str, max_length: int, matmul: str):
+def _load_model(name: str, max_length: int, kernels: str):
     import spacy
     from thinc.api import use_ops
 
-    if matmul == "numpy":
+    from ..attribute_rules import install
+
+    ours = kernels == "eventwire"
+    if ours:
         single_thread_blas()
     # thinc layers take the current ops when they are built, so the choice holds for this model only
-    with use_ops("numpy", use_blis=matmul == "blis"):
+    with use_ops("numpy", use_blis=not ours):
         nlp = spacy.load(resolve_model_name(name))
+    if ours:
+        install(nlp)
     nlp.max_length = max_length
     return nlp
 
@@ -181,27 +192,30 @@ def model_label(nlp) -> str:
 
 @component("nlp", reads=["text"], writes=["sentences", "entities", "spacy"], version="2",
            defaults={"model": "auto", "batch_size": 32, "max_length": 2_000_000, "parse": "all",
-                     "matmul": "numpy"})
+                     "kernels": "eventwire"})
 def make_nlp(settings: dict):
     """``parse = "all"`` runs spaCy's full pipeline; ``"selected"`` tags and parses only the
     sentences that can hold an event or a quote (:class:`SelectiveAnnotator`,
     :mod:`eventwire.events.selection`).
 
-    "all" stays the default. ``benchmarks/bench_events.py`` on MEANTIME: "selected"
-    tags and parses 77% of the sentences (83% of the tokens), finds every trigger the
-    full pipeline finds (3 of 330 events differ in a code or an actor: 99.94% of tags
-    and labels agree) and is only 1.02-1.13x faster. NER with its own tok2vec, senter
-    and the tokenizer are about half of en_core_web_sm's CPU time and must run
-    everywhere (actors and entities are read in every sentence), and sentences with
-    a cue of the quotes lexicon or inside a quotation alone hold most of the tokens
-    (quotes read their parse), so parsing even just the sentences that do hold an
-    event or a quote would stay under 1.3x. On the dev sets "selected" gives the same
-    GSR event scores and quotes F1 (0.706)."""
+    ``kernels`` (:func:`load_model`): "eventwire" (default) or "spacy"; the same
+    annotations either way.
+
+    ``benchmarks/bench_events.py`` on MEANTIME (repair, nlp, actors, events; CPU time,
+    same run) against spaCy's full pipeline as shipped: the default ("all",
+    eventwire's kernels) 1.46x with the same 297 events; "selected" 1.41x. Choosing
+    sentences gains nothing with en_core_web_sm: "selected" tags and parses 77% of
+    the sentences (83% of the tokens; 1 of 297 events differs in an actor), but NER
+    with its own tok2vec, the sentence recogniser and the tokenizer must run over
+    every sentence (actors, entities and places are read everywhere) and are most
+    of the cost once the parse is cheap, and sentences with a speech cue or inside a
+    quotation hold most of the tokens (quotes read their parse). "all" stays the
+    default; on the dev sets "selected" gives the same GSR event scores and quotes F1."""
     parse = settings.get("parse", "all")
     if parse not in ("selected", "all"):
         raise ConfigError(f"nlp.parse must be 'selected' or 'all', not {parse!r}", input="components.nlp.parse")
     selective = parse == "selected"
-    nlp = load_model(settings["model"], int(settings["max_length"]), str(settings["matmul"]))
+    nlp = load_model(settings["model"], int(settings["max_length"]), str(settings["kernels"]))
     batch_size = int(settings["batch_size"])
     if selective:
         from ..events.patterns import load_patterns
