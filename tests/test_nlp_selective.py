@@ -73,3 +73,23 @@ def test_selected_stage_chooses_quotes_and_knowledge_base_actors():
     assert "The weather was mild on Monday." not in parsed
     assert any("Nothing will stop us" in p for p in parsed)
     assert "The banks and the company signed an agreement." in parsed
+
+
+def test_long_text_is_annotated_in_pieces_with_its_own_offsets():
+    """A text over PIECE_CHARS goes through spaCy in pieces; the joined Doc has the input's
+    exact text, entities at the input's offsets, and sentences on both sides of each cut."""
+    from eventwire.components.nlp import PIECE_CHARS, load_model, piece_bounds, pipe_in_pieces
+
+    para = "Russian forces attacked Kharkiv on Monday, officials in Kyiv said. "
+    text = (para * 40 + "\n") * (PIECE_CHARS // (len(para) * 40) + 2) + "Angela Merkel visited Paris."
+    bounds = piece_bounds(text)
+    assert len(bounds) > 1 and bounds[0][0] == 0 and bounds[-1][1] == len(text)
+    assert all(b - a <= PIECE_CHARS for a, b in bounds) and all(text[b - 1] == "\n" for _, b in bounds[:-1])
+    nlp = load_model()
+    (doc,) = pipe_in_pieces(nlp.pipe, [text], 16)
+    assert doc.text == text
+    assert all(text[e.start_char:e.end_char] == e.text for e in doc.ents)
+    assert {"Merkel", "Paris"} <= {w for e in doc.ents for w in e.text.split()}
+    cut = bounds[0][1]
+    assert any(s.start_char == cut for s in doc.sents)  # a sentence starts at the cut
+    assert piece_bounds("x" * (PIECE_CHARS + 5)) == [(0, PIECE_CHARS), (PIECE_CHARS, PIECE_CHARS + 5)]

@@ -92,6 +92,66 @@ def single_thread_blas() -> None:
     threadpool_limits(limits=1, user_api="blas")
 
 
+# A text longer than this goes through spaCy in pieces, and no batch holds more than
+# BATCH_CHARS characters (:func:`pipe_in_pieces`).
+PIECE_CHARS = 50_000
+BATCH_CHARS = 100_000
+
+
+def piece_bounds(text: str, size: int = PIECE_CHARS) -> list[tuple[int, int]]:
+    """Where to cut ``text`` into pieces of at most ``size`` characters: after the last
+    line break in the second half of each piece, else after the last sentence end
+    (". "), else after the last space, else at ``size`` exactly."""
+    bounds, start = [], 0
+    while len(text) - start > size:
+        end, half = start + size, start + size // 2
+        cut = text.rfind("\n", half, end)
+        if cut < 0:
+            cut = text.rfind(". ", half, end - 1) + 1 or -1
+        if cut < 0:
+            cut = text.rfind(" ", half, end)
+        cut = end if cut < 0 else cut + 1
+        bounds.append((start, cut))
+        start = cut
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def pipe_in_pieces(pipe, texts: list[str], batch_size: int):
+    """``pipe`` (an ``nlp.pipe``) over ``texts``, one Doc per text, with each text longer
+    than :data:`PIECE_CHARS` annotated in pieces joined by ``Doc.from_docs``, and
+    batches of at most ``batch_size`` pieces and :data:`BATCH_CHARS` characters.
+
+    The networks' memory grows with the characters in a batch (about 3 GB for a 1 MB
+    text with en_core_web_sm), so a hostile or merely huge input would take a worker
+    far past its budget; this way a batch costs at most what 100,000 characters do.
+    The pieces join with nothing added, so the Doc's text and offsets are the
+    input's; only context across a cut (at a line break where there is one) is lost.
+    """
+    from itertools import groupby
+
+    from spacy.tokens import Doc
+
+    owners, pieces = [], []
+    for k, text in enumerate(texts):
+        for a, b in piece_bounds(text):
+            owners.append(k)
+            pieces.append(text[a:b])
+    def annotated():
+        batch: list[str] = []
+        for piece in pieces:
+            if batch and (len(batch) >= batch_size or sum(map(len, batch)) + len(piece) > BATCH_CHARS):
+                yield from pipe(batch, batch_size=len(batch))
+                batch = []
+            batch.append(piece)
+        if batch:
+            yield from pipe(batch, batch_size=len(batch))
+
+    for _, group in groupby(zip(owners, annotated()), key=lambda x: x[0]):
+        docs = [d for _, d in group]
+        yield docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+
+
 # Run over the whole text: they need no tags, and actors and entities are read everywhere.
 # NER runs before the sentence recogniser: it respects preset sentence starts, and the
 # recogniser's differ from the parser's (it splits "``" off a quote and the name after it).
@@ -120,7 +180,7 @@ class SelectiveAnnotator:
     def __call__(self, texts, batch_size: int = 32):
         """Yield ``(spaCy Doc, indices of the tagged and parsed sentences)`` per text."""
         with self.nlp.select_pipes(enable=["ner"]):
-            sdocs = list(self.senter.pipe(self.nlp.pipe(texts, batch_size=batch_size), batch_size=batch_size))
+            sdocs = list(self.senter.pipe(pipe_in_pieces(self.nlp.pipe, texts, batch_size), batch_size=batch_size))
         runs = [(k, span) for k, sdoc in enumerate(sdocs) for span in self.runs(sdoc)]
         with self.nlp.select_pipes(enable=self.second):
             subs = self.nlp.pipe((self.unsegmented(span) for _, span in runs), batch_size=batch_size)
@@ -229,7 +289,7 @@ def make_nlp(settings: dict):
                                     names=frozenset(name[0] for name in gaz.names if len(name) == 1))
         annotate = SelectiveAnnotator(nlp, selector.choose)
     else:
-        annotate = lambda texts, batch_size: ((d, None) for d in nlp.pipe(texts, batch_size=batch_size))  # noqa: E731
+        annotate = lambda texts, batch_size: ((d, None) for d in pipe_in_pieces(nlp.pipe, texts, batch_size))  # noqa: E731
 
     def run(docs: list[Document]) -> None:
         for doc, (sdoc, parsed) in zip(docs, annotate([d.text for d in docs], batch_size=batch_size)):
