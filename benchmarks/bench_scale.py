@@ -43,36 +43,50 @@ from _common import data_dir, write_result
 
 class PeakRSS:
     """Polls this process and its children; keeps the peak RSS of the parent and of any one worker,
-    and the CPU time the workers used since :meth:`mark` (as last seen: they exit when the run ends)."""
+    and the CPU time the workers used since :meth:`mark` (as last seen: they exit when the run ends).
 
-    def __init__(self, interval: float = 0.1):
+    The list of children is looked up once a second, not at every poll: psutil finds children by
+    reading every process's /proc entry, ~1 ms of this process's CPU each time, which the workers
+    of a parallel run would otherwise lose to the measurement."""
+
+    def __init__(self, interval: float = 0.1, refresh: float = 1.0):
         import psutil
 
         self.proc = psutil.Process()
         self.interval = interval
+        self.refresh = refresh
         self.parent = self.worker = 0
         self.cpu: dict[int, float] = {}  # worker pid -> CPU seconds, last seen
         self.cpu_at_mark: dict[int, float] = {}
+        self._kids: list = []
+        self._kids_at = float("-inf")
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._poll, daemon=True)
 
     def mark(self) -> None:
         """Worker CPU is counted from here (after start-up: loading the model is not the run's work)."""
-        self._sample()
+        self._sample(force=True)
         self.cpu_at_mark = dict(self.cpu)
 
     @property
     def worker_cpu(self) -> float:
         return sum(v - self.cpu_at_mark.get(pid, 0.0) for pid, v in self.cpu.items())
 
-    def _sample(self) -> None:
+    def _sample(self, force: bool = False) -> None:
         import psutil
 
-        for c in self.proc.children(recursive=True):
+        now = time.monotonic()
+        if force or now - self._kids_at >= self.refresh:
+            self._kids = self.proc.children(recursive=True)
+            self._kids_at = now
+        for c in self._kids:
             try:
-                t = c.cpu_times()
-                self.cpu[c.pid] = t.user + t.system
+                with c.oneshot():
+                    t = c.cpu_times()
+                    self.cpu[c.pid] = t.user + t.system
+                    self.worker = max(self.worker, c.memory_info().rss)
             except psutil.Error:
+                self._kids_at = float("-inf")  # gone (a restarted pool): look again next time
                 continue
 
     def _poll(self) -> None:
@@ -82,11 +96,6 @@ class PeakRSS:
             try:
                 self.parent = max(self.parent, self.proc.memory_info().rss)
                 self._sample()
-                for c in self.proc.children(recursive=True):
-                    try:
-                        self.worker = max(self.worker, c.memory_info().rss)
-                    except psutil.Error:
-                        continue
             except psutil.Error:
                 pass
             self._stop.wait(self.interval)
