@@ -161,9 +161,10 @@ def run(paths: Iterable[str], store: Sink, *, pipeline: Pipeline | None = None,
         summary.write_seconds += time.perf_counter() - t
         t = time.perf_counter()
         if story_stage is not None:
-            for res in done:
-                if res["ids"]:
-                    story_stage.update(res["ids"], res.get("stories") or {}, refresh=False)
+            with story_stage.batched():  # their placements in one transaction too
+                for res in done:
+                    if res["ids"]:
+                        story_stage.update(res["ids"], res.get("stories") or {}, refresh=False)
             if recounted - set(ids):  # an article stored before, read again from another outlet
                 story_stage.recount(recounted - set(ids))
         summary.story_seconds += time.perf_counter() - t

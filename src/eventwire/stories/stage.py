@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
@@ -104,6 +105,7 @@ class StoryStage:
         self.seq = 0
         self.stale_events: set[str] = set()  # summaries to refresh (see refresh())
         self.stale_stories: set[str] = set()
+        self._queued: list[tuple] | None = None  # writes held for one transaction (see batched())
         self._load()
 
     # -- state from earlier runs ------------------------------------------------
@@ -145,8 +147,27 @@ class StoryStage:
         return self.store.query(f"{_MENTION_SQL} WHERE {where} ORDER BY e.article_id, e.sentence, e.id")
 
     # -- updating ------------------------------------------------------------------
+    @contextmanager
+    def batched(self):
+        """The placements of the updates made inside are written together, in one transaction, at
+        the end: a run places the batches it wrote in one go this way, each batch as by its own
+        :meth:`update` (a commit costs the one writer more than a batch's rows). Whatever reads the
+        placement tables (:meth:`refresh`, :meth:`recount`) writes what is held first."""
+        self._queued = []
+        try:
+            yield self
+            self._flush()
+        finally:
+            self._queued = None
+
+    def _flush(self) -> None:
+        if self._queued:
+            held, self._queued = self._queued, []
+            self._write(held)
+
     def pending(self) -> list[str]:
         """Stored articles not placed yet (new, or left by a killed run), oldest first."""
+        self._flush()
         rows = self.store.con.execute(
             "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM story_articles) "
             "ORDER BY published NULLS LAST, processed_at, id").fetchall()
@@ -189,6 +210,7 @@ class StoryStage:
         ids = [a for a in dict.fromkeys(article_ids) if a in self.story_of]
         if not ids:
             return
+        self._flush()
         events = self._select_for("SELECT DISTINCT event_id FROM event_mentions WHERE article_id IN "
                                   "(SELECT k FROM _keys)", set(ids))
         self.stale_events.update(events["event_id"])
@@ -197,8 +219,13 @@ class StoryStage:
 
     def refresh(self) -> None:
         """Recompute the stale summaries: the merged events and stories touched since the last refresh."""
-        self._refresh_events(self.stale_events)
-        self._refresh_stories(self.stale_stories)
+        self._flush()
+        held, self._queued = self._queued, None  # summaries read what they write: written at once
+        try:
+            self._refresh_events(self.stale_events)
+            self._refresh_stories(self.stale_stories)
+        finally:
+            self._queued = held
         self.stale_events, self.stale_stories = set(), set()
 
     def _records(self, ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -251,24 +278,33 @@ class StoryStage:
     def _replace(self, table: str, key: str, frame, keys: Iterable[str] | None = None,
                  stale: tuple[str, str, set[str]] | None = None) -> None:
         """Delete the rows of ``table`` whose ``key`` is in ``keys`` (default: the frame's), insert ``frame``;
-        in the same transaction, mark the ``stale`` (table, key, keys) summary rows as such."""
+        in the same transaction, mark the ``stale`` (table, key, keys) summary rows as such. Inside
+        :meth:`batched` the write waits for the others, to share their transaction."""
+        op = (table, key, frame, list(frame[key]) if keys is None else list(keys), stale)
+        if self._queued is not None:
+            self._queued.append(op)
+        else:
+            self._write([op])
+
+    def _write(self, ops: list[tuple]) -> None:
+        """The replacements ``ops`` (see :meth:`_replace`), in order, in one transaction."""
         import pandas as pd
 
         con = self.store.con
-        keys = list(frame[key]) if keys is None else list(keys)
         con.execute("BEGIN TRANSACTION")
         try:
-            con.register("_keys", pd.DataFrame({"k": keys}, dtype=object))
-            con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT k FROM _keys)")
-            con.unregister("_keys")
-            if len(frame):
-                con.register("_rows", frame)
-                con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _rows")
-                con.unregister("_rows")
-            if stale and stale[2]:
-                con.register("_stale", pd.DataFrame({"k": sorted(stale[2])}, dtype=object))
-                con.execute(f"UPDATE {stale[0]} SET updated_at = NULL WHERE {stale[1]} IN (SELECT k FROM _stale)")
-                con.unregister("_stale")
+            for table, key, frame, keys, stale in ops:
+                con.register("_keys", pd.DataFrame({"k": keys}, dtype=object))
+                con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT k FROM _keys)")
+                con.unregister("_keys")
+                if len(frame):
+                    con.register("_rows", frame)
+                    con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _rows")
+                    con.unregister("_rows")
+                if stale and stale[2]:
+                    con.register("_stale", pd.DataFrame({"k": sorted(stale[2])}, dtype=object))
+                    con.execute(f"UPDATE {stale[0]} SET updated_at = NULL WHERE {stale[1]} IN (SELECT k FROM _stale)")
+                    con.unregister("_stale")
             con.execute("COMMIT")
         except Exception as e:
             import duckdb
@@ -278,7 +314,8 @@ class StoryStage:
             except duckdb.Error:  # the failure (e.g. disk full) already ended the transaction
                 pass
             if isinstance(e, (duckdb.Error, OSError)):
-                raise StoreError(f"updating {table} failed ({str(e).splitlines()[0]}); the articles are stored: "
+                tables = ", ".join(dict.fromkeys(op[0] for op in ops))
+                raise StoreError(f"updating {tables} failed ({str(e).splitlines()[0]}); the articles are stored: "
                                  "fix the cause (free disk space?) and re-run the same command to place them into "
                                  "stories", input=self.store.path, code="store_write") from None
             raise
