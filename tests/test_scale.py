@@ -315,3 +315,27 @@ def test_summaries_deferred_by_a_killed_run_are_refreshed_by_the_next_stage(stor
         StoryStage(store).update()  # what the next run's stage does first
         assert _story_tables(store) == clean
         assert not store.query("SELECT * FROM stories WHERE updated_at IS NULL")
+
+
+def test_batches_are_cut_into_pieces_of_about_equal_text_in_order():
+    from eventwire.workers import split
+
+    payloads = [{"text": "x" * n} for n in (900, 100, 100, 100, 100, 100, 400, 200)]
+    pieces = split(payloads, 2)
+    assert [p for piece in pieces for p in piece] == payloads
+    assert [sum(len(p["text"]) for p in piece) for piece in pieces] == [1000, 1000]
+    assert split(payloads, 1) == [payloads]
+    assert [len(piece) for piece in split(payloads[:3], 5)] == [1, 1, 1]  # never an empty piece
+
+
+def test_rows_become_arrow_tables_whatever_their_keys_and_types():
+    from eventwire.store.rows import arrow_table, concat_tables
+
+    t = arrow_table([{"a": 1, "b": 2}, {"a": "x"}, {"c": 2.5}])
+    assert t.column_names == ["a", "b", "c"]
+    assert t.column("a").to_pylist() == ["1", "x", None]  # numbers and text mixed: text
+    assert t.column("b").to_pylist() == [2, None, None]
+    both = concat_tables([{"events": [{"id": "e1", "n": 1}]}, {"events": [{"id": "e2", "n": 1.5, "m": True}]},
+                          {"events": [{"id": "e3", "n": "many"}]}])
+    assert both["events"].to_pylist() == [{"id": "e1", "n": "1", "m": None}, {"id": "e2", "n": "1.5", "m": True},
+                                          {"id": "e3", "n": "many", "m": None}]
