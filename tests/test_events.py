@@ -11,3 +11,25 @@ def test_attribution_and_audience_are_never_targets(pipeline):
     assert not any("Red Cross" in t for _, t in targets)
     assert not any(t == "reporters" for _, t in targets)
     assert ("told", "Russia") in targets
+
+
+def test_a_crowd_doing_an_armed_action_is_protesting(pipeline):
+    """Conventional military force needs a doer with arms: protesters marching on parliament
+    demonstrate, students fighting police riot, striking teachers are on strike; troops and
+    rebels keep the armed sense."""
+    from eventwire.document import Document
+
+    text = ("Thousands of protesters marched on parliament in Nairobi on Tuesday. "
+            "Students fought riot police in Dhaka. "
+            "Teachers in Nigeria struck for a third day over unpaid wages. "
+            "Russian troops marched on Kyiv. "
+            "Rebels fought government troops near Goma.")
+    doc = Document.from_raw(text)
+    pipeline([doc])
+    by_trigger = {}
+    for e in doc.events:
+        by_trigger.setdefault((doc.sentences[e.sentence].start, e.trigger.text), set()).add(e.cameo)
+    codes = [by_trigger.get((s.start, t), set()) for s, t in zip(
+        doc.sentences, ["marched on", "fought", "struck", "marched on", "fought"])]
+    assert codes[0] == {"141"} and codes[1] == {"145"} and codes[2] == {"143"}
+    assert codes[3] == {"190"} and codes[4] == {"190"}

@@ -174,6 +174,7 @@ class Coder:
         self.decision = c.cue_set("speech", "decision_verbs")
         self.obligation = c.cue_set("modality", "obligation")
         self.conditional = c.cue_set("modality", "conditional")
+        self.crowd = c.cues.get("crowd_force", {})
 
     # ---- matching ---------------------------------------------------------------
     def matches(self, sent) -> list[Match]:
@@ -573,7 +574,7 @@ class Coder:
     def events_for(self, doc, sent, sent_index, m: Match, embedded: bool = False) -> list[Event]:
         sources, src_tok, src_how = self._first_actors(doc, self.source_candidates(m))
         st = status_of(m.token, m.carrier or m.token, self.patterns)
-        code = self._recode(m, st)
+        code = self._crowd_action(self._recode(m, st), m, sources)
         skip = set(src_tok.subtree) if src_tok is not None else set()
         src_ids = {a.id for a, _, _ in sources}
         targets, tgt_tok, tgt_how = self._first_actors(doc, self.target_candidates(m, src_tok, code), nested=True,
@@ -646,6 +647,24 @@ class Coder:
         if root in ("04", "05", "06", "07", "08") and st.future and not m.via.startswith("intent"):
             return self.patterns.map_code("intent", code) or code
         return code
+
+    def _crowd_action(self, code: str, m: Match, sources: list) -> str:
+        """A crowd's or a trade's version of an armed action (``[crowd_force]`` in cues.toml):
+        "protesters marched on parliament" is a demonstration (141), "students fought riot
+        police" a violent protest (145), "teachers struck for a third day" a strike (143).
+        Only when every source is of those sectors; a country, government or armed group
+        keeps the armed sense."""
+        cf = self.crowd
+        if not cf or not sources:
+            return code
+        sectors = {a.sector for a, _, _ in sources}
+        lemma = m.token.lemma_.lower()
+        if (lemma in cf.get("labour_verbs", ()) and m.pattern.kind == "verb" and code[:2] == "18"
+                and sectors <= set(cf.get("labour_sectors", ())) and child(m.token, "dobj") is None):
+            return cf["labour_code"]
+        if code[:2] not in cf.get("roots", ()) or not sectors <= set(cf.get("sectors", ())):
+            return code
+        return cf["demonstration_code"] if lemma in cf.get("demonstration", ()) else cf["code"]
 
     @staticmethod
     def _arg(hit) -> Argument:
