@@ -12,10 +12,12 @@ the only writer of the store.
 """
 from __future__ import annotations
 
+import atexit
 import dataclasses
 import hashlib
 import json
 import os
+import sys
 import threading
 import time
 from typing import Any
@@ -127,6 +129,16 @@ def init_local_worker(config_path: str | None, parent_pid: int) -> None:
     _LOCAL_CONFIG["path"] = config_path
     warm_up(get_pipeline(config_path))
     freeze_loaded()
+    atexit.register(_exit_now)
+
+
+def _exit_now() -> None:
+    """A worker that has been told to stop holds nothing to save (results go back as they are made):
+    it leaves without tearing down the model and everything else it loaded, which took it ~0.2 s at
+    the end of every run, while the run waited. Registered last, so it runs first at exit."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 def _exit_with_parent(parent_pid: int, every: float = 0.5) -> None:
