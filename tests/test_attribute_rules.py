@@ -56,3 +56,16 @@ def test_unknown_kernels_setting_is_a_config_error():
 
     with pytest.raises(ConfigError, match="nlp.kernels"):
         load_model(kernels="fast")
+
+
+def test_eventwire_kernels_annotate_as_the_model_as_shipped():
+    """kernels = "eventwire" (numpy's BLAS, compiled attribute rules) changes how, not what."""
+    from eventwire.components.nlp import load_model
+
+    news = ("Chinese President Xi Jinping held a phone call with Russian President Vladimir Putin on Wednesday, "
+            "according to state broadcaster CCTV. The two leaders, who have not met since February, discussed "
+            "trade, energy and the war in Ukraine.\n\nWashington has pressed Beijing not to help Moscow evade "
+            "sanctions imposed by the US, the European Union and Japan. " + TEXT)
+    assert _annotations(load_model(), [news]) == _annotations(load_model(kernels="spacy"), [news])
+    ents = lambda nlp: [(e.start_char, e.end_char, e.label_) for e in nlp(news).ents]  # noqa: E731
+    assert ents(load_model()) == ents(load_model(kernels="spacy"))
