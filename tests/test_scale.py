@@ -317,17 +317,6 @@ def test_summaries_deferred_by_a_killed_run_are_refreshed_by_the_next_stage(stor
         assert not store.query("SELECT * FROM stories WHERE updated_at IS NULL")
 
 
-def test_batches_are_cut_into_pieces_of_about_equal_text_in_order():
-    from eventwire.workers import split
-
-    payloads = [{"text": "x" * n} for n in (900, 100, 100, 100, 100, 100, 400, 200)]
-    pieces = split(payloads, 2)
-    assert [p for piece in pieces for p in piece] == payloads
-    assert [sum(len(p["text"]) for p in piece) for piece in pieces] == [1000, 1000]
-    assert split(payloads, 1) == [payloads]
-    assert [len(piece) for piece in split(payloads[:3], 5)] == [1, 1, 1]  # never an empty piece
-
-
 def test_rows_become_arrow_tables_whatever_their_keys_and_types():
     from eventwire.store.rows import arrow_table, concat_tables
 

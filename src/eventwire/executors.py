@@ -58,24 +58,21 @@ class InProcess:
 
 
 class _Task:
-    """A batch given to local workers, in pieces (one per worker): kept until its result is
-    taken, so that the pieces without a result can be sent again if a worker dies."""
+    """A batch given to a local worker: kept until its result is taken, to be re-sent if the worker dies."""
 
-    def __init__(self, pieces: list[list[Payload]], futures: list[Future]):
-        self.pieces = pieces
-        self.futures = futures
+    def __init__(self, payloads: list[Payload], future: Future):
+        self.payloads = payloads
+        self.future = future
 
     def done(self) -> bool:
-        return all(f.done() for f in self.futures)
+        return self.future.done()
 
 
 class LocalProcesses:
     """``n`` worker processes on this machine (spawned: no inherited database handles or threads).
 
-    Each batch is cut into ``n`` pieces of about equal text (:func:`~eventwire.workers.split`),
-    so the workers share the last batches of a run instead of one waiting for the other.
     If a worker dies (killed, out of memory) the pool is restarted and the
-    pieces in flight are sent again, up to ``restarts`` times in a run; a
+    batches in flight are sent again, up to ``restarts`` times in a run; a
     batch is written once, when its result is taken, so nothing is duplicated.
     """
 
@@ -98,21 +95,20 @@ class LocalProcesses:
                                    initializer=init_local_worker, initargs=(self.config_path, os.getpid()))
 
     def submit(self, payloads: list[Payload]) -> _Task:
-        from .workers import process_local, split
+        from .workers import process_local
 
-        pieces = split(payloads, self.n)
-        task = _Task(pieces, [self.pool.submit(process_local, p) for p in pieces])
+        task = _Task(payloads, self.pool.submit(process_local, payloads))
         self.tasks.append(task)
         return task
 
     def result(self, task: _Task) -> dict[str, Any]:
         from concurrent.futures.process import BrokenProcessPool
 
-        from .workers import merge, process_local
+        from .workers import process_local
 
         while True:
             try:
-                out = merge([f.result() for f in task.futures])
+                out = task.future.result()
                 self.tasks.remove(task)
                 return out
             except BrokenProcessPool:
@@ -122,9 +118,9 @@ class LocalProcesses:
                 self.restarts_left -= 1
                 self.pool.shutdown(wait=False, cancel_futures=True)
                 self.pool = self._start()
-                for t in self.tasks:  # every piece without a result yet, this batch's included
-                    t.futures = [f if f.done() and not f.cancelled() and f.exception() is None
-                                 else self.pool.submit(process_local, p) for f, p in zip(t.futures, t.pieces)]
+                for t in self.tasks:  # every batch without a result yet, this one included
+                    if not (t.future.done() and not t.future.cancelled() and t.future.exception() is None):
+                        t.future = self.pool.submit(process_local, t.payloads)
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)

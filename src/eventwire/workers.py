@@ -24,7 +24,7 @@ from typing import Any
 
 from .document import Document, Repair, Source
 from .pipeline import Pipeline, freeze_loaded, get_pipeline
-from .store.rows import arrow_tables, concat_tables, document_rows
+from .store.rows import arrow_tables, document_rows
 
 Payload = dict[str, Any]
 
@@ -67,38 +67,6 @@ def process_payloads(pipe: Pipeline, payloads: list[Payload]) -> dict[str, Any]:
         "quotes": sum(len(d.quotes) for d in ok),
         "words": sum(len(d.text.split()) for d in ok),
     }
-
-
-def split(payloads: list[Payload], parts: int) -> list[list[Payload]]:
-    """A batch cut into ``parts`` consecutive pieces of about equal text length, for that many
-    workers to share: with a batch per worker, one worker could sit idle at the end of a run
-    while the other finishes its last batch. An article's results do not depend on the others
-    in its batch, so the pieces' results put together (:func:`merge`) are the batch's."""
-    parts = max(1, min(parts, len(payloads)))
-    if parts == 1:
-        return [payloads]
-    total = sum(len(p["text"]) for p in payloads) or 1
-    pieces: list[list[Payload]] = [[]]
-    done = 0
-    for i, p in enumerate(payloads):
-        left = len(payloads) - i  # every piece gets at least one article
-        if pieces[-1] and len(pieces) < parts and (done >= total * len(pieces) / parts
-                                                   or left <= parts - len(pieces)):
-            pieces.append([])
-        pieces[-1].append(p)
-        done += len(p["text"])
-    return pieces
-
-
-def merge(results: list[dict[str, Any]]) -> dict[str, Any]:
-    """The results of a batch's pieces (:func:`split`), in order, as one batch's result."""
-    if len(results) == 1:
-        return results[0]
-    return {"version": results[0]["version"], "ids": [i for r in results for i in r["ids"]],
-            "tables": concat_tables(r["tables"] for r in results),
-            "stories": {k: v for r in results for k, v in r["stories"].items()},
-            "failures": [f for r in results for f in r["failures"]],
-            **{k: sum(r[k] for r in results) for k in ("events", "quotes", "words")}}
 
 
 # A short report (written for this) that takes every stage through its first document.
