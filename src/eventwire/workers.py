@@ -4,11 +4,11 @@ Workers (local processes or Dask workers) import this module by name, so the
 pipeline and its spaCy model are built once per worker process and reused for
 every batch (a loader defined in ``__main__`` would be rebuilt per task).
 
-Batches travel as plain JSON-able dicts: the parent sends each article's raw
-text, repaired text, repairs and source (:func:`payload`); the worker sends
-back the table rows of the processed articles as Arrow tables (made here, in
-parallel, not by the one writer) and the failures (:func:`process_payloads`). Nothing is pickled to disk; the parent process is
-the only writer of the store.
+The parent sends each article's raw text, repaired text, repairs and source
+as a plain JSON-able dict (:func:`payload`); the worker sends back the table
+rows of the processed articles as Arrow tables (made here, in parallel, not by
+the one writer), their story inputs and the failures (:func:`process_payloads`).
+Nothing is pickled to disk; the parent process is the only writer of the store.
 """
 from __future__ import annotations
 
