@@ -33,3 +33,17 @@ def test_a_crowd_doing_an_armed_action_is_protesting(pipeline):
         doc.sentences, ["marched on", "fought", "struck", "marched on", "fought"])]
     assert codes[0] == {"141"} and codes[1] == {"145"} and codes[2] == {"143"}
     assert codes[3] == {"190"} and codes[4] == {"190"}
+
+
+def test_conjoined_givers_with_a_named_recipient_do_not_act_on_each_other(pipeline):
+    """'X and Y offered buyouts to their workforces': side by side, not X->Y; 'X and Y agreed
+    to expand trade' is still mutual."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("Renault and Volkswagen offered buyouts to their workforces. "
+                            "China and Russia agreed to expand trade.")
+    pipeline([doc])
+    pairs = {(e.sentence, e.source[0].name, e.target[0].name if e.target else None) for e in doc.events if e.source}
+    assert {(0, "Renault", None), (0, "Volkswagen", None)} <= pairs
+    assert not any(k == 0 and t for k, _, t in pairs)
+    assert {(1, "China", "Russia"), (1, "Russia", "China")} <= pairs

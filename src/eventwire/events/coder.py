@@ -589,7 +589,8 @@ class Coder:
         pairs: list[tuple] = []
         if targets:
             pairs = [(s, t) for s in sources for t in targets]
-        elif len(sources) > 1 and (code[:2] in SYMMETRIC_ROOTS or src_how == "between"):
+        elif len(sources) > 1 and (code[:2] in SYMMETRIC_ROOTS and not self._gives_to_other(m)
+                                   or src_how == "between"):
             pairs = [(s, t) for s in sources for t in sources if s[0].id != t[0].id]
         else:
             if m.token.lemma_.lower() in self.generic and m.pattern.specificity == 1:
@@ -647,6 +648,20 @@ class Coder:
         if root in ("04", "05", "06", "07", "08") and st.future and not m.via.startswith("intent"):
             return self.patterns.map_code("intent", code) or code
         return code
+
+    @staticmethod
+    def _gives_to_other(m: Match) -> bool:
+        """Whether the trigger names who receives what it gives or offers ("GM and Chrysler
+        offered buyouts to their workforces"): then its conjoined subjects act side by
+        side, not on each other."""
+        verb = m.carrier or m.token
+        if verb.pos_ != "VERB":
+            return False
+        if child(verb, "dative") is not None:
+            return True
+        return any(c.dep_ == "prep" and c.lower_ == "to" and any(o.dep_ == "pobj" and o.pos_ in NOUN_POS
+                                                                   for o in c.children)
+                   and child(verb, "dobj") is not None for c in verb.children)
 
     def _crowd_action(self, code: str, m: Match, sources: list) -> str:
         """A crowd's or a trade's version of an armed action (``[crowd_force]`` in cues.toml):
