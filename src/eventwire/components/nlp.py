@@ -137,13 +137,16 @@ def pipe_in_pieces(pipe, texts: list[str], batch_size: int):
         for a, b in piece_bounds(text):
             owners.append(k)
             pieces.append(text[a:b])
+
     def annotated():
         batch: list[str] = []
+        chars = 0
         for piece in pieces:
-            if batch and (len(batch) >= batch_size or sum(map(len, batch)) + len(piece) > BATCH_CHARS):
+            if batch and (len(batch) >= batch_size or chars + len(piece) > BATCH_CHARS):
                 yield from pipe(batch, batch_size=len(batch))
-                batch = []
+                batch, chars = [], 0
             batch.append(piece)
+            chars += len(piece)
         if batch:
             yield from pipe(batch, batch_size=len(batch))
 
