@@ -659,9 +659,7 @@ class Coder:
             return False
         if child(verb, "dative") is not None:
             return True
-        return any(c.dep_ == "prep" and c.lower_ == "to" and any(o.dep_ == "pobj" and o.pos_ in NOUN_POS
-                                                                   for o in c.children)
-                   and child(verb, "dobj") is not None for c in verb.children)
+        return child(verb, "dobj") is not None and any(o.pos_ in NOUN_POS for _, o in prep_objects(verb, ("to",)))
 
     def _crowd_action(self, code: str, m: Match, sources: list) -> str:
         """A crowd's or a trade's version of an armed action (``[crowd_force]`` in cues.toml):
