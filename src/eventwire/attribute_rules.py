@@ -21,7 +21,7 @@ and the model then keeps spaCy's own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy
 
@@ -46,7 +46,6 @@ class Rule:
     alternatives: list[list[TokenTest]]  # the rule's patterns (one is enough)
     index: int  # which token of the match gets the attributes
     values: dict[str, int]  # column name -> normalised value
-    regex_cache: dict = field(default_factory=dict)
 
 
 class Unsupported(Exception):
@@ -151,14 +150,10 @@ class ArrayAttributeRuler:
         return doc
 
     def pipe(self, stream, batch_size: int = 128):
-        batch = []
-        for doc in stream:
-            batch.append(doc)
-            if len(batch) >= batch_size:
-                yield from self.annotate(batch)
-                batch = []
-        if batch:
-            yield from self.annotate(batch)
+        from spacy.util import minibatch
+
+        for batch in minibatch(stream, batch_size):
+            yield from self.annotate(list(batch))
 
     def annotate(self, docs: list) -> list:
         docs_with_tokens = [d for d in docs if len(d)]
@@ -173,17 +168,13 @@ class ArrayAttributeRuler:
         starts = numpy.repeat(numpy.cumsum(lengths) - lengths, lengths)
         pos_in_doc = numpy.arange(n) - starts
         left = numpy.repeat(lengths, lengths) - pos_in_doc  # tokens from here to the doc's end
-        cache: dict[int, numpy.ndarray] = {}
         for rule in self.rules:
             target = numpy.zeros(n, dtype=bool)
             for alt in rule.alternatives:
                 span = len(alt)
                 ok = left >= span
-                for k, test in enumerate(alt):
-                    m = self._mask(test, column, cache)
-                    ok[: n - k] &= m[k:]
-                    if k:
-                        ok[n - k:] = False
+                for k, test in enumerate(alt):  # token k of a match starting here
+                    ok[: n - k] &= self._mask(test, column)[k:]
                 index = rule.index if rule.index >= 0 else span + rule.index
                 hits = numpy.flatnonzero(ok) + index
                 target[hits] = True
@@ -196,23 +187,20 @@ class ArrayAttributeRuler:
             at += len(d)
         return docs
 
-    def _mask(self, test: TokenTest, column: dict, cache: dict) -> numpy.ndarray:
-        key = id(test)
-        got = cache.get(key)
-        if got is None:
-            got = numpy.ones(len(next(iter(column.values()))), dtype=bool)
-            for c, op, arg in test.tests:
-                col = column[c]
-                if op == "==":
-                    got &= col == arg
-                elif op == "IN":
-                    got &= numpy.isin(col, arg)
-                elif op == "NOT_IN":
-                    got &= ~numpy.isin(col, arg)
-                else:  # REGEX, on each distinct string once
-                    values, inverse = numpy.unique(col, return_inverse=True)
-                    strings = self.vocab.strings
-                    hit = numpy.array([bool(arg.search(strings[int(v)] if v else "")) for v in values.tolist()])
-                    got &= hit[inverse]
-            cache[key] = got
+    def _mask(self, test: TokenTest, column: dict) -> numpy.ndarray:
+        """Whether each token passes all of ``test``'s tests."""
+        got = numpy.ones(len(next(iter(column.values()))), dtype=bool)
+        for c, op, arg in test.tests:
+            col = column[c]
+            if op == "==":
+                got &= col == arg
+            elif op == "IN":
+                got &= numpy.isin(col, arg)
+            elif op == "NOT_IN":
+                got &= ~numpy.isin(col, arg)
+            else:  # REGEX, on each distinct string once
+                values, inverse = numpy.unique(col, return_inverse=True)
+                strings = self.vocab.strings
+                hit = numpy.array([bool(arg.search(strings[int(v)] if v else "")) for v in values.tolist()])
+                got &= hit[inverse]
         return got
