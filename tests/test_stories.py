@@ -349,3 +349,66 @@ def test_figures_are_normalised_and_lower_the_score_of_a_story_that_never_report
     v_same, v_other = clusterer.vector(same), clusterer.vector(other)
     assert v_same == v_other  # figures weigh nothing in the similarity itself
     assert clusterer.score(story, v_other, other) < clusterer.score(story, v_same, same)
+
+
+def test_repair_merges_stories_a_later_batch_shows_to_be_one():
+    """Two reports of one happening placed apart (here: an arrival threshold nothing clears) become
+    one story in the repair after their batch, the older story keeping its id; a report of another
+    happening of the same kind stays apart, and new articles find the merged story."""
+    from eventwire.stories import Settings, StoryClusterer
+    from eventwire.stories.features import ArticleFeatures
+
+    words = {"w:earthquake": 3, "w:magnitude": 2, "w:villages": 2, "w:rescue": 1}
+
+    def article(aid, place, person):
+        return ArticleFeatures(aid, "X", dt.date(2023, 3, 14),
+                               {**words, f"p:{place}": 3, f"n:{person}": 3, f"w:{place}": 2})
+
+    clusterer = StoryClusterer(Settings(threshold=1.01))
+    first, second, other = (article("a" * 64, "qeshm", "ahmadi"), article("b" * 64, "qeshm", "ahmadi"),
+                            article("c" * 64, "sulawesi", "widodo"))
+    clusterer.observe([first])
+    kept, _ = clusterer.add(first)
+    assert clusterer.repair({kept}) == []  # alone: nothing to merge with
+    clusterer.observe([second, other])
+    later, apart = clusterer.add(second)[0], clusterer.add(other)[0]
+    assert len({kept, later, apart}) == 3  # nothing cleared the arrival threshold
+    assert clusterer.repair({later, apart}) == [(later, kept)]
+    assert set(clusterer.stories) == {kept, apart} and clusterer.stories[kept].n == 2
+    assert clusterer.stories[kept].solo is None and clusterer.stories[apart].solo is other
+    assert later not in clusterer.candidates(clusterer.vector(second))  # the index points at the merged story
+    assert kept in clusterer.candidates(clusterer.vector(second))
+
+
+def test_stage_writes_a_repair_merge_consistently(fixture_docs, monkeypatch):
+    """A merge the repair makes moves the stored articles of the absorbed story: placements,
+    story summaries and merged events agree, and a new stage loads the merged state."""
+    docs = _with_events(fixture_docs)
+    sulawesi, malatya = docs["04_sulawesi_quake"], docs["01_malatya_quake_wire"]
+    with Store(":memory:") as store:
+        stage = stories.StoryStage(store)
+        store.write([sulawesi])
+        stage.update([sulawesi.id])
+        gone = stage.story_of[sulawesi.id]
+        real = stage.clusterer.repair
+
+        def absorb_the_stored_story(touched):  # the new story takes the stored one in
+            (keep,) = touched
+            stage.clusterer._absorb(keep, gone)
+            return [(gone, keep)]
+
+        monkeypatch.setattr(stage.clusterer, "repair", absorb_the_stored_story)
+        store.write([malatya])
+        stage.update([malatya.id])
+        keep = stage.story_of[malatya.id]
+        assert keep != gone and stage.story_of[sulawesi.id] == keep
+        assert sorted(stage.members[keep]) == sorted([sulawesi.id, malatya.id]) and gone not in stage.members
+        placed = dict(store.con.execute("SELECT article_id, story_id FROM story_articles").fetchall())
+        assert placed == {sulawesi.id: keep, malatya.id: keep}
+        summaries = store.query("SELECT story_id, n_articles FROM stories")
+        assert [(s["story_id"], s["n_articles"]) for s in summaries] == [(keep, 2)]
+        assert {r["story_id"] for r in store.query("SELECT story_id FROM merged_events")} == {keep}
+        monkeypatch.setattr(stage.clusterer, "repair", real)
+        again = stories.StoryStage(store)
+        assert again.story_of == stage.story_of and set(again.clusterer.stories) == {keep}
+        assert again.clusterer.stories[keep].n == 2

@@ -20,6 +20,11 @@ story never mentions lower the score (:meth:`Story.shared_figures`). Document
 frequencies grow as articles
 arrive, so idf is that of the corpus so far.
 
+Placing an article is final, but two reports of one happening can start two
+stories before the report that bridges them arrives; after each batch,
+:meth:`StoryClusterer.repair` merges a story the batch touched into another
+when they now agree (a local repair; the larger story keeps its id).
+
 The state (document frequencies, story centroids, postings) is rebuilt from
 the store's per-article features when a run starts (:meth:`StoryClusterer.add_member`);
 nothing is pickled.
@@ -47,6 +52,7 @@ class Story:
     # the participants members' leads name: group -> (members naming it, kind, the keys that name it)
     lead: dict[str, tuple[int, str, set[str]]] = field(default_factory=dict)
     n_lead: int = 0  # members whose lead names anyone
+    solo: ArticleFeatures | None = None  # the one member's features while there is only one
 
     def add(self, v: dict[str, float], a: ArticleFeatures) -> None:
         vec = self.vec
@@ -57,6 +63,7 @@ class Story:
             vec[f] = old + x
         self.norm2 += 2.0 * dot + sum(x * x for x in v.values())
         self.n += 1
+        self.solo = a if self.n == 1 else None
         published = a.published
         if published:
             self.first = published if self.first is None else min(self.first, published)
@@ -71,6 +78,38 @@ class Story:
             group = kind + ":" + keys[0]
             n, _, known = self.lead.get(group, (0, kind, set()))
             self.lead[group] = (n + 1, kind, known | set(keys))
+
+    def absorb(self, other: "Story") -> None:
+        """Take ``other``'s members in (see :meth:`StoryClusterer.repair`)."""
+        small, big = sorted((self.vec, other.vec), key=len)
+        dot = sum(x * big.get(f, 0.0) for f, x in small.items())
+        for f, x in other.vec.items():
+            self.vec[f] = self.vec.get(f, 0.0) + x
+        self.norm2 += other.norm2 + 2.0 * dot
+        self.n += other.n
+        self.solo = None
+        for d in (other.first, other.last):
+            if d is not None:
+                self.first = d if self.first is None else min(self.first, d)
+                self.last = d if self.last is None else max(self.last, d)
+        self.years.update(other.years)
+        self.named |= other.named
+        self.n_lead += other.n_lead
+        for group, (n, kind, keys) in other.lead.items():
+            n0, _, known = self.lead.get(group, (0, kind, set()))
+            self.lead[group] = (n0 + n, kind, known | keys)
+
+    def unit(self, k: int) -> dict[str, float]:
+        """The centroid's ``k`` strongest features, unit length: the story as one article's vector."""
+        top = sorted(self.vec.items(), key=lambda kv: -kv[1])[:k]
+        norm = math.sqrt(sum(x * x for _, x in top)) or 1.0
+        return {f: x / norm for f, x in top}
+
+    def days_apart(self, other: "Story") -> int:
+        """Days between the two stories' date ranges (0 when they overlap or either is undated)."""
+        if self.first is None or other.first is None:
+            return 0
+        return max(0, (max(self.first, other.first) - min(self.last, other.last)).days)
 
     def participant_clash(self, a: ArticleFeatures, core_share: float) -> bool:
         """Whether the article's lead names someone this story never mentions while the story's
@@ -130,6 +169,9 @@ class Settings:
     participant_clash: float = 0.0  # score factor when the leads name different participants (Story.participant_clash)
     what_figures: float = 0.4  # how much the share of the article's lead figures the story mentions counts
     core_share: float = 0.5  # a story's participant: named in the leads of this share of its members
+    merge_threshold: float = 0.5  # repair: two stories whose centroids score this much become one
+    rejoin_threshold: float = 0.3  # repair: a one-article story whose article scores this much with another joins it
+    max_merges: int = 5  # repair: merges per touched story and batch
     probe_features: int = 20  # an article's strongest rare features used to find candidates
     max_candidates: int = 30
     posting_cap: int = 300  # stories kept per feature in the inverted index (most recent)
@@ -250,6 +292,63 @@ class StoryClusterer:
             return sid, None
         self.add_member(sid, a, v)
         return sid, round(score, 4)
+
+    def repair(self, touched) -> list[tuple[str, str]]:
+        """Merge the stories that ``touched`` (the stories the last batch changed) now show to be one.
+
+        Placing an article is final, so two reports of one happening that arrived before their
+        common ground (a third report, a follow-up) stay in two stories. After each batch, each
+        touched story is compared with its candidates as the articles are: a story of one article
+        by that article's score (:meth:`score`, against ``rejoin_threshold``: above the arrival
+        threshold, as the article declined once), a larger one by its centroid (:meth:`_score`,
+        against ``merge_threshold``), never across more than ``max_gap_days``. The best pair over
+        its threshold merges, the larger story (the older one on a tie) keeping its id: a local
+        repair, nothing else is re-clustered. Returns (absorbed id, id it went into) in order."""
+        merges = []
+        for sid in sorted(set(touched), key=lambda x: (self.stories[x].n if x in self.stories else 0, x)):
+            for _ in range(self.settings.max_merges):
+                story = self.stories.get(sid)
+                if story is None or story.norm2 <= 0:
+                    break
+                other = self._closest(sid, story)
+                if other is None:
+                    break
+                keep, gone = (other, sid) if self.stories[other].n >= story.n else (sid, other)
+                self._absorb(keep, gone)
+                merges.append((gone, keep))
+                sid = keep
+        return merges
+
+    def _closest(self, sid: str, story: Story) -> str | None:
+        s = self.settings
+        v = story.unit(s.weights.max_features)
+        best_id, best_margin = None, 0.0
+        for oid in self.candidates(v):
+            other = self.stories[oid]
+            if oid == sid or story.days_apart(other) > s.max_gap_days:
+                continue
+            small, big = (story, other) if story.n <= other.n else (other, story)
+            if small.solo is not None:
+                score, need = self.score(big, self.vector(small.solo), small.solo), s.rejoin_threshold
+            else:
+                score, need = self._score(other, v), s.merge_threshold
+            if score >= need and score - need >= best_margin:
+                best_id, best_margin = oid, score - need
+        return best_id
+
+    def _absorb(self, keep: str, gone: str) -> None:
+        story, other = self.stories[keep], self.stories.pop(gone)
+        story.absorb(other)
+        cap = self.settings.posting_cap
+        for f in other.vec:
+            plist = self.postings.get(f)
+            if plist is None:
+                continue
+            plist.pop(gone, None)
+            plist.pop(keep, None)
+            plist[keep] = None
+            if len(plist) > cap:
+                del plist[next(iter(plist))]
 
     def add_member(self, story_id: str, a: ArticleFeatures, v: dict[str, float] | None = None) -> None:
         """Put ``a`` into ``story_id`` (creating it): used by :meth:`add` and to restore stored state."""

@@ -3,8 +3,11 @@
 :class:`StoryStage` loads what earlier runs left in the store (signatures,
 features, story membership, merged events), so each :meth:`StoryStage.update`
 only handles the new articles: it never re-clusters what is already placed,
-and a story keeps its id for good. Articles written to the store but never
-placed (a killed run) are picked up by the next update.
+and a story keeps its id for good, except that a story the clusterer's repair
+merges into a larger one (two starts of one happening, see
+:meth:`~.cluster.StoryClusterer.repair`) hands its articles to that story, whose
+id they carry from then on. Articles written to the store but never placed (a
+killed run) are picked up by the next update.
 
 What placing an article needs from its record (its features and MinHash
 signature, :func:`prepare`) is computed where the article was processed: the
@@ -102,6 +105,7 @@ class StoryStage:
         self.dups = DuplicateIndex(threshold=dup_threshold)
         self.merger = EventMerger(merge_settings)
         self.story_of: dict[str, str] = {}
+        self.members: dict[str, list[str]] = {}  # story id -> its articles (copies included)
         self.seq = 0
         self.stale_events: set[str] = set()  # summaries to refresh (see refresh())
         self.stale_stories: set[str] = set()
@@ -120,6 +124,7 @@ class StoryStage:
             if minhash:
                 self.dups.restore(aid, self.dups.from_bytes(minhash), dup)
             self.story_of[aid] = sid
+            self.members.setdefault(sid, []).append(aid)
             self.seq = max(self.seq, seq + 1)
         self.clusterer.observe([f for f, _, _ in feats])
         last: dict[str, dt.date] = {}
@@ -195,6 +200,9 @@ class StoryStage:
             if self.clusterer.sweep_due(len(new)):  # stories about to retire: their summaries first
                 self.refresh()
             placed = self._place(new, inputs, summary)
+            merges = self.clusterer.repair({p["story_id"] for p in placed if p["duplicate_of"] is None})
+            if merges:
+                self._merge_stories(merges, placed)
             touched = {self.story_of[a] for a in ids if a in self.story_of}
             self._write_placements(placed, touched)
             self._merge_events(stored, summary)
@@ -258,12 +266,40 @@ class StoryStage:
                 else:
                     summary.joined_stories += 1
             self.story_of[aid] = sid
+            self.members.setdefault(sid, []).append(aid)
             placed.append({"article_id": aid, "story_id": sid, "duplicate_of": orig, "duplicate_similarity": sim,
                            "story_score": score, "seq": self.seq, "outlet": f.outlet, "published": f.published,
                            "minhash": inputs[aid].minhash, "features": json.dumps(f.to_json())})
             self.seq += 1
         summary.articles += len(placed)
         return placed
+
+    def _merge_stories(self, merges: list[tuple[str, str]], placed: list[dict]) -> None:
+        """Move the articles of each story the clusterer's repair absorbed (see
+        :meth:`StoryClusterer.repair`) into the story that took it: the batch's own placements
+        before they are written, the stored ones by one relabelling written with them. The
+        absorbed story's summary goes, the merged one's and its merged events' are stale."""
+        summary_of = {p["article_id"]: p for p in placed}
+        stored = []
+        for gone, keep in merges:
+            moved = self.members.pop(gone, [])
+            self.members.setdefault(keep, []).extend(moved)
+            for aid in moved:
+                self.story_of[aid] = keep
+                if aid in summary_of:
+                    summary_of[aid]["story_id"] = keep
+                else:
+                    stored.append(aid)
+            self.stale_stories.update((gone, keep))
+        if stored:  # (those of articles whose writes are still held were marked stale with them)
+            events = self._select_for("SELECT DISTINCT event_id FROM event_mentions WHERE article_id IN "
+                                      "(SELECT k FROM _keys)", set(stored))
+            self.stale_events.update(events["event_id"])
+        op = ("relabel", merges)
+        if self._queued is not None:
+            self._queued.append(op)
+        else:
+            self._write([op])
 
     def _write_placements(self, placed: list[dict], touched: set[str]) -> None:
         import pandas as pd
@@ -293,7 +329,13 @@ class StoryStage:
         con = self.store.con
         con.execute("BEGIN TRANSACTION")
         try:
-            for table, key, frame, keys, stale in ops:
+            for op in ops:
+                if op[0] == "relabel":  # stories merged by the repair: (absorbed, kept) in order
+                    for gone, keep in op[1]:
+                        con.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?", [keep, gone])
+                        con.execute("UPDATE stories SET updated_at = NULL WHERE story_id IN (?, ?)", [gone, keep])
+                    continue
+                table, key, frame, keys, stale = op
                 con.register("_keys", pd.DataFrame({"k": keys}, dtype=object))
                 con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT k FROM _keys)")
                 con.unregister("_keys")
@@ -314,7 +356,7 @@ class StoryStage:
             except duckdb.Error:  # the failure (e.g. disk full) already ended the transaction
                 pass
             if isinstance(e, (duckdb.Error, OSError)):
-                tables = ", ".join(dict.fromkeys(op[0] for op in ops))
+                tables = ", ".join(dict.fromkeys("story_articles" if op[0] == "relabel" else op[0] for op in ops))
                 raise StoreError(f"updating {tables} failed ({str(e).splitlines()[0]}); the articles are stored: "
                                  "fix the cause (free disk space?) and re-run the same command to place them into "
                                  "stories", input=self.store.path, code="store_write") from None
