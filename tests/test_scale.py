@@ -328,3 +328,23 @@ def test_rows_become_arrow_tables_whatever_their_keys_and_types():
                           {"events": [{"id": "e3", "n": "many"}]}])
     assert both["events"].to_pylist() == [{"id": "e1", "n": "1", "m": None}, {"id": "e2", "n": "1.5", "m": True},
                                           {"id": "e3", "n": "many", "m": None}]
+
+
+def test_the_last_batches_are_cut_into_pieces_of_about_equal_text():
+    from eventwire.document import Document
+    from eventwire.runner import _Batch, _last_pieces
+
+    docs = [Document.from_raw("word " * n) for n in (50, 10, 10, 30, 20, 40, 10, 30)]
+    full = _Batch(docs=docs[:5], errors=[{"input": "bad.txt"}], items=6, chars=sum(len(d.raw) for d in docs[:5]))
+    rest = _Batch(docs=docs[5:], inputs=[{"path": "last.jsonl"}], items=4, chars=sum(len(d.raw) for d in docs[5:]))
+    pieces = _last_pieces([full, rest], 4)
+    assert [d for p in pieces for d in p.docs] == docs  # input order kept, nothing lost
+    assert len(pieces) == 4 and all(p.docs for p in pieces)
+    sizes = [p.chars for p in pieces]
+    assert max(sizes) <= 2 * min(sizes)  # 1000 characters in 4 pieces: none holds twice another's text
+    assert pieces[0].errors == [{"input": "bad.txt"}] and not any(p.errors for p in pieces[1:])
+    assert pieces[-1].inputs == [{"path": "last.jsonl"}] and not any(p.inputs for p in pieces[:-1])
+    assert sum(p.items for p in pieces) == 10
+    assert _last_pieces([full, rest], 1) == [_Batch(docs=docs, errors=full.errors, inputs=rest.inputs,
+                                                     items=10, chars=full.chars + rest.chars)]
+    assert _last_pieces([_Batch()], 4) == []
