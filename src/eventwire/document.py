@@ -13,6 +13,7 @@ The records mirror the public JSON contract in ``SCHEMA.md``;
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import re
 import unicodedata
@@ -166,8 +167,13 @@ class Tone:
 _SPACE = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=256)
 def content_id(text: str) -> str:
-    """Stable article id: sha256 of the NFC-normalised, whitespace-collapsed text."""
+    """Stable article id: sha256 of the NFC-normalised, whitespace-collapsed text.
+
+    Cached for the texts last asked about: ``Document.id`` is read several
+    times per article by the runner and the store (skipping, batching,
+    writing), each a regular-expression pass over the whole text."""
     norm = _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()
 

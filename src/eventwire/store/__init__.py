@@ -170,18 +170,16 @@ class Store:
 
     def _add_occurrences(self, occurrences: Sequence[dict[str, Any]]) -> set[str]:
         """Insert the occurrences not recorded yet, of stored articles; their article ids."""
-        import pandas as pd
-
-        frame = pd.DataFrame([{k: o.get(k) for k in self._OCCURRENCE_COLUMNS} for o in occurrences],
-                             columns=list(self._OCCURRENCE_COLUMNS))
-        frame["published"] = pd.to_datetime(frame["published"], errors="coerce").dt.date
-        frame = frame.drop_duplicates(subset=["article_id", "path", "outlet", "url"], keep="first")
+        firsts: dict[tuple, dict[str, Any]] = {}
+        for o in occurrences:  # the first of the same arrival twice in one batch
+            firsts.setdefault((o.get("article_id"), o.get("path"), o.get("outlet"), o.get("url")),
+                              {k: o.get(k) for k in self._OCCURRENCE_COLUMNS})
         con = self.con
-        con.register("_occ", frame)
+        con.register("_occ", arrow_table(list(firsts.values())))
         try:
             con.execute("""
                 CREATE OR REPLACE TEMP TABLE _occ_new AS
-                SELECT n.* FROM _occ n
+                SELECT n.* REPLACE (TRY_CAST(n.published AS DATE) AS published) FROM _occ n
                 WHERE n.article_id IN (SELECT id FROM articles)
                   AND NOT EXISTS (SELECT 1 FROM occurrences o WHERE o.article_id = n.article_id
                                   AND o.path IS NOT DISTINCT FROM n.path AND o.outlet IS NOT DISTINCT FROM n.outlet

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
 from ..errors import StoreError
+from ..store.rows import arrow_table
 from .cluster import Settings, StoryClusterer
 from .dedup import DuplicateIndex
 from .features import ArticleFeatures, from_record
@@ -221,7 +222,7 @@ class StoryStage:
         self._flush()
         events = self._select_for("SELECT DISTINCT event_id FROM event_mentions WHERE article_id IN "
                                   "(SELECT k FROM _keys)", set(ids))
-        self.stale_events.update(events["event_id"])
+        self.stale_events.update(r[0] for r in events)
         self.stale_stories.update(self.story_of[a] for a in ids)
         self.refresh()
 
@@ -237,10 +238,8 @@ class StoryStage:
         self.stale_events, self.stale_stories = set(), set()
 
     def _records(self, ids: list[str]) -> dict[str, dict[str, Any]]:
-        import pandas as pd
-
         con = self.store.con
-        con.register("_story_ids", pd.DataFrame({"id": ids}))
+        con.register("_story_ids", _keys_table(ids, "id"))
         try:
             rows = con.execute("SELECT a.id, a.record FROM articles a JOIN _story_ids USING (id)").fetchall()
         finally:
@@ -294,7 +293,7 @@ class StoryStage:
         if stored:  # (those of articles whose writes are still held were marked stale with them)
             events = self._select_for("SELECT DISTINCT event_id FROM event_mentions WHERE article_id IN "
                                       "(SELECT k FROM _keys)", set(stored))
-            self.stale_events.update(events["event_id"])
+            self.stale_events.update(r[0] for r in events)
         op = ("relabel", merges)
         if self._queued is not None:
             self._queued.append(op)
@@ -302,21 +301,19 @@ class StoryStage:
             self._write([op])
 
     def _write_placements(self, placed: list[dict], touched: set[str]) -> None:
-        import pandas as pd
-
         self.stale_stories.update(touched)
         if not placed:
             return
-        frame = pd.DataFrame(placed)
-        frame["published"] = pd.to_datetime(frame["published"]).dt.date
-        self._replace("story_articles", "article_id", frame, stale=("stories", "story_id", touched))
+        # placed articles are new to story_articles (what is there is in story_of): nothing to delete
+        self._replace("story_articles", "article_id", placed, keys=[], stale=("stories", "story_id", touched))
 
-    def _replace(self, table: str, key: str, frame, keys: Iterable[str] | None = None,
-                 stale: tuple[str, str, set[str]] | None = None) -> None:
-        """Delete the rows of ``table`` whose ``key`` is in ``keys`` (default: the frame's), insert ``frame``;
-        in the same transaction, mark the ``stale`` (table, key, keys) summary rows as such. Inside
+    def _replace(self, table: str, key: str, rows: list[dict[str, Any]], keys: Iterable[str],
+                 stale: tuple[str, str, set[str]] | None = None, select: str | None = None) -> None:
+        """Delete the rows of ``table`` whose ``key`` is in ``keys``, insert ``rows`` (or what the query
+        ``select`` yields: it may read the keys as ``_keys(k)`` and the rows as ``_rows``); in the same
+        transaction, mark the ``stale`` (table, key, keys) summary rows as such. Inside
         :meth:`batched` the write waits for the others, to share their transaction."""
-        op = (table, key, frame, list(frame[key]) if keys is None else list(keys), stale)
+        op = (table, key, rows, list(keys), stale, select)
         if self._queued is not None:
             self._queued.append(op)
         else:
@@ -324,8 +321,6 @@ class StoryStage:
 
     def _write(self, ops: list[tuple]) -> None:
         """The replacements ``ops`` (see :meth:`_replace`), in order, in one transaction."""
-        import pandas as pd
-
         con = self.store.con
         con.execute("BEGIN TRANSACTION")
         try:
@@ -335,16 +330,19 @@ class StoryStage:
                         con.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?", [keep, gone])
                         con.execute("UPDATE stories SET updated_at = NULL WHERE story_id IN (?, ?)", [gone, keep])
                     continue
-                table, key, frame, keys, stale = op
-                con.register("_keys", pd.DataFrame({"k": keys}, dtype=object))
-                con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT k FROM _keys)")
+                table, key, rows, keys, stale, select = op
+                con.register("_keys", _keys_table(keys))
+                if keys:
+                    con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT k FROM _keys)")
+                if rows:
+                    con.register("_rows", arrow_table(rows))
+                if rows or select:
+                    con.execute(f"INSERT INTO {table} BY NAME {select or 'SELECT * FROM _rows'}")
                 con.unregister("_keys")
-                if len(frame):
-                    con.register("_rows", frame)
-                    con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _rows")
+                if rows:
                     con.unregister("_rows")
                 if stale and stale[2]:
-                    con.register("_stale", pd.DataFrame({"k": sorted(stale[2])}, dtype=object))
+                    con.register("_stale", _keys_table(sorted(stale[2])))
                     con.execute(f"UPDATE {stale[0]} SET updated_at = NULL WHERE {stale[1]} IN (SELECT k FROM _stale)")
                     con.unregister("_stale")
             con.execute("COMMIT")
@@ -364,10 +362,8 @@ class StoryStage:
 
     # -- events --------------------------------------------------------------------
     def _merge_events(self, ids: list[str], summary: UpdateSummary) -> None:
-        import pandas as pd
-
         con = self.store.con
-        con.register("_ev_ids", pd.DataFrame({"id": ids}))
+        con.register("_ev_ids", _keys_table(ids, "id"))
         try:
             old = {r[0] for r in con.execute(
                 "SELECT DISTINCT event_id FROM event_mentions WHERE article_id IN (SELECT id FROM _ev_ids)"
@@ -387,13 +383,13 @@ class StoryStage:
                              "outlet": r.get("outlet"), "published": r.get("published"),
                              "is_duplicate": dup is not None, "sentence": r.get("sentence"),
                              "reported_by": r.get("reported_by") or "[]"})
-        frame = pd.DataFrame(mentions, columns=["event_id", "article_id", "mention_id", "outlet", "published",
-                                                "is_duplicate", "sentence", "reported_by"])
-        touched = old | set(frame["event_id"])
-        self._replace("event_mentions", "article_id", frame, keys=ids, stale=("merged_events", "event_id", touched))
+        merged = {m["event_id"] for m in mentions}
+        touched = old | merged
+        self._replace("event_mentions", "article_id", mentions, keys=ids if old else [],  # none stored: none to delete
+                      stale=("merged_events", "event_id", touched))
         self.stale_events.update(touched)
-        summary.mentions += len(frame)
-        summary.merged_events += len(set(frame["event_id"]))
+        summary.mentions += len(mentions)
+        summary.merged_events += len(merged)
 
     def _duplicate_of(self, article_id: str) -> str | None:
         return self.dups.original.get(article_id)
@@ -401,18 +397,15 @@ class StoryStage:
     def _refresh_events(self, event_ids: set[str]) -> None:
         if not event_ids:
             return
-        frame = self._select_for(_MERGED_SQL, event_ids)
-        frame["updated_at"] = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
-        self._replace("merged_events", "event_id", frame, keys=sorted(event_ids))
+        self._replace("merged_events", "event_id", [], keys=sorted(event_ids),
+                      select=f"SELECT *, {_now_sql()} AS updated_at FROM ({_MERGED_SQL})")
 
-    def _select_for(self, sql: str, keys: set[str]):
-        """A DataFrame of ``sql``, which reads the given keys from the table ``_keys`` (column ``k``)."""
-        import pandas as pd
-
+    def _select_for(self, sql: str, keys: set[str]) -> list[tuple]:
+        """The rows of ``sql``, which reads the given keys from the table ``_keys`` (column ``k``)."""
         con = self.store.con
-        con.register("_keys", pd.DataFrame({"k": sorted(keys)}))
+        con.register("_keys", _keys_table(sorted(keys)))
         try:
-            return con.execute(sql).df()
+            return con.execute(sql).fetchall()
         finally:
             con.unregister("_keys")
 
@@ -420,24 +413,36 @@ class StoryStage:
     def _refresh_stories(self, story_ids: set[str]) -> None:
         if not story_ids:
             return
-        frame = self._select_for(_STORY_SQL, story_ids)
-        kept = self._select_for("SELECT story_id, top_names, top_places FROM stories "
-                                "WHERE story_id IN (SELECT k FROM _keys)", story_ids)
-        before = {r.story_id: (r.top_names, r.top_places) for r in kept.itertuples()}
-        names, places = [], []
-        for sid in frame["story_id"]:
+        retired = {sid for sid in story_ids if sid not in self.clusterer.stories}
+        before = {sid: (names, places) for sid, names, places in self._select_for(
+            "SELECT story_id, top_names, top_places FROM stories WHERE story_id IN (SELECT k FROM _keys)", retired)
+        } if retired else {}
+        tops = []
+        for sid in sorted(story_ids):
             story = self.clusterer.stories.get(sid)
             if story is None and sid in before:  # retired: its summary no longer changes
-                names.append(before[sid][0])
-                places.append(before[sid][1])
-                continue
-            top = Counter(story.vec if story else {})
-            names.append(json.dumps([f[2:] for f, _ in top.most_common() if f.startswith("n:")][:8]))
-            places.append(json.dumps([f[2:] for f, _ in top.most_common() if f.startswith("p:")][:5]))
-        frame["top_names"] = names
-        frame["top_places"] = places
-        frame["updated_at"] = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
-        self._replace("stories", "story_id", frame, keys=sorted(story_ids))
+                names, places = before[sid]
+            else:
+                top = [f for f, _ in Counter(story.vec if story else {}).most_common()]
+                names = json.dumps([f[2:] for f in top if f.startswith("n:")][:8])
+                places = json.dumps([f[2:] for f in top if f.startswith("p:")][:5])
+            tops.append({"story_id": sid, "top_names": names, "top_places": places})
+        self._replace("stories", "story_id", tops, keys=sorted(story_ids),
+                      select=f"SELECT q.*, t.top_names, t.top_places, {_now_sql()} AS updated_at "
+                             f"FROM ({_STORY_SQL}) q JOIN _rows t USING (story_id)")
+
+
+def _keys_table(keys: Sequence[str], name: str = "k"):
+    """Keys as a one-column Arrow table, to be registered and read with ``IN (SELECT ...)``."""
+    import pyarrow as pa
+
+    return pa.table({name: pa.array(list(keys), type=pa.string())})
+
+
+def _now_sql() -> str:
+    """This moment (UTC) as a SQL literal: the summaries' ``updated_at``."""
+    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    return f"TIMESTAMP '{now.isoformat(sep=' ')}'"
 
 
 def _occurrences_sql(articles: str) -> str:
