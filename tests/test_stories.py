@@ -352,9 +352,10 @@ def test_figures_are_normalised_and_lower_the_score_of_a_story_that_never_report
 
 
 def test_repair_merges_stories_a_later_batch_shows_to_be_one():
-    """Two reports of one happening placed apart (here: an arrival threshold nothing clears) become
-    one story in the repair after their batch, the older story keeping its id; a report of another
-    happening of the same kind stays apart, and new articles find the merged story."""
+    """A report of one happening left alone on arrival (here: an arrival threshold nothing clears)
+    joins that happening's story once the story grows, in the repair after the batch, the larger
+    story keeping its id; a report of another happening of the same kind stays apart, and new
+    articles find the merged story."""
     from eventwire.stories import Settings, StoryClusterer
     from eventwire.stories.features import ArticleFeatures
 
@@ -365,19 +366,19 @@ def test_repair_merges_stories_a_later_batch_shows_to_be_one():
                                {**words, f"p:{place}": 3, f"n:{person}": 3, f"w:{place}": 2})
 
     clusterer = StoryClusterer(Settings(threshold=1.01))
-    first, second, other = (article("a" * 64, "qeshm", "ahmadi"), article("b" * 64, "qeshm", "ahmadi"),
-                            article("c" * 64, "sulawesi", "widodo"))
-    clusterer.observe([first])
-    kept, _ = clusterer.add(first)
-    assert clusterer.repair({kept}) == []  # alone: nothing to merge with
-    clusterer.observe([second, other])
-    later, apart = clusterer.add(second)[0], clusterer.add(other)[0]
-    assert len({kept, later, apart}) == 3  # nothing cleared the arrival threshold
-    assert clusterer.repair({later, apart}) == [(later, kept)]
-    assert set(clusterer.stories) == {kept, apart} and clusterer.stories[kept].n == 2
-    assert clusterer.stories[kept].solo is None and clusterer.stories[apart].solo is other
-    assert later not in clusterer.candidates(clusterer.vector(second))  # the index points at the merged story
-    assert kept in clusterer.candidates(clusterer.vector(second))
+    first, second, third, other = (article("a" * 64, "qeshm", "ahmadi"), article("b" * 64, "qeshm", "ahmadi"),
+                                   article("c" * 64, "qeshm", "ahmadi"), article("d" * 64, "sulawesi", "widodo"))
+    clusterer.observe([first, third, other])
+    kept, alone, apart = (clusterer.add(a)[0] for a in (first, third, other))
+    assert len({kept, alone, apart}) == 3  # nothing cleared the arrival threshold
+    assert clusterer.repair({kept, alone, apart}) == []  # a story the batch began was compared already
+    clusterer.observe([second])
+    clusterer.add_member(kept, second)  # the story grows (as a join would)
+    assert clusterer.repair({kept}) == [(alone, kept)]
+    assert set(clusterer.stories) == {kept, apart} and clusterer.stories[kept].n == 3
+    assert clusterer.stories[kept].solo is None and clusterer.stories[apart].solo[0] is other
+    assert alone not in clusterer.candidates(clusterer.vector(third))  # the index points at the merged story
+    assert kept in clusterer.candidates(clusterer.vector(third))
 
 
 def test_stage_writes_a_repair_merge_consistently(fixture_docs, monkeypatch):

@@ -32,9 +32,11 @@ nothing is pickled.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from .features import ArticleFeatures, Weights, vector
 
@@ -52,7 +54,7 @@ class Story:
     # the participants members' leads name: group -> (members naming it, kind, the keys that name it)
     lead: dict[str, tuple[int, str, set[str]]] = field(default_factory=dict)
     n_lead: int = 0  # members whose lead names anyone
-    solo: ArticleFeatures | None = None  # the one member's features while there is only one
+    solo: tuple[ArticleFeatures, dict[str, float]] | None = None  # the one member (features, vector) while alone
 
     def add(self, v: dict[str, float], a: ArticleFeatures) -> None:
         vec = self.vec
@@ -63,7 +65,7 @@ class Story:
             vec[f] = old + x
         self.norm2 += 2.0 * dot + sum(x * x for x in v.values())
         self.n += 1
-        self.solo = a if self.n == 1 else None
+        self.solo = (a, v) if self.n == 1 else None
         published = a.published
         if published:
             self.first = published if self.first is None else min(self.first, published)
@@ -101,7 +103,7 @@ class Story:
 
     def unit(self, k: int) -> dict[str, float]:
         """The centroid's ``k`` strongest features, unit length: the story as one article's vector."""
-        top = sorted(self.vec.items(), key=lambda kv: -kv[1])[:k]
+        top = heapq.nlargest(k, self.vec.items(), key=itemgetter(1))
         norm = math.sqrt(sum(x * x for _, x in top)) or 1.0
         return {f: x / norm for f, x in top}
 
@@ -298,14 +300,18 @@ class StoryClusterer:
 
         Placing an article is final, so two reports of one happening that arrived before their
         common ground (a third report, a follow-up) stay in two stories. After each batch, each
-        touched story is compared with its candidates as the articles are: a story of one article
-        by that article's score (:meth:`score`, against ``rejoin_threshold``: above the arrival
-        threshold, as the article declined once), a larger one by its centroid (:meth:`_score`,
-        against ``merge_threshold``), never across more than ``max_gap_days``. The best pair over
-        its threshold merges, the larger story (the older one on a tie) keeping its id: a local
-        repair, nothing else is re-clustered. Returns (absorbed id, id it went into) in order."""
+        touched story that grew is compared with its candidates as articles are: with a story of
+        one article by that article's score (:meth:`score`, against ``rejoin_threshold``: above the
+        arrival threshold, as the article declined once), with a larger one by its centroid
+        (:meth:`_score`, against ``merge_threshold``), never across more than ``max_gap_days``. The
+        best pair over its threshold merges, the larger story keeping its id (on a tie, the
+        candidate): a local repair, nothing else is re-clustered. Returns (absorbed id, id it went
+        into) in order."""
         merges = []
-        for sid in sorted(set(touched), key=lambda x: (self.stories[x].n if x in self.stories else 0, x)):
+        # a story the batch began has been compared with every story already: its article with
+        # those before it, later articles with it; the stories that grew are the ones to look at
+        grown = [sid for sid in set(touched) if sid in self.stories and self.stories[sid].n > 1]
+        for sid in sorted(grown, key=lambda x: (self.stories[x].n, x)):
             for _ in range(self.settings.max_merges):
                 story = self.stories.get(sid)
                 if story is None or story.norm2 <= 0:
@@ -329,7 +335,8 @@ class StoryClusterer:
                 continue
             small, big = (story, other) if story.n <= other.n else (other, story)
             if small.solo is not None:
-                score, need = self.score(big, self.vector(small.solo), small.solo), s.rejoin_threshold
+                a, va = small.solo
+                score, need = self.score(big, va, a), s.rejoin_threshold
             else:
                 score, need = self._score(other, v), s.merge_threshold
             if score >= need and score - need >= best_margin:
