@@ -123,7 +123,9 @@ class LocalProcesses:
                         t.future = self.pool.submit(process_local, t.payloads)
 
     def close(self) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        """Stop the workers without waiting for them to exit (the pool's own thread reaps them):
+        the runner closes the pool as soon as the last result is in and writes meanwhile."""
+        self.pool.shutdown(wait=False, cancel_futures=True)
 
 
 class DaskCluster:

@@ -250,6 +250,7 @@ def run(paths: Iterable[str], store: Sink, *, pipeline: Pipeline | None = None,
                 dispatch(piece)
             while inflight:  # the last batches: each written as soon as it is back
                 commit_ready(at_least=1)
+            executor.close()  # nothing left to send: the workers leave while the summaries are refreshed
             if stage and stage[0] is not None:  # the merged events and stories this run touched
                 t = time.perf_counter()
                 stage[0].refresh()
