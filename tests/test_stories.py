@@ -413,3 +413,21 @@ def test_stage_writes_a_repair_merge_consistently(fixture_docs, monkeypatch):
         again = stories.StoryStage(store)
         assert again.story_of == stage.story_of and set(again.clusterer.stories) == {keep}
         assert again.clusterer.stories[keep].n == 2
+
+
+def test_mention_rows_made_from_a_record_are_what_the_store_reads_back(example_docs, seed_doc, tmp_path):
+    """A new article's events are merged from rows made from its record (no query of the event
+    tables); they must be the rows the store gives for it once written, value for value and in order."""
+    from eventwire.stories.stage import StoryStage, mention_rows
+
+    docs = [*example_docs, seed_doc]
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write(docs)
+        stage = StoryStage(store)
+        checked = 0
+        for doc in docs:
+            made = mention_rows(doc.to_dict())
+            read = stage._mention_rows(f"e.article_id = '{doc.id}'")
+            assert made == read
+            checked += len(made)
+    assert checked >= 20

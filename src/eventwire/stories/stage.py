@@ -48,6 +48,7 @@ class Prepared:
     features: ArticleFeatures
     minhash: bytes
     params: tuple[int, int, int]  # the signature's (num_perm, shingle, seed)
+    mentions: list[dict[str, Any]] | None = None  # its events as _MENTION_SQL reads them once stored
 
 
 _SIGNER: list[DuplicateIndex] = []
@@ -62,8 +63,42 @@ def prepare(records: Iterable[dict[str, Any]], dups: DuplicateIndex | None = Non
         if not _SIGNER:
             _SIGNER.append(DuplicateIndex())
         dups = _SIGNER[0]
-    return {rec["id"]: Prepared(from_record(rec), dups.to_bytes(dups.signature(rec.get("text") or "")), dups.params)
+    return {rec["id"]: Prepared(from_record(rec), dups.to_bytes(dups.signature(rec.get("text") or "")), dups.params,
+                                mention_rows(rec))
             for rec in records}
+
+
+def mention_rows(record: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """The rows :data:`_MENTION_SQL` yields for an article's events once it is stored, made from its
+    record (same columns, values and order), so merging a new article's events needs no query of
+    the growing event tables; ``None`` where a date would need the database's own reading."""
+    from ..store.rows import event_row
+
+    source, tone = record.get("source") or {}, record.get("tone") or {}
+    published = source.get("published")
+    events = [event_row(record["id"], e) for e in record.get("events", [])]
+    if not all(v is None or _iso_day(v) for v in [published] + [r["date"] for r in events]):
+        return None
+    names = {a["id"]: a.get("name") for a in record.get("actors", [])}
+    rows = []
+    for r in events:
+        rows.append({
+            **{k: r[k] for k in _MENTION_EVENT_COLUMNS},
+            "date": _iso_day(r["date"]),
+            "source_actor_name": names.get(r["source_actor"]), "target_actor_name": names.get(r["target_actor"]),
+            "outlet": source.get("outlet"), "published": _iso_day(published), "tone_score": tone.get("score"),
+            "url": source.get("url")})
+    return sorted(rows, key=lambda r: (r["sentence"], r["id"]))
+
+
+def _iso_day(value: Any) -> dt.date | None:
+    """A full ISO day as the DATE it is stored as (anything else: None)."""
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
 
 
 @dataclass
@@ -82,6 +117,11 @@ class UpdateSummary:
         d.pop("story_ids")
         return d
 
+
+_MENTION_EVENT_COLUMNS = ("article_id", "id", "sentence", "cameo", "cameo_root", "quad_class", "goldstein", "negated",
+                          "modality", "place_name", "place_country", "place_lat", "place_lon", "reported_by",
+                          "confidence", "source_code", "source_name", "source_country", "target_code", "target_name",
+                          "target_country")
 
 _MENTION_SQL = """
 SELECT e.article_id, e.id, e.sentence, e.cameo, e.cameo_root, e.quad_class, e.goldstein, e.negated, e.modality,
@@ -206,7 +246,9 @@ class StoryStage:
                 self._merge_stories(merges, placed)
             touched = {self.story_of[a] for a in ids if a in self.story_of}
             self._write_placements(placed, touched)
-            self._merge_events(stored, summary)
+            # articles never placed before have no mentions stored: theirs came with their inputs
+            made = {a: inputs[a].mentions for a in new if inputs[a].mentions is not None}
+            self._merge_events(stored, summary, made if len(made) == len(stored) else None)
             summary.story_ids = sorted(touched)
         if refresh:
             self.refresh()
@@ -361,16 +403,23 @@ class StoryStage:
             raise
 
     # -- events --------------------------------------------------------------------
-    def _merge_events(self, ids: list[str], summary: UpdateSummary) -> None:
-        con = self.store.con
-        con.register("_ev_ids", _keys_table(ids, "id"))
-        try:
-            old = {r[0] for r in con.execute(
-                "SELECT DISTINCT event_id FROM event_mentions WHERE article_id IN (SELECT id FROM _ev_ids)"
-            ).fetchall()}
-            rows = self._mention_rows("e.article_id IN (SELECT id FROM _ev_ids)")
-        finally:
-            con.unregister("_ev_ids")
+    def _merge_events(self, ids: list[str], summary: UpdateSummary,
+                      made: dict[str, list[dict[str, Any]]] | None = None) -> None:
+        """Assign the events of the articles ``ids`` to merged events; ``made``: the mention rows of
+        every one of them, all new (:func:`mention_rows`), else they are read from the store."""
+        if made is not None:
+            old: set[str] = set()
+            rows = [r for aid in sorted(ids) for r in made[aid]]
+        else:
+            con = self.store.con
+            con.register("_ev_ids", _keys_table(ids, "id"))
+            try:
+                old = {r[0] for r in con.execute(
+                    "SELECT DISTINCT event_id FROM event_mentions WHERE article_id IN (SELECT id FROM _ev_ids)"
+                ).fetchall()}
+                rows = self._mention_rows("e.article_id IN (SELECT id FROM _ev_ids)")
+            finally:
+                con.unregister("_ev_ids")
         if old:  # re-processed articles: forget their earlier mentions before placing the new ones
             for group in self.merger.blocks.values():
                 for _, members in group:
