@@ -24,7 +24,8 @@ the CPUs slow the parallel runs: the load average is printed with the table,
 and beside the measured speed-up a ceiling computed from the CPU time the runs
 used (workers and parent), which other jobs hardly change.
 
-    python benchmarks/bench_scale.py                 # a few minutes
+    python benchmarks/bench_scale.py                 # about 4 minutes (1,000 articles)
+    python benchmarks/bench_scale.py --articles 160 --large 8 --no-dask   # a quick look (~1 minute)
     python benchmarks/bench_scale.py --articles 3000 --large 1000   # the full-size run
 """
 from __future__ import annotations
@@ -192,11 +193,13 @@ def measure(label: str, inputs: Path, out: Path, *, workers: int | None, dask: b
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, default=240, help="MEANTIME repeated to this many articles")
+    ap.add_argument("--articles", type=int, default=1000,
+                    help="MEANTIME repeated to this many articles (a run's start and end, when one worker may idle, "
+                         "weigh on a short run: a few hundred articles understate the speed-up)")
     ap.add_argument("--large", type=int, default=24, help="generated large articles")
     ap.add_argument("--large-words", type=int, default=3000)
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
-    ap.add_argument("--batch-size", type=int, default=16)
+    ap.add_argument("--batch-size", type=int, default=32, help="articles per batch (default: eventwire run's)")
     ap.add_argument("--config", help="pipeline config (default: packaged)")
     ap.add_argument("--no-dask", action="store_true")
     args = ap.parse_args()
