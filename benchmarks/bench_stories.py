@@ -6,8 +6,8 @@ kinds shared by many stories, as earthquakes or elections are), and 10% of
 articles are lightly edited copies of an earlier one. They go through the
 same code ``eventwire run`` uses after writing a batch: MinHash signature and
 LSH lookup (:class:`~eventwire.stories.DuplicateIndex`) then incremental
-clustering (:class:`~eventwire.stories.StoryClusterer`) and the repair of the
-stories each batch touched, in batches of 500.
+clustering (:class:`~eventwire.stories.StoryClusterer`), then the repair and the
+split check of the stories each batch touched, in batches of 500.
 
 Reported per size: articles/s, peak RSS, and the time per article relative to
 the smallest size measured in the same run (1.0 = linear total cost), plus
@@ -74,12 +74,20 @@ def generate(n: int, seed: int = 0):
     return out
 
 
+def final(sid: str, into: dict[str, str]) -> str:
+    """The story ``sid`` is now part of (itself unless the repair merged it into another)."""
+    while sid in into:
+        sid = into[sid]
+    return sid
+
+
 def measure(n: int, batch: int = 500) -> dict:
     data = generate(n)
     gc.collect()
     clusterer, dups = StoryClusterer(), DuplicateIndex()
     t0 = time.perf_counter()
-    pred = []
+    story_of: dict[str, str] = {}  # original article -> its story
+    copy_of: list[str] = []  # each article's original (itself when it is one)
     into: dict[str, str] = {}  # story id -> the story the repair merged it into
     for k in range(0, n, batch):
         chunk = data[k:k + batch]
@@ -88,20 +96,18 @@ def measure(n: int, batch: int = 500) -> dict:
         for f, text, _ in chunk:
             orig, _ = dups.add(f.article_id, dups.signature(text))
             if orig is not None:
-                pred.append(pred[int(orig[1:])])
+                copy_of.append(copy_of[int(orig[1:])])
                 continue
             sid, _ = clusterer.add(f)
-            pred.append(sid)
+            story_of[f.article_id] = sid
+            copy_of.append(f.article_id)
             touched.add(sid)
-        into.update(clusterer.repair(touched))
+        merges = clusterer.repair(touched)
+        into.update(merges)
+        for _, new_id, moved in clusterer.split({final(sid, into) for sid in touched}):
+            story_of.update(dict.fromkeys(moved, new_id))
     secs = time.perf_counter() - t0
-
-    def final(sid: str) -> str:
-        while sid in into:
-            sid = into[sid]
-        return sid
-
-    pred = [final(sid) for sid in pred]
+    pred = [final(story_of[a], into) for a in copy_of]
     _, _, f1 = b_cubed(pred, [label for _, _, label in data])
     return {"articles": n, "seconds": round(secs, 1), "articles_per_s": round(n / secs),
             "us_per_article": round(secs / n * 1e6), "stories": len(set(pred)), "live_stories": len(clusterer.stories),

@@ -431,3 +431,75 @@ def test_mention_rows_made_from_a_record_are_what_the_store_reads_back(example_d
             assert made == read
             checked += len(made)
     assert checked >= 20
+
+
+def test_split_takes_the_second_happening_out_of_a_mixed_story():
+    """One coach fired, the same coach hired years earlier: one story holding both (the first
+    report of one joined the other's story) splits into the two, the larger keeping its id; a
+    story of one happening with as many reports stays whole."""
+    from eventwire.stories import Settings, StoryClusterer
+    from eventwire.stories.cluster import story_id_for
+    from eventwire.stories.features import ArticleFeatures
+
+    def article(aid, words, i):
+        return ArticleFeatures(aid, "X", None, {"n:maurice cheeks": 1, "w:coach": 1, f"w:aside{i}": 1,
+                                                **{f"w:{w}": 2 for w in words}})
+
+    fired = [article(f"f{i:063d}", ["fired", "slump", "losing", "dismissal"], i) for i in range(7)]
+    hired = [article(f"h{i:063d}", ["hired", "introduced", "returns", "contract"], i) for i in range(6)]
+    clusterer = StoryClusterer(Settings())
+    clusterer.observe(fired + hired)
+    sid = story_id_for(fired[0].article_id)
+    for a in [fired[0], hired[0], *fired[1:], *hired[1:]]:  # mixed from the second report on
+        clusterer.add_member(sid, a)
+    ((kept, new_id, moved),) = clusterer.split({sid})
+    assert kept == sid and new_id == story_id_for(hired[0].article_id)
+    assert sorted(moved) == sorted(a.article_id for a in hired)
+    assert clusterer.stories[sid].n == 7 and clusterer.stories[new_id].n == 6
+    assert new_id in clusterer.candidates(clusterer.vector(hired[0]))
+    assert clusterer.split({sid, new_id}) == []  # checked again only once they have grown
+
+    one = StoryClusterer(Settings())
+    reports = [article(f"r{i:063d}", ["fired", "slump", "losing", "dismissal"][i % 2:], i) for i in range(14)]
+    one.observe(reports)
+    for a in reports:
+        one.add_member("st_one", a)
+    assert one.split({"st_one"}) == []
+
+
+def test_stage_writes_a_split_consistently(fixture_docs, monkeypatch):
+    """A split moves stored articles, their copies with them, to the new story: placements,
+    summaries and merged events agree, and a new stage loads the split state."""
+    docs = _with_events(fixture_docs)
+    wire, copies = docs["01_malatya_quake_wire"], [docs["02_malatya_quake_republished"],
+                                                    docs["03_malatya_quake_edited"]]
+    sulawesi, summit = docs["04_sulawesi_quake"], docs["05_china_brazil_summit"]
+    with Store(":memory:") as store:
+        stage = stories.StoryStage(store)
+        repair, split = stage.clusterer.repair, stage.clusterer.split
+
+        def one_story(touched):  # the two quakes in one story, as a mixture would be
+            keep = stage.story_of[wire.id]
+            gone = [t for t in touched if t != keep]
+            for t in gone:
+                stage.clusterer._absorb(keep, t)
+            return [(t, keep) for t in gone]
+
+        monkeypatch.setattr(stage.clusterer, "repair", one_story)
+        store.write([wire, *copies, sulawesi])
+        stage.update([wire.id, *(c.id for c in copies), sulawesi.id])
+        mixed = stage.story_of[wire.id]
+        assert {stage.story_of[d.id] for d in (wire, *copies, sulawesi)} == {mixed}
+        monkeypatch.setattr(stage.clusterer, "repair", repair)
+        monkeypatch.setattr(stage.clusterer, "split", lambda touched: [(mixed, "st_malatya", [wire.id])])
+        store.write([summit])
+        stage.update([summit.id])
+        monkeypatch.setattr(stage.clusterer, "split", split)
+        placed = dict(store.con.execute("SELECT article_id, story_id FROM story_articles").fetchall())
+        assert {placed[d.id] for d in (wire, *copies)} == {"st_malatya"} and placed[sulawesi.id] == mixed
+        counts = {r["story_id"]: r["n_articles"] for r in store.query("SELECT story_id, n_articles FROM stories")}
+        assert counts["st_malatya"] == 3 and counts[mixed] == 1
+        quake = store.query("SELECT story_id FROM merged_events WHERE cameo = '040'")
+        assert [r["story_id"] for r in quake] == ["st_malatya"]
+        again = stories.StoryStage(store)
+        assert again.story_of == stage.story_of

@@ -23,7 +23,9 @@ arrive, so idf is that of the corpus so far.
 Placing an article is final, but two reports of one happening can start two
 stories before the report that bridges them arrives; after each batch,
 :meth:`StoryClusterer.repair` merges a story the batch touched into another
-when they now agree (a local repair; the larger story keeps its id).
+when they now agree (a local repair; the larger story keeps its id), and
+:meth:`StoryClusterer.split` takes the second of two happenings out of a story
+whose members form two groups that the repair would never have merged.
 
 The state (document frequencies, story centroids, postings) is rebuilt from
 the store's per-article features when a run starts (:meth:`StoryClusterer.add_member`);
@@ -55,6 +57,10 @@ class Story:
     lead: dict[str, tuple[int, str, set[str]]] = field(default_factory=dict)
     n_lead: int = 0  # members whose lead names anyone
     solo: tuple[ArticleFeatures, dict[str, float]] | None = None  # the one member (features, vector) while alone
+    # each member as (what Story.add reads of its features, its vector) while the story may still be split
+    # (see StoryClusterer.split); None once it outgrew that
+    members: list[tuple[ArticleFeatures, dict[str, float]]] | None = field(default_factory=list)
+    split_check: int = 0  # the size at which the next split check is due
 
     def add(self, v: dict[str, float], a: ArticleFeatures) -> None:
         vec = self.vec
@@ -66,6 +72,8 @@ class Story:
         self.norm2 += 2.0 * dot + sum(x * x for x in v.values())
         self.n += 1
         self.solo = (a, v) if self.n == 1 else None
+        if self.members is not None:
+            self.members.append((_kept(a), v))
         published = a.published
         if published:
             self.first = published if self.first is None else min(self.first, published)
@@ -90,6 +98,7 @@ class Story:
         self.norm2 += other.norm2 + 2.0 * dot
         self.n += other.n
         self.solo = None
+        self.members = None if self.members is None or other.members is None else self.members + other.members
         for d in (other.first, other.last):
             if d is not None:
                 self.first = d if self.first is None else min(self.first, d)
@@ -174,6 +183,9 @@ class Settings:
     merge_threshold: float = 0.5  # repair: two stories whose centroids score this much become one
     rejoin_threshold: float = 0.3  # repair: a one-article story whose article scores this much with another joins it
     max_merges: int = 5  # repair: merges per touched story and batch
+    split_min: int = 6  # split: each of the two groups holds at least this many articles
+    split_max: int = 200  # split: stories larger than this are not split (their members are not kept)
+    split_growth: float = 1.25  # split: a story is checked again when it has grown by this factor
     probe_features: int = 20  # an article's strongest rare features used to find candidates
     max_candidates: int = 30
     posting_cap: int = 300  # stories kept per feature in the inverted index (most recent)
@@ -194,6 +206,7 @@ class StoryClusterer:
         self.postings: dict[str, dict[str, None]] = {}
         self.latest: dt.date | None = None  # newest publication date seen
         self.retired: set[str] = set()
+        self.absorbed: set[str] = set()  # ids of stories the repair merged into others
         self._since_sweep = 0
 
     # -- corpus statistics -------------------------------------------------
@@ -346,6 +359,7 @@ class StoryClusterer:
     def _absorb(self, keep: str, gone: str) -> None:
         story, other = self.stories[keep], self.stories.pop(gone)
         story.absorb(other)
+        self.absorbed.add(gone)
         cap = self.settings.posting_cap
         for f in other.vec:
             plist = self.postings.get(f)
@@ -357,6 +371,58 @@ class StoryClusterer:
             if len(plist) > cap:
                 del plist[next(iter(plist))]
 
+    def split(self, touched) -> list[tuple[str, str, list[str]]]:
+        """Split the stories ``touched`` that hold two happenings: (story id, new story id, the
+        article ids that go to the new story) for each.
+
+        Two happenings of one kind (one coach fired, the same coach hired years later) share
+        nearly every word, and the first report of the second can join the story of the first;
+        later reports of each then join the mixture. Such a story's members form two groups:
+        bisected (two-means on the members' vectors), each group at least ``split_min`` articles
+        and the cosine of the groups' centroids under ``merge_threshold`` (two stories the repair
+        would never merge), the smaller group becomes a story of its own and the larger keeps the
+        id. A story is checked as it grows (each time by ``split_growth``), up to ``split_max``
+        members, so the cost per article stays flat."""
+        s = self.settings
+        out = []
+        for sid in sorted(set(touched)):
+            story = self.stories.get(sid)
+            if story is None or story.members is None:
+                continue
+            if story.n > s.split_max:
+                story.members = None  # too large to be a fresh mixture: its members need not be kept
+                continue
+            if story.n < max(2 * s.split_min, story.split_check):
+                continue
+            story.split_check = math.ceil(story.n * s.split_growth)
+            big, small = _bisect(story.members)
+            if len(small) < s.split_min:
+                continue
+            left, right = Story(sid), Story("")
+            for a, v in big:
+                left.add(v, a)
+            for a, v in small:
+                right.add(v, a)
+            if _dot(left.vec, right.vec) / math.sqrt(left.norm2 * right.norm2) >= s.merge_threshold:
+                continue
+            right.id = next((i for i in (story_id_for(a.article_id) for a, _ in small)
+                             if i not in self.stories and i not in self.retired and i not in self.absorbed),
+                            "st_" + small[0][0].article_id[16:32])  # ids once used are not used again
+            left.split_check = right.split_check = story.split_check
+            self.stories[sid], self.stories[right.id] = left, right
+            self._index(right.id, right.vec)
+            out.append((sid, right.id, [a.article_id for a, _ in small]))
+        return out
+
+    def _index(self, story_id: str, vec: dict[str, float]) -> None:
+        cap = self.settings.posting_cap
+        for f in vec:
+            plist = self.postings.setdefault(f, {})
+            plist.pop(story_id, None)
+            plist[story_id] = None
+            if len(plist) > cap:
+                del plist[next(iter(plist))]
+
     def add_member(self, story_id: str, a: ArticleFeatures, v: dict[str, float] | None = None) -> None:
         """Put ``a`` into ``story_id`` (creating it): used by :meth:`add` and to restore stored state."""
         v = self.vector(a) if v is None else v
@@ -364,15 +430,49 @@ class StoryClusterer:
         if story is None:
             story = self.stories[story_id] = Story(story_id)
         story.add(v, a)
-        cap = self.settings.posting_cap
-        for f in v:
-            plist = self.postings.setdefault(f, {})
-            plist.pop(story_id, None)
-            plist[story_id] = None
-            if len(plist) > cap:
-                del plist[next(iter(plist))]
+        self._index(story_id, v)
 
 
 def story_id_for(article_id: str) -> str:
     """A story's id, fixed by the article that started it."""
     return "st_" + article_id[:16]
+
+
+def _kept(a: ArticleFeatures) -> ArticleFeatures:
+    """What :meth:`Story.add` reads of an article, for a story's member list: its names, figures
+    and years, lead participants and figures, publication date (not its words)."""
+    counts = {f: c for f, c in a.counts.items() if f[:2] in ("n:", "f:", "y:")}
+    return ArticleFeatures(a.article_id, None, a.published, counts, lead=a.lead, figures=a.figures)
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(f, 0.0) for f, x in a.items())
+
+
+def _bisect(members: list, rounds: int = 10) -> tuple[list, list]:
+    """Two groups of (features, vector) members by two-means on the vectors (cosine to each
+    group's sum), seeded by the member least like the rest and the member least like that one;
+    the larger group first."""
+    vecs = [v for _, v in members]
+    total: dict[str, float] = {}
+    for v in vecs:
+        for f, x in v.items():
+            total[f] = total.get(f, 0.0) + x
+    first = min(range(len(vecs)), key=lambda i: _dot(vecs[i], total))
+    second = min(range(len(vecs)), key=lambda j: _dot(vecs[j], vecs[first]))
+    sums = [dict(vecs[second]), dict(vecs[first])]
+    side = None
+    for _ in range(rounds):
+        norms = [math.sqrt(_dot(c, c)) or 1.0 for c in sums]
+        new = [0 if _dot(v, sums[0]) / norms[0] >= _dot(v, sums[1]) / norms[1] else 1 for v in vecs]
+        if new == side:
+            break
+        side = new
+        sums = [{}, {}]
+        for v, k in zip(vecs, side):
+            for f, x in v.items():
+                sums[k][f] = sums[k].get(f, 0.0) + x
+    groups = ([m for m, k in zip(members, side) if k == 0], [m for m, k in zip(members, side) if k == 1])
+    return groups if len(groups[0]) >= len(groups[1]) else (groups[1], groups[0])

@@ -6,8 +6,10 @@ only handles the new articles: it never re-clusters what is already placed,
 and a story keeps its id for good, except that a story the clusterer's repair
 merges into a larger one (two starts of one happening, see
 :meth:`~.cluster.StoryClusterer.repair`) hands its articles to that story, whose
-id they carry from then on. Articles written to the store but never placed (a
-killed run) are picked up by the next update.
+id they carry from then on, and the articles a split takes out of a story that
+holds two happenings (see :meth:`~.cluster.StoryClusterer.split`) go to a new
+story. Articles written to the store but never placed (a killed run) are picked
+up by the next update.
 
 What placing an article needs from its record (its features and MinHash
 signature, :func:`prepare`) is computed where the article was processed: the
@@ -244,6 +246,9 @@ class StoryStage:
             merges = self.clusterer.repair({p["story_id"] for p in placed if p["duplicate_of"] is None})
             if merges:
                 self._merge_stories(merges, placed)
+            splits = self.clusterer.split({self.story_of[p["article_id"]] for p in placed})
+            if splits:
+                self._split_stories(splits, placed)
             touched = {self.story_of[a] for a in ids if a in self.story_of}
             self._write_placements(placed, touched)
             # articles never placed before have no mentions stored: theirs came with their inputs
@@ -342,6 +347,37 @@ class StoryStage:
         else:
             self._write([op])
 
+    def _split_stories(self, splits: list[tuple[str, str, list[str]]], placed: list[dict]) -> None:
+        """Move the articles the clusterer's split took out of a story (see
+        :meth:`StoryClusterer.split`), with their copies, to the new story: the batch's own
+        placements before they are written, the stored ones by one write with them. Both
+        stories' summaries and the moved articles' merged events are stale."""
+        placing = {p["article_id"]: p for p in placed}
+        stored: list[tuple[str, list[str]]] = []
+        for sid, new_id, ids in splits:
+            going = set(ids)
+            going.update(a for a in self.members.get(sid, []) if self.dups.original.get(a) in going)
+            self.members[sid] = [a for a in self.members.get(sid, []) if a not in going]
+            self.members[new_id] = sorted(going)
+            for aid in going:
+                self.story_of[aid] = new_id
+                if aid in placing:
+                    placing[aid]["story_id"] = new_id
+            stored.append((new_id, sorted(going - set(placing))))
+            self.stale_stories.update((sid, new_id))
+        moved = {a for _, ids in stored for a in ids}
+        if moved:  # (those of articles whose writes are still held were marked stale with them)
+            events = self._select_for("SELECT DISTINCT event_id FROM event_mentions WHERE article_id IN "
+                                      "(SELECT k FROM _keys)", moved)
+            self.stale_events.update(r[0] for r in events)
+        op = ("move", [(new_id, ids) for new_id, ids in stored if ids])
+        if not op[1]:
+            return
+        if self._queued is not None:
+            self._queued.append(op)
+        else:
+            self._write([op])
+
     def _write_placements(self, placed: list[dict], touched: set[str]) -> None:
         self.stale_stories.update(touched)
         if not placed:
@@ -372,6 +408,15 @@ class StoryStage:
                         con.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?", [keep, gone])
                         con.execute("UPDATE stories SET updated_at = NULL WHERE story_id IN (?, ?)", [gone, keep])
                     continue
+                if op[0] == "move":  # articles split off into new stories: (new story, article ids)
+                    for new_id, ids in op[1]:
+                        con.register("_keys", _keys_table(ids))
+                        con.execute("UPDATE stories SET updated_at = NULL WHERE story_id IN "
+                                    "(SELECT story_id FROM story_articles WHERE article_id IN (SELECT k FROM _keys))")
+                        con.execute("UPDATE story_articles SET story_id = ? WHERE article_id IN (SELECT k FROM _keys)",
+                                    [new_id])
+                        con.unregister("_keys")
+                    continue
                 table, key, rows, keys, stale, select = op
                 con.register("_keys", _keys_table(keys))
                 if keys:
@@ -396,7 +441,7 @@ class StoryStage:
             except duckdb.Error:  # the failure (e.g. disk full) already ended the transaction
                 pass
             if isinstance(e, (duckdb.Error, OSError)):
-                tables = ", ".join(dict.fromkeys("story_articles" if op[0] == "relabel" else op[0] for op in ops))
+                tables = ", ".join(dict.fromkeys("story_articles" if op[0] in ("relabel", "move") else op[0] for op in ops))
                 raise StoreError(f"updating {tables} failed ({str(e).splitlines()[0]}); the articles are stored: "
                                  "fix the cause (free disk space?) and re-run the same command to place them into "
                                  "stories", input=self.store.path, code="store_write") from None
