@@ -47,3 +47,20 @@ def test_conjoined_givers_with_a_named_recipient_do_not_act_on_each_other(pipeli
     assert {(0, "Renault", None), (0, "Volkswagen", None)} <= pairs
     assert not any(k == 0 and t for k, _, t in pairs)
     assert {(1, "China", "Russia"), (1, "Russia", "China")} <= pairs
+
+
+def test_sides_that_exchange_something_act_on_each_other(pipeline):
+    """'A and B exchanged prisoners / traded accusations': each side does it to the other; what
+    passes between them is no target. Naming the other side ('with C') makes C the target."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("India and Pakistan exchanged prisoners on Sunday. "
+                            "Russia and Ukraine traded accusations over the attack on the dam. "
+                            "China and Russia traded barbs with Washington over Taiwan.")
+    pipeline([doc])
+    pairs = {(e.sentence, e.cameo[:2], e.source[0].code, e.target[0].code if e.target else None)
+             for e in doc.events if e.source}
+    assert {(0, "08", "IND", "PAK"), (0, "08", "PAK", "IND")} <= pairs
+    assert {(1, "11", "RUS", "UKR"), (1, "11", "UKR", "RUS")} <= pairs
+    assert {(k, t) for k, _, s, t in pairs if k == 2} == {(2, "USAGOV")}
+    assert not any(t == "CRM" for *_, t in pairs)

@@ -43,6 +43,9 @@ SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+# Verbs whose several subjects act on each other and whose object is what passes between them
+# ("India and Pakistan exchanged prisoners", "the rivals traded accusations"), whatever the root.
+RECIPROCAL_VERBS = frozenset({"exchange", "swap", "trade"})
 # Roots whose verb's object is what is given and whose "to" object is the recipient.
 GIVING_ROOTS = frozenset({"06", "07"})
 # Roots whose passive, agentless event is done by the authorities where it happens
@@ -587,7 +590,9 @@ class Coder:
                 return []
             src_how = "unknown"
         pairs: list[tuple] = []
-        if targets:
+        if len(sources) > 1 and self._reciprocal(m):
+            pairs = [(s, t) for s in sources for t in sources if s[0].id != t[0].id]
+        elif targets:
             pairs = [(s, t) for s in sources for t in targets]
         elif len(sources) > 1 and (code[:2] in SYMMETRIC_ROOTS and not self._gives_to_other(m)
                                    or src_how == "between"):
@@ -648,6 +653,16 @@ class Coder:
         if root in ("04", "05", "06", "07", "08") and st.future and not m.via.startswith("intent"):
             return self.patterns.map_code("intent", code) or code
         return code
+
+    @staticmethod
+    def _reciprocal(m: Match) -> bool:
+        """Whether the trigger's verb is one its subjects do to each other (:data:`RECIPROCAL_VERBS`);
+        not when it names the other side ("traded barbs with Washington")."""
+        verb = m.carrier or m.token
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in RECIPROCAL_VERBS:
+            return False
+        obj = child(verb, "dobj")  # "with" may hang on the verb or on what is traded
+        return not any(True for t in (verb, obj) if t is not None for _ in prep_objects(t, ("with",)))
 
     @staticmethod
     def _gives_to_other(m: Match) -> bool:
