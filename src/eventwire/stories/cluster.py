@@ -150,10 +150,11 @@ class Story:
         vec = self.vec
         return sum(x * vec.get(f, 0.0) for f, x in v.items()) / math.sqrt(self.norm2)
 
-    def shared_salient(self, v: dict[str, float], k: int) -> float:
-        """Share (by weight) of the article's ``k`` strongest names and places that this story holds too;
-        1.0 when the article names nobody and nowhere."""
-        named = sorted(((x, f) for f, x in v.items() if f[0] in "np"), reverse=True)[:k]
+    def shared_salient(self, v: dict[str, float], k: int, named: list[tuple[float, str]] | None = None) -> float:
+        """Share (by weight) of the article's ``k`` strongest names and places (``named``, when
+        already picked: :func:`salient`) that this story holds too; 1.0 when the article names
+        nobody and nowhere."""
+        named = salient(v, k) if named is None else named
         total = sum(x for x, _ in named)
         if total <= 0:
             return 1.0
@@ -268,31 +269,38 @@ class StoryClusterer:
             hits.update(plist.keys())
         return [sid for sid, _ in hits.most_common(s.max_candidates)]
 
-    def score(self, story: Story, v: dict[str, float], a: ArticleFeatures) -> float:
+    def score(self, story: Story, v: dict[str, float], a: ArticleFeatures, view: tuple | None = None) -> float:
+        """How well the article (features ``a``, vector ``v``) fits ``story``; ``view`` is
+        :meth:`view` of ``v`` when already made (one article, many candidates)."""
         s = self.settings
         if story.gap_days(a.published) > s.max_gap_days:
             return 0.0
-        score = self._score(story, v)
+        score = self._score(story, v, view)
         if s.what_figures > 0:
             score *= (1.0 - s.what_figures) + s.what_figures * story.shared_figures(a)
         if s.participant_clash < 1.0 and story.participant_clash(a, s.core_share):
             score *= s.participant_clash
         return score
 
-    def _score(self, story: Story, v: dict[str, float]) -> float:
+    def view(self, v: dict[str, float]) -> tuple[list[str], list[tuple[float, str]]]:
+        """What scoring reads of a vector besides the cosine: its years, its strongest names and places."""
+        return [f for f in v if f.startswith("y:")], salient(v, self.settings.salient)
+
+    def _score(self, story: Story, v: dict[str, float], view: tuple | None = None) -> float:
         s = self.settings
+        years, named = self.view(v) if view is None else view
         score = story.cosine(v)
         if s.who_where > 0:
-            score *= (1.0 - s.who_where) + s.who_where * story.shared_salient(v, s.salient)
-        years = [f for f in v if f.startswith("y:")]
+            score *= (1.0 - s.who_where) + s.who_where * story.shared_salient(v, s.salient, named)
         if years and story.years and not any(y in story.years for y in years):
             score *= s.year_clash
         return score
 
     def best(self, a: ArticleFeatures, v: dict[str, float]) -> tuple[str | None, float]:
         best_id, best_score = None, 0.0
+        view = self.view(v)
         for sid in self.candidates(v):
-            sc = self.score(self.stories[sid], v, a)
+            sc = self.score(self.stories[sid], v, a, view)
             if sc > best_score:
                 best_id, best_score = sid, sc
         return best_id, best_score
@@ -341,6 +349,7 @@ class StoryClusterer:
     def _closest(self, sid: str, story: Story) -> str | None:
         s = self.settings
         v = story.unit(s.weights.max_features)
+        view = self.view(v)
         best_id, best_margin = None, 0.0
         for oid in self.candidates(v):
             other = self.stories[oid]
@@ -351,7 +360,7 @@ class StoryClusterer:
                 a, va = small.solo
                 score, need = self.score(big, va, a), s.rejoin_threshold
             else:
-                score, need = self._score(other, v), s.merge_threshold
+                score, need = self._score(other, v, view), s.merge_threshold
             if score >= need and score - need >= best_margin:
                 best_id, best_margin = oid, score - need
         return best_id
@@ -436,6 +445,11 @@ class StoryClusterer:
 def story_id_for(article_id: str) -> str:
     """A story's id, fixed by the article that started it."""
     return "st_" + article_id[:16]
+
+
+def salient(v: dict[str, float], k: int) -> list[tuple[float, str]]:
+    """The ``k`` strongest names and places of a vector, as (weight, feature), strongest first."""
+    return heapq.nlargest(k, ((x, f) for f, x in v.items() if f[0] in "np"))
 
 
 def _kept(a: ArticleFeatures) -> ArticleFeatures:
