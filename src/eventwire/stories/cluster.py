@@ -416,7 +416,7 @@ class StoryClusterer:
                 continue
             right.id = next((i for i in (story_id_for(a.article_id) for a, _ in small)
                              if i not in self.stories and i not in self.retired and i not in self.absorbed),
-                            "st_" + small[0][0].article_id[16:32])  # ids once used are not used again
+                            "st_" + small[0][0].article_id[16:32])  # no id in use (or merged away) is taken
             left.split_check = right.split_check = story.split_check
             self.stories[sid], self.stories[right.id] = left, right
             self._index(right.id, right.vec)
