@@ -132,6 +132,7 @@ def pipeline_for(config: dict[str, Any]) -> Pipeline:
     key = hashlib.sha256(json.dumps(config, sort_keys=True, default=str).encode()).hexdigest()
     if key not in _BY_CONFIG:
         _BY_CONFIG[key] = warm_up(Pipeline(config))
+        freeze_loaded()  # as a local worker does: the model stays to the end
     return _BY_CONFIG[key]
 
 
