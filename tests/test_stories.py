@@ -409,6 +409,12 @@ def test_stage_writes_a_repair_merge_consistently(fixture_docs, monkeypatch):
         summaries = store.query("SELECT story_id, n_articles FROM stories")
         assert [(s["story_id"], s["n_articles"]) for s in summaries] == [(keep, 2)]
         assert {r["story_id"] for r in store.query("SELECT story_id FROM merged_events")} == {keep}
+        # the absorbed id still leads to its article, now in the kept story
+        assert store.query("SELECT alias, story_id FROM story_aliases") == [{"alias": gone, "story_id": keep}]
+        shown = stories.story(store, gone)
+        assert shown["story"]["story_id"] == keep and shown["merged_from"] == gone
+        assert sulawesi.id in {a["article_id"] for a in shown["articles"]}
+        assert "merged_from" not in stories.story(store, keep)
         monkeypatch.setattr(stage.clusterer, "repair", real)
         again = stories.StoryStage(store)
         assert again.story_of == stage.story_of and set(again.clusterer.stories) == {keep}

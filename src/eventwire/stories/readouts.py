@@ -109,12 +109,24 @@ def list_stories(store, *, limit: int = 50, offset: int = 0, search: str | None 
         params + [int(limit), int(offset)])
 
 
+def current_story_id(store, story_id: str) -> str | None:
+    """The story ``story_id`` names now: itself, or the story it was merged into (a story id once
+    handed out keeps leading to its articles; see migration 011), or None if there is none."""
+    if store.query("SELECT 1 FROM stories WHERE story_id = ?", [story_id]):
+        return story_id
+    if not store.query("SELECT 1 FROM information_schema.tables WHERE table_name = 'story_aliases'"):
+        return None  # a store made before aliases were kept
+    rows = store.query("SELECT story_id FROM story_aliases WHERE alias = ?", [story_id])
+    return rows[0]["story_id"] if rows else None
+
+
 def story(store, story_id: str) -> dict[str, Any]:
-    """One story: its row, articles (duplicates linked), merged events and readouts."""
-    rows = store.query("SELECT * FROM stories WHERE story_id = ?", [story_id])
+    """One story: its row, articles (duplicates linked), merged events and readouts. The id of a
+    story merged into another gives that story, with ``merged_from`` saying so."""
+    asked, story_id = story_id, current_story_id(store, story_id)
+    rows = store.query("SELECT * FROM stories WHERE story_id = ?", [story_id]) if story_id else []
     if not rows:
-        raise ParameterError(f"no story '{story_id}'; list them with `eventwire stories --db FILE`",
-                             input=story_id)
+        raise ParameterError(f"no story '{asked}'; list them with `eventwire stories --db FILE`", input=asked)
     articles = store.query(
         "SELECT s.article_id, a.outlet, a.published, a.title, s.duplicate_of, s.duplicate_similarity, "
         "s.story_score, split_part(trim(a.text), chr(10), 1) AS first_line, "
@@ -128,4 +140,7 @@ def story(store, story_id: str) -> dict[str, Any]:
         "FROM merged_events WHERE event_id IN (SELECT em.event_id FROM event_mentions em "
         "JOIN story_articles s ON s.article_id = em.article_id WHERE s.story_id = ?) "
         "ORDER BY n_original_articles DESC, n_mentions DESC, event_id", [story_id])
-    return {"story": rows[0], "articles": articles, "events": events, "readouts": story_readouts(store, story_id)}
+    out = {"story": rows[0], "articles": articles, "events": events, "readouts": story_readouts(store, story_id)}
+    if asked != story_id:
+        out["merged_from"] = asked
+    return out

@@ -409,9 +409,14 @@ class StoryStage:
                     for gone, keep in op[1]:
                         con.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?", [keep, gone])
                         con.execute("UPDATE stories SET updated_at = NULL WHERE story_id IN (?, ?)", [gone, keep])
+                        # the absorbed id, and ids that led to it, lead to the kept story from now on
+                        con.execute("UPDATE story_aliases SET story_id = ? WHERE story_id = ?", [keep, gone])
+                        con.execute(f"INSERT OR REPLACE INTO story_aliases VALUES (?, ?, {_now_sql()})", [gone, keep])
+                        con.execute("DELETE FROM story_aliases WHERE alias = ?", [keep])
                     continue
                 if op[0] == "move":  # articles split off into new stories: (new story, article ids)
                     for new_id, ids in op[1]:
+                        con.execute("DELETE FROM story_aliases WHERE alias = ?", [new_id])  # a real story again
                         con.register("_keys", _keys_table(ids))
                         con.execute("UPDATE stories SET updated_at = NULL WHERE story_id IN "
                                     "(SELECT story_id FROM story_articles WHERE article_id IN (SELECT k FROM _keys))")
