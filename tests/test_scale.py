@@ -345,6 +345,6 @@ def test_the_last_batches_are_cut_into_pieces_of_about_equal_text():
     assert pieces[0].errors == [{"input": "bad.txt"}] and not any(p.errors for p in pieces[1:])
     assert pieces[-1].inputs == [{"path": "last.jsonl"}] and not any(p.inputs for p in pieces[:-1])
     assert sum(p.items for p in pieces) == 10
-    assert _last_pieces([full, rest], 1) == [_Batch(docs=docs, errors=full.errors, inputs=rest.inputs,
-                                                     items=10, chars=full.chars + rest.chars)]
-    assert _last_pieces([_Batch()], 4) == []
+    assert _last_pieces([full, rest], 1) == [full, rest]  # one at a time: as they were, within the limits
+    assert _last_pieces([_Batch()], 4) == [] and _last_pieces([_Batch()], 1) == []
+    assert _last_pieces([_Batch(items=1)], 4) == [_Batch(items=1)]  # a skipped article still counts

@@ -271,14 +271,16 @@ def _last_pieces(batches: list[_Batch], pieces: int) -> list[_Batch]:
     ones of about equal text, in input order, so that the workers finish the run at about the same
     time: a whole batch sent last would keep one worker busy while the others idle (on 2 workers,
     about half a batch's time, some 8% of a short run). Errors go with the first piece, the input
-    files the batches complete with the last, which is written last."""
+    files the batches complete with the last, which is written last. With one slot (in-process)
+    the batches are sent as they are."""
+    batches = [b for b in batches if b.docs or b.errors or b.inputs or b.items]
+    if pieces < 2:  # one at a time anyway: the batches as they are (each within the size limits)
+        return batches
     whole = _Batch(docs=[d for b in batches for d in b.docs], errors=[e for b in batches for e in b.errors],
                    inputs=[i for b in batches for i in b.inputs], items=sum(b.items for b in batches),
                    chars=sum(b.chars for b in batches))
-    if not (whole.docs or whole.errors or whole.inputs or whole.items):
-        return []
-    if pieces < 2 or len(whole.docs) < 2:
-        return [whole]
+    if len(whole.docs) < 2:
+        return [whole] if batches else []
     out: list[_Batch] = [_Batch(errors=whole.errors)]
     size = whole.chars / min(pieces, len(whole.docs))
     before = 0  # the text of the pieces before the last
