@@ -91,8 +91,7 @@ class Story:
 
     def absorb(self, other: "Story") -> None:
         """Take ``other``'s members in (see :meth:`StoryClusterer.repair`)."""
-        small, big = sorted((self.vec, other.vec), key=len)
-        dot = sum(x * big.get(f, 0.0) for f, x in small.items())
+        dot = _dot(self.vec, other.vec)
         for f, x in other.vec.items():
             self.vec[f] = self.vec.get(f, 0.0) + x
         self.norm2 += other.norm2 + 2.0 * dot
@@ -369,16 +368,11 @@ class StoryClusterer:
         story, other = self.stories[keep], self.stories.pop(gone)
         story.absorb(other)
         self.absorbed.add(gone)
-        cap = self.settings.posting_cap
         for f in other.vec:
             plist = self.postings.get(f)
-            if plist is None:
-                continue
-            plist.pop(gone, None)
-            plist.pop(keep, None)
-            plist[keep] = None
-            if len(plist) > cap:
-                del plist[next(iter(plist))]
+            if plist is not None:
+                plist.pop(gone, None)
+        self._index(keep, other.vec)  # the kept story now answers for the absorbed one's features
 
     def split(self, touched) -> list[tuple[str, str, list[str]]]:
         """Split the stories ``touched`` that hold two happenings: (story id, new story id, the
