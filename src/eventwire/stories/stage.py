@@ -6,7 +6,7 @@ only handles the new articles: it never re-clusters what is already placed,
 and a story keeps its id for good, except that a story the clusterer's repair
 merges into a larger one (two starts of one happening, see
 :meth:`~.cluster.StoryClusterer.repair`) hands its articles to that story, whose
-id they carry from then on, and the articles a split takes out of a story that
+id they carry from then on (the absorbed id leads there: ``story_aliases``), and the articles a split takes out of a story that
 holds two happenings (see :meth:`~.cluster.StoryClusterer.split`) go to a new
 story. Articles written to the store but never placed (a killed run) are picked
 up by the next update.
@@ -344,10 +344,7 @@ class StoryStage:
                                       "(SELECT k FROM _keys)", set(stored))
             self.stale_events.update(r[0] for r in events)
         op = ("relabel", merges)
-        if self._queued is not None:
-            self._queued.append(op)
-        else:
-            self._write([op])
+        self._submit(op)
 
     def _split_stories(self, splits: list[tuple[str, str, list[str]]], placed: list[dict]) -> None:
         """Move the articles the clusterer's split took out of a story (see
@@ -375,10 +372,7 @@ class StoryStage:
         op = ("move", [(new_id, ids) for new_id, ids in stored if ids])
         if not op[1]:
             return
-        if self._queued is not None:
-            self._queued.append(op)
-        else:
-            self._write([op])
+        self._submit(op)
 
     def _write_placements(self, placed: list[dict], touched: set[str]) -> None:
         self.stale_stories.update(touched)
@@ -394,6 +388,10 @@ class StoryStage:
         transaction, mark the ``stale`` (table, key, keys) summary rows as such. Inside
         :meth:`batched` the write waits for the others, to share their transaction."""
         op = (table, key, rows, list(keys), stale, select)
+        self._submit(op)
+
+    def _submit(self, op: tuple) -> None:
+        """Write ``op`` now, or inside :meth:`batched` with the others, in their transaction."""
         if self._queued is not None:
             self._queued.append(op)
         else:
