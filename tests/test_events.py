@@ -64,3 +64,17 @@ def test_sides_that_exchange_something_act_on_each_other(pipeline):
     assert {(1, "11", "RUS", "UKR"), (1, "11", "UKR", "RUS")} <= pairs
     assert {(k, t) for k, _, s, t in pairs if k == 2} == {(2, "USAGOV")}
     assert not any(t == "CRM" for *_, t in pairs)
+
+
+def test_whom_an_opposed_intrusion_is_done_to_is_not_the_target(pipeline):
+    """Opposing 'interference in China's affairs' is not acting against China (China is who the
+    interference would be done to); naming who interferes makes that one the target."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("Russia opposes any interference in China's internal affairs, the ministry said. "
+                            "Beijing condemned US meddling in Hong Kong. "
+                            "The EU criticised Russia's interference in the election.")
+    pipeline([doc])
+    targets = {(e.sentence, a.code) for e in doc.events for a in e.target}
+    assert not any(code.startswith("CHN") for k, code in targets if k == 0)
+    assert (1, "USA") in targets and (2, "RUS") in targets

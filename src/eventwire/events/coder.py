@@ -35,7 +35,7 @@ from .modality import status_of
 from .patterns import PREPOSITIONS, Pattern, PatternSet
 from ..attribution import sources_for
 from .syntax import (agent_object, child, children, clause_subjects, complement, condition_subjects, conjuncts,
-                     is_infinitive_adverbial, is_list_continuation, is_passive, is_word, nested_nominals, path_length, phrase_bounds, prep_objects,
+                     intruded_on, is_infinitive_adverbial, is_list_continuation, is_passive, is_word, nested_nominals, path_length, phrase_bounds, prep_objects,
                      purpose_clauses, subject_candidates, words)
 
 # Roots whose events are mutual when several actors share one role ("A and B met").
@@ -499,7 +499,7 @@ class Coder:
                 cands.append((o, "direct"))
         cands += [(obj, "direct") for _, obj in prep_objects(verb, preps)]
         for o in children(verb, "dobj"):
-            cands += [(obj, "carrier") for _, obj in prep_objects(o, preps)]
+            cands += [(obj, "carrier") for p_, obj in prep_objects(o, preps) if not intruded_on(o, p_)]
             cands += self._participle_targets(o, preps)
         if m.wrapped is not None:  # "agreed to meet X", "threatened to attack X"
             w = m.wrapped
@@ -543,9 +543,13 @@ class Coder:
 
     @staticmethod
     def _scan(head, source_tok) -> list:
-        """Last resort: any nominal in the trigger's complement ("kidnapped up to 16 Russian advisers")."""
+        """Last resort: any nominal in the trigger's complement ("kidnapped up to 16 Russian advisers"),
+        but not the one an intrusion there is done to ("opposes interference in China's affairs")."""
         skip = set(source_tok.subtree) if source_tok is not None else set()
-        return [(t, "scan") for t in complement(head) if t.pos_ in ("NOUN", "PROPN") and t not in skip]
+        comp = list(complement(head))
+        shielded = {t.i for n in comp for c in n.children if c.dep_ == "prep" and intruded_on(n, c.lower_)
+                    for t in c.subtree}
+        return [(t, "scan") for t in comp if t.pos_ in ("NOUN", "PROPN") and t not in skip and t.i not in shielded]
 
     @staticmethod
     def _participle_targets(noun, preps) -> list:

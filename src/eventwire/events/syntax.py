@@ -219,6 +219,17 @@ def path_length(a, b) -> int:
 # Congolese refugees", "his commitment to the Zambian people").
 NESTED_PREPS = frozenset("""of for in into with against to on at over from near inside within across toward
 towards upon between""".split())
+# Acts done to someone by others ("interference in China's affairs", "meddling in its elections",
+# "encroachment on our sovereignty"): whom such a phrase names is the one it is done to, so
+# opposing it is not acting against them.
+INTRUSION_NOUNS = frozenset({"interference", "intervention", "meddling", "intrusion", "encroachment",
+                             "infringement", "incursion", "involvement"})
+
+
+def intruded_on(noun, prep: str) -> bool:
+    """Whether the phrase of preposition ``prep`` under ``noun`` names the one an intrusion is done
+    to (:data:`INTRUSION_NOUNS`): "in China's affairs" in "interference in China's affairs"."""
+    return noun.lemma_.lower() in INTRUSION_NOUNS and prep in ("in", "into", "on", "upon")
 
 
 def nested_nominals(tok, depth: int = 3) -> list:
@@ -239,6 +250,8 @@ def nested_nominals(tok, depth: int = 3) -> list:
                     if a is not None:
                         nxt.append(a)
                 elif c.dep_ in ("prep", "agent") and c.lower_ in NESTED_PREPS | {"by"}:
+                    if intruded_on(t, c.lower_):
+                        continue
                     o = child(c, "pobj")
                     if o is not None:
                         nxt.append(o)
