@@ -78,3 +78,17 @@ def test_whom_an_opposed_intrusion_is_done_to_is_not_the_target(pipeline):
     targets = {(e.sentence, a.code) for e in doc.events for a in e.target}
     assert not any(code.startswith("CHN") for k, code in targets if k == 0)
     assert (1, "USA") in targets and (2, "RUS") in targets
+
+
+def test_forces_on_alert_or_built_up_show_a_force_posture(pipeline):
+    """CAMEO 15: forces put, kept or standing on alert or on standby, and a presence or troops
+    beefed up, are a force posture (alert 152, build-up 154), in several phrasings."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("Cambodian troops remained on alert near the Thai border. "
+                            "The Pentagon placed an army brigade on standby. "
+                            "The Israeli military beefed up its presence along the border with Gaza. "
+                            "Russia bolstered its forces near the Ukrainian border.")
+    pipeline([doc])
+    codes = {(e.sentence, e.cameo) for e in doc.events}
+    assert {(0, "152"), (1, "152"), (2, "154"), (3, "154")} <= codes
