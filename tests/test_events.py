@@ -92,3 +92,15 @@ def test_forces_on_alert_or_built_up_show_a_force_posture(pipeline):
     pipeline([doc])
     codes = {(e.sentence, e.cameo) for e in doc.events}
     assert {(0, "152"), (1, "152"), (2, "154"), (3, "154")} <= codes
+
+
+def test_easing_and_standing_down_are_yielding(pipeline):
+    """CAMEO 08 in more phrasings: tariffs reduced (085), a curfew eased (081), operations ceased (087)."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("The United States reduced tariffs on Chinese goods. "
+                            "Egypt eased curfew hours in North Sinai. "
+                            "The Syrian army ceased its military operations near Damascus.")
+    pipeline([doc])
+    codes = {(e.sentence, e.cameo) for e in doc.events}
+    assert {(0, "085"), (1, "081"), (2, "087")} <= codes
