@@ -104,3 +104,14 @@ def test_easing_and_standing_down_are_yielding(pipeline):
     pipeline([doc])
     codes = {(e.sentence, e.cameo) for e in doc.events}
     assert {(0, "085"), (1, "081"), (2, "087")} <= codes
+
+
+def test_an_attack_on_a_place_is_force_not_criticism(pipeline):
+    """'attack on' is a physical attack unless it is called verbal; criticism keeps its own words."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("Syrian government forces continued their attacks on the rebel-held Ghouta region. "
+                            "Israeli Prime Minister Benjamin Netanyahu ordered massive attacks on the Gaza Strip.")
+    pipeline([doc])
+    roots = {(e.sentence, e.cameo_root) for e in doc.events}
+    assert {(0, "19"), (1, "19")} <= roots and not any(r == "11" for _, r in roots)
