@@ -111,7 +111,9 @@ def test_an_attack_on_a_place_is_force_not_criticism(pipeline):
     from eventwire.document import Document
 
     doc = Document.from_raw("Syrian government forces continued their attacks on the rebel-held Ghouta region. "
-                            "Israeli Prime Minister Benjamin Netanyahu ordered massive attacks on the Gaza Strip.")
+                            "Israeli Prime Minister Benjamin Netanyahu ordered massive attacks on the Gaza Strip. "
+                            "Former prime minister Paul Keating launched a blistering attack on Australia's spy chiefs.")
     pipeline([doc])
     roots = {(e.sentence, e.cameo_root) for e in doc.events}
-    assert {(0, "19"), (1, "19")} <= roots and not any(r == "11" for _, r in roots)
+    assert {(0, "19"), (1, "19"), (2, "11")} <= roots
+    assert not any(r == "11" for k, r in roots if k < 2) and not any(r == "19" for k, r in roots if k == 2)
