@@ -1,3 +1,4 @@
+import pytest
 
 
 def test_attribution_and_audience_are_never_targets(pipeline):
@@ -80,30 +81,29 @@ def test_whom_an_opposed_intrusion_is_done_to_is_not_the_target(pipeline):
     assert (1, "USA") in targets and (2, "RUS") in targets
 
 
-def test_forces_on_alert_or_built_up_show_a_force_posture(pipeline):
-    """CAMEO 15: forces put, kept or standing on alert or on standby, and a presence or troops
-    beefed up, are a force posture (alert 152, build-up 154), in several phrasings."""
+PHRASINGS = {
+    # CAMEO 15: forces put, kept or standing on alert or on standby (152), a presence or troops built up (154)
+    "force posture": (["Cambodian troops remained on alert near the Thai border.",
+                       "The Pentagon placed an army brigade on standby.",
+                       "The Israeli military beefed up its presence along the border with Gaza.",
+                       "Russia bolstered its forces near the Ukrainian border."], ["152", "152", "154", "154"]),
+    # CAMEO 08: tariffs reduced (085), a curfew eased (081), operations ceased (087)
+    "yielding": (["The United States reduced tariffs on Chinese goods.",
+                  "Egypt eased curfew hours in North Sinai.",
+                  "The Syrian army ceased its military operations near Damascus."], ["085", "081", "087"]),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(PHRASINGS))
+def test_categories_are_coded_in_several_phrasings(pipeline, kind):
+    """Each sentence, a different phrasing of its category, gets its expected code."""
     from eventwire.document import Document
 
-    doc = Document.from_raw("Cambodian troops remained on alert near the Thai border. "
-                            "The Pentagon placed an army brigade on standby. "
-                            "The Israeli military beefed up its presence along the border with Gaza. "
-                            "Russia bolstered its forces near the Ukrainian border.")
+    sentences, expected = PHRASINGS[kind]
+    doc = Document.from_raw(" ".join(sentences))
     pipeline([doc])
     codes = {(e.sentence, e.cameo) for e in doc.events}
-    assert {(0, "152"), (1, "152"), (2, "154"), (3, "154")} <= codes
-
-
-def test_easing_and_standing_down_are_yielding(pipeline):
-    """CAMEO 08 in more phrasings: tariffs reduced (085), a curfew eased (081), operations ceased (087)."""
-    from eventwire.document import Document
-
-    doc = Document.from_raw("The United States reduced tariffs on Chinese goods. "
-                            "Egypt eased curfew hours in North Sinai. "
-                            "The Syrian army ceased its military operations near Damascus.")
-    pipeline([doc])
-    codes = {(e.sentence, e.cameo) for e in doc.events}
-    assert {(0, "085"), (1, "081"), (2, "087")} <= codes
+    assert set(enumerate(expected)) <= codes
 
 
 def test_an_attack_on_a_place_is_force_not_criticism(pipeline):
