@@ -665,8 +665,8 @@ class Coder:
         verb = m.carrier or m.token
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in RECIPROCAL_VERBS:
             return False
-        obj = child(verb, "dobj")  # "with" may hang on the verb or on what is traded
-        return not any(True for t in (verb, obj) if t is not None for _ in prep_objects(t, ("with",)))
+        # "with" may hang on the verb or on what is traded
+        return not any(prep_objects(t, ("with",)) for t in (verb, child(verb, "dobj")) if t is not None)
 
     @staticmethod
     def _gives_to_other(m: Match) -> bool:

@@ -66,14 +66,15 @@ def _merge_claims(readouts: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def story(reader, story_id: str) -> dict[str, Any]:
     """Its row, articles (near-duplicates linked), merged events with counts, and readouts by source."""
+    from ..errors import ParameterError
     from ..stories import story as story_of
-    from ..stories.readouts import current_story_id
 
     if not available(reader):
         raise NotFound(MISSING, input="stories")
-    if current_story_id(reader, story_id) is None:
-        raise NotFound("no story with this id; list them at /api/stories", input=story_id)
-    data = story_of(reader, story_id)
+    try:
+        data = story_of(reader, story_id)  # an id merged into another story gives that story
+    except ParameterError:
+        raise NotFound("no story with this id; list them at /api/stories", input=story_id) from None
     _decode([data["story"]])
     _merge_claims(data["readouts"])
     return data
