@@ -74,11 +74,14 @@ def test_whom_an_opposed_intrusion_is_done_to_is_not_the_target(pipeline):
 
     doc = Document.from_raw("Russia opposes any interference in China's internal affairs, the ministry said. "
                             "Beijing condemned US meddling in Hong Kong. "
-                            "The EU criticised Russia's interference in the election.")
+                            "The EU criticised Russia's interference in the election. "
+                            "Iran rejected foreign intervention in Syria.")
     pipeline([doc])
     targets = {(e.sentence, a.code) for e in doc.events for a in e.target}
     assert not any(code.startswith("CHN") for k, code in targets if k == 0)
     assert (1, "USA") in targets and (2, "RUS") in targets
+    # the parser hangs 'in Syria' off 'rejected'; it still says whom the intervention is done to
+    assert not any(code.startswith("SYR") for k, code in targets if k == 3)
 
 
 PHRASINGS = {

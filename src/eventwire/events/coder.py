@@ -36,7 +36,7 @@ from .patterns import PREPOSITIONS, Pattern, PatternSet
 from ..attribution import sources_for
 from .syntax import (agent_object, child, children, clause_subjects, complement, condition_subjects, conjuncts,
                      intruded_on, is_infinitive_adverbial, is_list_continuation, is_passive, is_word, nested_nominals, path_length, phrase_bounds, prep_objects,
-                     purpose_clauses, subject_candidates, words)
+                     purpose_clauses, stray_intrusion_phrases, subject_candidates, words)
 
 # Roots whose events are mutual when several actors share one role ("A and B met").
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})
@@ -497,7 +497,8 @@ class Coder:
         for o in objs:
             if not (required & set(words(o))):
                 cands.append((o, "direct"))
-        cands += [(obj, "direct") for _, obj in prep_objects(verb, preps)]
+        stray = stray_intrusion_phrases(verb)
+        cands += [(obj, "direct") for _, obj in prep_objects(verb, preps) if obj.i not in stray]
         for o in children(verb, "dobj"):
             cands += [(obj, "carrier") for p_, obj in prep_objects(o, preps) if not intruded_on(o, p_)]
             cands += self._participle_targets(o, preps)
@@ -548,7 +549,7 @@ class Coder:
         skip = set(source_tok.subtree) if source_tok is not None else set()
         comp = list(complement(head))
         shielded = {t.i for n in comp for c in n.children if c.dep_ == "prep" and intruded_on(n, c.lower_)
-                    for t in c.subtree}
+                    for t in c.subtree} | stray_intrusion_phrases(head)
         return [(t, "scan") for t in comp if t.pos_ in ("NOUN", "PROPN") and t not in skip and t.i not in shielded]
 
     @staticmethod
