@@ -27,7 +27,7 @@ from _common import peak_rss_mb, write_result
 
 from eventwire.evaluation.stories_task import b_cubed
 from eventwire.stories import DuplicateIndex, StoryClusterer
-from eventwire.stories.features import ArticleFeatures
+from eventwire.stories.features import ArticleFeatures, passages
 
 KINDS = 50
 WORDS_PER_KIND = 40
@@ -53,8 +53,10 @@ def generate(n: int, seed: int = 0):
             toks = text0.split()
             for _ in range(3):
                 toks[rng.randrange(len(toks))] = vocab[rng.randrange(len(vocab))]
-            feats = ArticleFeatures(f"a{i:07d}", f"outlet{rng.randrange(300)}", f0.published, dict(f0.counts))
-            out.append((feats, " ".join(toks), label))
+            text = " ".join(toks)
+            feats = ArticleFeatures(f"a{i:07d}", f"outlet{rng.randrange(300)}", f0.published, dict(f0.counts),
+                                    passages=passages(text))
+            out.append((feats, text, label))
             continue
         s = min(n_stories - 1, int(i / n * n_stories + rng.gauss(0, 1.5)))
         st = stories[max(0, s)]
@@ -69,8 +71,9 @@ def generate(n: int, seed: int = 0):
         for pl in st["places"][:rng.randint(1, 2)]:
             counts["p:" + pl] = counts.get("p:" + pl, 0) + 1
         day = st["day"] + dt.timedelta(days=rng.randint(0, 2))
-        out.append((ArticleFeatures(f"a{i:07d}", f"outlet{rng.randrange(300)}", day, counts),
-                    " ".join(words), max(0, s)))
+        text = " ".join(words)
+        out.append((ArticleFeatures(f"a{i:07d}", f"outlet{rng.randrange(300)}", day, counts, passages=passages(text)),
+                    text, max(0, s)))
     return out
 
 

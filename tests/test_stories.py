@@ -351,6 +351,62 @@ def test_figures_are_normalised_and_lower_the_score_of_a_story_that_never_report
     assert clusterer.score(story, v_other, other) < clusterer.score(story, v_same, same)
 
 
+def test_passages_are_runs_of_content_words_that_survive_a_rewrite_and_a_reload():
+    from eventwire.stories.features import ArticleFeatures, passages
+
+    wire = ("A former employee walked into a staff Christmas party at an east Vancouver health products "
+            "business on Friday and shot a man, police said.")
+    rewrite = "Police said a former employee walked into a staff Christmas party at an east Vancouver health products business."
+    other = "A former employee of a Toronto bakery was arrested on Monday after a fire destroyed the shop."
+    assert len(set(passages(wire)) & set(passages(rewrite))) >= 5  # same words in the same order, any case
+    assert not set(passages(wire)) & set(passages(other))
+    assert not passages("it was said that he had been there when they were here") and not passages("")  # no content
+    assert passages(wire) == passages(wire.upper().replace(",", " ;"))  # case and punctuation do not count
+    a = ArticleFeatures("a" * 64, "X", None, {"w:party": 1}, passages=passages(wire))
+    assert ArticleFeatures.from_json(a.article_id, "X", None, json.loads(json.dumps(a.to_json()))).passages == a.passages
+    assert not ArticleFeatures.from_json("b" * 64, "X", None, {}).passages  # stored before passages existed
+
+
+def test_passage_counts_never_undercount_and_fade():
+    from eventwire.stories.sketch import PassageCounts
+
+    counts = PassageCounts(bits=8, depth=3)  # 256 cells a row: crowded on purpose
+    stock, quote = 12345, 67890
+    for i in range(40):
+        counts.add([stock, 1000 + i] + ([quote] if i < 3 else []))
+    assert counts.counts([stock])[0] >= 40 and counts.counts([quote])[0] >= 3
+    assert counts.rare([stock, quote], 20) == [quote]
+    counts.add(list(range(5000, 5000 + 256)))  # a row's worth of passages: every counter halves
+    assert counts.since_decay == 0 and counts.counts([stock])[0] < 40
+
+
+def test_shared_passages_carry_an_early_report_into_its_story():
+    """An early report names other people than the later reports (the company, not the suspect),
+    so its words and names fit their story poorly; the sentences it shares with them (one police
+    statement, rewritten wire copy) carry it in. A report of another happening of the same kind,
+    in its own words, is not carried."""
+    from eventwire.stories import Settings, StoryClusterer
+    from eventwire.stories.features import ArticleFeatures, passages
+
+    statement = ("Police said the suspect entered the business, which had at least a dozen people inside "
+                 "enjoying a Christmas party, and opened fire on the chief executive.")
+    words = {"w:shooting": 2, "w:party": 2, "w:christmas": 1, "w:office": 1}
+
+    def article(aid, names, text):
+        counts = {**words, **{f"n:{n}": 3 for n in names}, **{f"w:{n}": 1 for n in names}}
+        return ArticleFeatures(aid, "X", dt.date(2008, 12, 13), counts, passages=passages(text))
+
+    later = [article(c * 64, ["kirkpatrick", "fanning", "banky"], statement + f" Report {c}.") for c in "abc"]
+    early = article("d" * 64, ["tallgrass", "hacker", "christie"], "One man is dead. " + statement)
+    elsewhere = article("e" * 64, ["jones", "detroit"], "A gunman opened fire at an office in Detroit on Friday.")
+    for settings, joins in ((Settings(passage_bonus=0.0), False), (Settings(), True)):
+        clusterer = StoryClusterer(settings)
+        clusterer.observe(later + [early, elsewhere])
+        sid = {clusterer.add(a)[0] for a in later}.pop()
+        assert (clusterer.add(early)[0] == sid) is joins
+        assert clusterer.add(elsewhere)[0] != sid
+
+
 def test_repair_merges_stories_a_later_batch_shows_to_be_one():
     """A report of one happening left alone on arrival (here: an arrival threshold nothing clears)
     joins that happening's story once the story grows, in the repair after the batch, the larger

@@ -16,8 +16,12 @@ offers to one player) share nearly every word, so an article whose lead names
 a participant the story never mentions, while the story's leads agree on one of
 the same kind the article never mentions, does not join it
 (:meth:`Story.participant_clash`), and the figures its lead reports that the
-story never mentions lower the score (:meth:`Story.shared_figures`). Document
-frequencies grow as articles
+story never mentions lower the score (:meth:`Story.shared_figures`). Passages
+an article shares with a story's members (six-word runs: rewritten wire copy,
+the same statement) raise the score (:meth:`Story.shared_passages`): they tell
+a report of the happening from a report of another of its kind better than
+words do, and carry an early report that names other people than the later
+ones into their story. Document frequencies grow as articles
 arrive, so idf is that of the corpus so far.
 
 Placing an article is final, but two reports of one happening can start two
@@ -41,6 +45,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from .features import ArticleFeatures, Weights, vector
+from .sketch import PassageCounts
 
 
 @dataclass
@@ -56,13 +61,14 @@ class Story:
     # the participants members' leads name: group -> (members naming it, kind, the keys that name it)
     lead: dict[str, tuple[int, str, set[str]]] = field(default_factory=dict)
     n_lead: int = 0  # members whose lead names anyone
+    passages: set[int] = field(default_factory=set)  # the members' passages (features.passages), up to a cap
     solo: tuple[ArticleFeatures, dict[str, float]] | None = None  # the one member (features, vector) while alone
     # each member as (what Story.add reads of its features, its vector) while the story may still be split
     # (see StoryClusterer.split); None once it outgrew that
     members: list[tuple[ArticleFeatures, dict[str, float]]] | None = field(default_factory=list)
     split_check: int = 0  # the size at which the next split check is due
 
-    def add(self, v: dict[str, float], a: ArticleFeatures) -> None:
+    def add(self, v: dict[str, float], a: ArticleFeatures, max_passages: int = 3000) -> None:
         vec = self.vec
         dot = 0.0
         for f, x in v.items():
@@ -88,6 +94,8 @@ class Story:
             group = kind + ":" + keys[0]
             n, _, known = self.lead.get(group, (0, kind, set()))
             self.lead[group] = (n + 1, kind, known | set(keys))
+        if len(self.passages) < max_passages:
+            self.passages.update(a.passages)
 
     def absorb(self, other: "Story") -> None:
         """Take ``other``'s members in (see :meth:`StoryClusterer.repair`)."""
@@ -104,6 +112,7 @@ class Story:
                 self.last = d if self.last is None else max(self.last, d)
         self.years.update(other.years)
         self.named |= other.named
+        self.passages |= other.passages
         self.n_lead += other.n_lead
         for group, (n, kind, keys) in other.lead.items():
             n0, _, known = self.lead.get(group, (0, kind, set()))
@@ -143,6 +152,11 @@ class Story:
             return 1.0
         return sum(1 for f in a.figures if f in self.named) / len(a.figures)
 
+    def shared_passages(self, passages) -> int:
+        """How many of ``passages`` (an article's rare ones: :meth:`StoryClusterer.rare_passages`) a
+        member of this story has too: text one report took from another, or both from one statement."""
+        return len(self.passages.intersection(passages)) if self.passages and passages else 0
+
     def cosine(self, v: dict[str, float]) -> float:
         if self.norm2 <= 0:
             return 0.0
@@ -179,6 +193,11 @@ class Settings:
     year_clash: float = 0.6  # score factor when both mention years and none is shared
     participant_clash: float = 0.0  # score factor when the leads name different participants (Story.participant_clash)
     what_figures: float = 0.4  # how much the share of the article's lead figures the story mentions counts
+    passage_bonus: float = 0.3  # added to a score when the article shares ``passages_full`` passages with the story
+    passages_full: int = 3  # shared passages that earn the whole bonus (fewer earn their share)
+    passages_min: int = 2  # fewer shared passages than this earn nothing (one may be a formula both use)
+    passage_max_articles: int = 20  # a passage more recent articles hold is a stock phrase: no evidence
+    story_passages: int = 3000  # a story stops collecting its members' passages at this many
     core_share: float = 0.5  # a story's participant: named in the leads of this share of its members
     merge_threshold: float = 0.5  # repair: two stories whose centroids score this much become one
     rejoin_threshold: float = 0.3  # repair: a one-article story whose article scores this much with another joins it
@@ -207,6 +226,7 @@ class StoryClusterer:
         self.latest: dt.date | None = None  # newest publication date seen
         self.retired: set[str] = set()
         self.absorbed: set[str] = set()  # ids of stories the repair merged into others
+        self.passage_counts = PassageCounts()
         self._since_sweep = 0
 
     # -- corpus statistics -------------------------------------------------
@@ -214,6 +234,7 @@ class StoryClusterer:
         """Count the features of newly arrived articles into the document frequencies."""
         for a in feats:
             self.df.update(a.counts.keys())
+            self.passage_counts.add(a.passages)
             if a.published and (self.latest is None or a.published > self.latest):
                 self.latest = a.published
         self.n_docs += len(feats)
@@ -268,9 +289,23 @@ class StoryClusterer:
             hits.update(plist.keys())
         return [sid for sid, _ in hits.most_common(s.max_candidates)]
 
-    def score(self, story: Story, v: dict[str, float], a: ArticleFeatures, view: tuple | None = None) -> float:
-        """How well the article (features ``a``, vector ``v``) fits ``story``; ``view`` is
-        :meth:`view` of ``v`` when already made (one article, many candidates)."""
+    def rare_passages(self, a: ArticleFeatures) -> list[int]:
+        """The article's passages few recent articles hold (``passage_max_articles``): the ones
+        whose sharing is evidence of one happening, not a stock phrase."""
+        return self.passage_counts.rare(a.passages, self.settings.passage_max_articles)
+
+    def score(self, story: Story, v: dict[str, float], a: ArticleFeatures, view: tuple | None = None,
+              rare: list[int] | None = None) -> float:
+        """How well the article (features ``a``, vector ``v``) fits ``story``: :meth:`fit` plus
+        :meth:`passage_bonus`; ``view`` is :meth:`view` of ``v`` and ``rare``
+        :meth:`rare_passages` of ``a`` when already made (one article, many candidates)."""
+        score = self.fit(story, v, a, view)
+        if score > 0:
+            score += self.passage_bonus(story, self.rare_passages(a) if rare is None else rare)
+        return score
+
+    def fit(self, story: Story, v: dict[str, float], a: ArticleFeatures, view: tuple | None = None) -> float:
+        """The article's score before passages: similarity, weighed by who, where, when and figures."""
         s = self.settings
         if story.gap_days(a.published) > s.max_gap_days:
             return 0.0
@@ -280,6 +315,15 @@ class StoryClusterer:
         if s.participant_clash < 1.0 and story.participant_clash(a, s.core_share):
             score *= s.participant_clash
         return score
+
+    def passage_bonus(self, story: Story, rare: list[int]) -> float:
+        """What the article's rare passages that the story holds too add to its score: nothing for
+        fewer than ``passages_min``, ``passage_bonus`` for ``passages_full`` or more."""
+        s = self.settings
+        if s.passage_bonus <= 0:
+            return 0.0
+        n = story.shared_passages(rare)
+        return s.passage_bonus * min(1.0, n / s.passages_full) if n >= s.passages_min else 0.0
 
     def view(self, v: dict[str, float]) -> tuple[list[str], list[tuple[float, str]]]:
         """What scoring reads of a vector besides the cosine: its years, its strongest names and places."""
@@ -296,10 +340,15 @@ class StoryClusterer:
         return score
 
     def best(self, a: ArticleFeatures, v: dict[str, float]) -> tuple[str | None, float]:
+        view, rare = self.view(v), self.rare_passages(a)
+        fits = sorted(((self.fit(self.stories[sid], v, a, view), sid) for sid in self.candidates(v)),
+                      key=itemgetter(0), reverse=True)
         best_id, best_score = None, 0.0
-        view = self.view(v)
-        for sid in self.candidates(v):
-            sc = self.score(self.stories[sid], v, a, view)
+        most = self.settings.passage_bonus if rare else 0.0
+        for fit, sid in fits:  # best fit first: the passages of one that cannot win are not compared
+            if fit <= 0 or fit + most <= best_score:
+                break
+            sc = fit + (self.passage_bonus(self.stories[sid], rare) if most else 0.0)
             if sc > best_score:
                 best_id, best_score = sid, sc
         return best_id, best_score
@@ -403,9 +452,9 @@ class StoryClusterer:
                 continue
             left, right = Story(sid), Story("")
             for a, v in big:
-                left.add(v, a)
+                left.add(v, a, s.story_passages)
             for a, v in small:
-                right.add(v, a)
+                right.add(v, a, s.story_passages)
             if _dot(left.vec, right.vec) / math.sqrt(left.norm2 * right.norm2) >= s.merge_threshold:
                 continue
             right.id = next((i for i in (story_id_for(a.article_id) for a, _ in small)
@@ -432,7 +481,7 @@ class StoryClusterer:
         story = self.stories.get(story_id)
         if story is None:
             story = self.stories[story_id] = Story(story_id)
-        story.add(v, a)
+        story.add(v, a, self.settings.story_passages)
         self._index(story_id, v)
 
 
@@ -448,9 +497,10 @@ def salient(v: dict[str, float], k: int) -> list[tuple[float, str]]:
 
 def _kept(a: ArticleFeatures) -> ArticleFeatures:
     """What :meth:`Story.add` reads of an article, for a story's member list: its names, figures
-    and years, lead participants and figures, publication date (not its words)."""
+    and years, lead participants and figures, passages, publication date (not its words)."""
     counts = {f: c for f, c in a.counts.items() if f[:2] in ("n:", "f:", "y:")}
-    return ArticleFeatures(a.article_id, None, a.published, counts, lead=a.lead, figures=a.figures)
+    return ArticleFeatures(a.article_id, None, a.published, counts, lead=a.lead, figures=a.figures,
+                           passages=a.passages)
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:

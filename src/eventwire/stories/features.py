@@ -18,15 +18,23 @@ bag with a prefix per kind, each kind weighted on its own:
   figures an article's lead reports (``ArticleFeatures.figures``) are the ones
   the other reports of the same happening repeat.
 
+Beside the bag, an article's *passages* (:func:`passages`): hashes of its
+six-word runs. Reports of one happening share passages even when their
+bags differ (an outlet's rewrite of wire copy, the same police statement or
+quote), which two happenings of one kind almost never do.
+
 Features are computed from a :class:`~eventwire.document.Document` or from
 its stored JSON record, whichever annotations exist; nothing here needs a
 stage that may be missing.
 """
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import math
 import re
+import zlib
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -74,17 +82,21 @@ class ArticleFeatures:
     # who the lead is about: the participants its names point at (see lead_participants)
     lead: list[list[str]] = field(default_factory=list)
     figures: list[str] = field(default_factory=list)  # the figures the lead reports (``f:`` keys)
+    passages: array = field(default_factory=lambda: array("I"))  # hashes of its first six-word runs (passages())
 
     def to_json(self) -> dict[str, Any]:
         return {"counts": self.counts, "days": [d.isoformat() for d in self.days], "title": self.title,
-                "lead": self.lead, "figures": self.figures}
+                "lead": self.lead, "figures": self.figures,
+                "passages": base64.b64encode(array("I", self.passages).tobytes()).decode("ascii")}
 
     @classmethod
     def from_json(cls, article_id: str, outlet: str | None, published: dt.date | None,
                   data: dict[str, Any]) -> "ArticleFeatures":
+        packed = array("I")
+        packed.frombytes(base64.b64decode(data.get("passages") or ""))
         return cls(article_id, outlet, published, data.get("counts", {}),
                    [dt.date.fromisoformat(d) for d in data.get("days", [])], data.get("title"),
-                   list(data.get("lead", [])), list(data.get("figures", [])))
+                   list(data.get("lead", [])), list(data.get("figures", [])), packed)
 
 
 def _date(value: Any) -> dt.date | None:
@@ -169,7 +181,34 @@ def from_record(rec: dict[str, Any]) -> ArticleFeatures:
     return ArticleFeatures(rec["id"], src.get("outlet"), published, dict(counts), sorted(set(days)), title,
                            [keys for keys in lead_participants(rec, lead_end, times, asides)
                             if max(counts.get("n:" + k, 0) for k in keys) >= 1 + LEAD_BOOST + 1],
-                           list(dict.fromkeys(lead_figures)))
+                           list(dict.fromkeys(lead_figures)), passages(text))
+
+
+_PASSAGE_WORD = re.compile(r"[a-z0-9]+")
+PASSAGE_WORDS = 6  # words per passage: long enough that two reports share one by copying, not by chance
+PASSAGE_CONTENT = 3  # content words a passage needs ("he said that it was the" is anyone's)
+MAX_PASSAGES = 200  # an article's first passages (the lead and first paragraphs: what rewrites keep)
+
+
+def passages(text: str) -> array:
+    """Hashes (CRC-32) of the text's first ``MAX_PASSAGES`` distinct runs of ``PASSAGE_WORDS``
+    words (lower-cased, punctuation dropped) that hold ``PASSAGE_CONTENT`` content words.
+
+    Two reports of one happening share such runs when one outlet rewrites another's copy or both
+    carry the same statement; two happenings of one kind, described in their own words, do not.
+    CRC-32 is stable across processes (workers compute these) and compact (an ``array`` of 32-bit
+    values: 4 bytes each); a chance collision between two of a story's few thousand passages costs
+    one shared passage at most."""
+    toks = _PASSAGE_WORD.findall(text.lower())
+    content = [not t.isdigit() and t not in STOP_WORDS for t in toks]
+    out: dict[int, None] = {}
+    n = PASSAGE_WORDS
+    for i in range(len(toks) - n + 1):
+        if sum(content[i:i + n]) >= PASSAGE_CONTENT:
+            out[zlib.crc32(" ".join(toks[i:i + n]).encode())] = None
+            if len(out) >= MAX_PASSAGES:
+                break
+    return array("I", out)
 
 
 _NUMBER_WORDS = {w: str(i) for i, ws in enumerate([
