@@ -358,8 +358,15 @@ def test_passages_are_runs_of_content_words_that_survive_a_rewrite_and_a_reload(
             "business on Friday and shot a man, police said.")
     rewrite = "Police said a former employee walked into a staff Christmas party at an east Vancouver health products business."
     other = "A former employee of a Toronto bakery was arrested on Monday after a fire destroyed the shop."
-    assert len(set(passages(wire)) & set(passages(rewrite))) >= 5  # same words in the same order, any case
+    assert len(set(passages(wire)) & set(passages(rewrite))) >= 2  # same words in the same order, any case
     assert not set(passages(wire)) & set(passages(other))
+    # one nine-word phrase in two unrelated reports (four six-word runs) leaves one fingerprint
+    # or two (winnowing), not one per run: counting shared fingerprints counts shared stretches
+    quake = ("Officials counted the damage in the villages. The US Geological Survey said the quake struck "
+             "hardest at a depth of ten kilometres near the coast, and rescuers searched through the night.")
+    storm = ("A storm flooded farms in the north. The US Geological Survey said the quake struck "
+             "hardest nowhere near the dam, whose spillway engineers opened on Tuesday to relieve the river.")
+    assert 1 <= len(set(passages(quake)) & set(passages(storm))) <= 2
     assert not passages("it was said that he had been there when they were here") and not passages("")  # no content
     assert passages(wire) == passages(wire.upper().replace(",", " ;"))  # case and punctuation do not count
     a = ArticleFeatures("a" * 64, "X", None, {"w:party": 1}, passages=passages(wire))

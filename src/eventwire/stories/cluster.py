@@ -194,8 +194,8 @@ class Settings:
     participant_clash: float = 0.0  # score factor when the leads name different participants (Story.participant_clash)
     what_figures: float = 0.4  # how much the share of the article's lead figures the story mentions counts
     passage_bonus: float = 0.3  # added to a score when the article shares ``passages_full`` passages with the story
-    passages_full: int = 3  # shared passages that earn the whole bonus (fewer earn their share)
-    passages_min: int = 2  # fewer shared passages than this earn nothing (one may be a formula both use)
+    passages_full: int = 2  # shared passages that earn the whole bonus (fewer earn their share)
+    passages_min: int = 2  # fewer shared passages than this earn nothing (one phrase may be a formula both use)
     passage_max_articles: int = 20  # a passage more recent articles hold is a stock phrase: no evidence
     story_passages: int = 3000  # a story stops collecting its members' passages at this many
     core_share: float = 0.5  # a story's participant: named in the leads of this share of its members

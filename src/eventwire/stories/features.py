@@ -18,7 +18,7 @@ bag with a prefix per kind, each kind weighted on its own:
   figures an article's lead reports (``ArticleFeatures.figures``) are the ones
   the other reports of the same happening repeat.
 
-Beside the bag, an article's *passages* (:func:`passages`): hashes of its
+Beside the bag, an article's *passages* (:func:`passages`): fingerprints of its
 six-word runs. Reports of one happening share passages even when their
 bags differ (an outlet's rewrite of wire copy, the same police statement or
 quote), which two happenings of one kind almost never do.
@@ -187,25 +187,37 @@ def from_record(rec: dict[str, Any]) -> ArticleFeatures:
 _PASSAGE_WORD = re.compile(r"[a-z0-9]+")
 PASSAGE_WORDS = 6  # words per passage: long enough that two reports share one by copying, not by chance
 PASSAGE_CONTENT = 3  # content words a passage needs ("he said that it was the" is anyone's)
-MAX_PASSAGES = 200  # an article's first passages (the lead and first paragraphs: what rewrites keep)
+PASSAGE_WINDOW = 4  # winnowing: one fingerprint from every this many consecutive passages
+MAX_PASSAGES = 200  # an article's first fingerprints (the lead and first paragraphs: what rewrites keep)
 
 
 def passages(text: str) -> array:
-    """Hashes (CRC-32) of the text's first ``MAX_PASSAGES`` distinct runs of ``PASSAGE_WORDS``
-    words (lower-cased, punctuation dropped) that hold ``PASSAGE_CONTENT`` content words.
+    """Fingerprints of the text's passages: of its runs of ``PASSAGE_WORDS`` words (lower-cased,
+    punctuation dropped) that hold ``PASSAGE_CONTENT`` content words, the CRC-32 hashes that
+    winnowing keeps (the smallest of every ``PASSAGE_WINDOW`` consecutive ones, as MOSS does for
+    copied code), the first ``MAX_PASSAGES`` of them.
 
     Two reports of one happening share such runs when one outlet rewrites another's copy or both
     carry the same statement; two happenings of one kind, described in their own words, do not.
-    CRC-32 is stable across processes (workers compute these) and compact (an ``array`` of 32-bit
-    values: 4 bytes each); a chance collision between two of a story's few thousand passages costs
-    one shared passage at most."""
+    Winnowing keeps any shared stretch of ``PASSAGE_WORDS + PASSAGE_WINDOW - 1`` words visible
+    while one shared phrase yields one or two fingerprints, not one per word of overlap, so a
+    count of shared fingerprints counts shared stretches of text. CRC-32 is stable across
+    processes (workers compute these) and compact (an ``array`` of 32-bit values)."""
     toks = _PASSAGE_WORD.findall(text.lower())
     content = [not t.isdigit() and t not in STOP_WORDS for t in toks]
+    n, w = PASSAGE_WORDS, PASSAGE_WINDOW
+    hashes = [zlib.crc32(" ".join(toks[i:i + n]).encode()) if sum(content[i:i + n]) >= PASSAGE_CONTENT else None
+              for i in range(len(toks) - n + 1)]
     out: dict[int, None] = {}
-    n = PASSAGE_WORDS
-    for i in range(len(toks) - n + 1):
-        if sum(content[i:i + n]) >= PASSAGE_CONTENT:
-            out[zlib.crc32(" ".join(toks[i:i + n]).encode())] = None
+    last = -1
+    for i in range(max(0, len(hashes) - w + 1)):
+        window = [(h, -j) for j, h in enumerate(hashes[i:i + w], i) if h is not None]
+        if not window:
+            continue
+        h, j = min(window)  # the smallest hash, the rightmost on a tie
+        if -j != last:
+            last = -j
+            out[h] = None
             if len(out) >= MAX_PASSAGES:
                 break
     return array("I", out)
