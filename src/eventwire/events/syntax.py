@@ -224,12 +224,13 @@ towards upon between""".split())
 # opposing it is not acting against them.
 INTRUSION_NOUNS = frozenset({"interference", "intervention", "meddling", "intrusion", "encroachment",
                              "infringement", "incursion", "involvement"})
+INTRUSION_PREPS = frozenset({"in", "into", "on", "upon"})  # "interference in", "encroachment on"
 
 
 def intruded_on(noun, prep: str) -> bool:
     """Whether the phrase of preposition ``prep`` under ``noun`` names the one an intrusion is done
     to (:data:`INTRUSION_NOUNS`): "in China's affairs" in "interference in China's affairs"."""
-    return noun.lemma_.lower() in INTRUSION_NOUNS and intruded_on_prep(prep)
+    return noun.lemma_.lower() in INTRUSION_NOUNS and prep in INTRUSION_PREPS
 
 
 def stray_intrusion_phrases(verb) -> set[int]:
@@ -238,12 +239,8 @@ def stray_intrusion_phrases(verb) -> set[int]:
     say where the rejecting happened; it names whom the intervention is done to (see
     :func:`intruded_on`), so it is no target of the verb."""
     ends = {o.right_edge.i + 1 for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in INTRUSION_NOUNS}
-    return {t.i for c in verb.children if c.dep_ == "prep" and c.i in ends and intruded_on_prep(c.lower_)
+    return {t.i for c in verb.children if c.dep_ == "prep" and c.i in ends and c.lower_ in INTRUSION_PREPS
             for t in c.subtree}
-
-
-def intruded_on_prep(prep: str) -> bool:
-    return prep in ("in", "into", "on", "upon")
 
 
 def nested_nominals(tok, depth: int = 3) -> list:

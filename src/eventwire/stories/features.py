@@ -82,7 +82,7 @@ class ArticleFeatures:
     # who the lead is about: the participants its names point at (see lead_participants)
     lead: list[list[str]] = field(default_factory=list)
     figures: list[str] = field(default_factory=list)  # the figures the lead reports (``f:`` keys)
-    passages: array = field(default_factory=lambda: array("I"))  # hashes of its first six-word runs (passages())
+    passages: array = field(default_factory=lambda: array("I"))  # fingerprints of its six-word runs (passages())
 
     def to_json(self) -> dict[str, Any]:
         return {"counts": self.counts, "days": [d.isoformat() for d in self.days], "title": self.title,
