@@ -68,7 +68,7 @@ class Story:
     members: list[tuple[ArticleFeatures, dict[str, float]]] | None = field(default_factory=list)
     split_check: int = 0  # the size at which the next split check is due
 
-    def add(self, v: dict[str, float], a: ArticleFeatures, max_passages: int = 3000) -> None:
+    def add(self, v: dict[str, float], a: ArticleFeatures, max_passages: int) -> None:
         vec = self.vec
         dot = 0.0
         for f, x in v.items():
