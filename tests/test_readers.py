@@ -91,6 +91,9 @@ def test_warc(tmp_path):
     ("bad.xml", b"<rss><channel><item>", "malformed"),
     ("bomb.xml", b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;">]><rss>&b;</rss>', "malformed"),
     ("bad.warc", b"WARC/1.0\r\nnonsense", "malformed"),
+    ("annotated.xml", b'<?xml version="1.0"?><Document doc_id="1"><token t_id="1">GM</token></Document>',
+     "malformed"),
+    ("empty.rss", b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>', "no_text"),
     ("nothing.html", b"<html><body></body></html>", "no_text"),
     ("u16.txt", b"\xff\xfe" + b"\x00\xd8", "encoding"),
 ])
@@ -101,6 +104,14 @@ def test_bad_inputs_get_clear_errors(tmp_path, name, data, code):
     assert isinstance(item, ReadFailure)
     assert item.code == code
     assert name in item.input and item.message
+
+
+def test_xml_that_is_not_a_feed_is_named_as_such(tmp_path):
+    p = tmp_path / "annotated.xml"
+    p.write_bytes(b'<?xml version="1.0"?>\n<!-- corpus -->\n<Document doc_id="1"><token>GM</token></Document>')
+    (item,) = _read(p)
+    assert isinstance(item, ReadFailure)
+    assert "not an RSS/Atom feed" in item.message and "<Document>" in item.message
 
 
 def test_legacy_encoding_is_decoded(tmp_path):
