@@ -132,7 +132,7 @@ def read_html_bytes(data: bytes, name: str) -> Iterator[Document]:
 
 
 _TAG = re.compile(r"<[^>]+>")
-_ROOT = re.compile(rb"<([A-Za-z_][\w.:-]{0,63})[\s/>]")  # the first element's name (after <?xml ...?>, comments)
+_ROOT = re.compile(rb"<([A-Za-z_][\w.:-]{0,63})[\s/>]")  # the first element's name (not <?xml?>, <!-- -->)
 
 
 def _entry_text(entry) -> str:
@@ -151,13 +151,13 @@ def read_feed_bytes(data: bytes, name: str) -> Iterator:
         raise MalformedInput("feed declares XML entities (possible entity-expansion attack); refused",
                              input=name)
     parsed = feedparser.parse(data)
-    if not parsed.entries and not parsed.get("bozo") and not parsed.get("version"):
+    if not parsed.entries and not parsed.get("bozo"):  # well-formed: a feed with no entries, or no feed
+        if parsed.get("version"):
+            raise InputError("the feed has no entries", input=name, code="no_text")
         root = _ROOT.search(data)
         what = f"<{root.group(1).decode('ascii', 'replace')}>" if root else "unknown"
         raise MalformedInput(f"XML but not an RSS/Atom feed (root element {what}); an .xml input is read "
                              "as a feed: give the article as .txt, .json or .html", input=name)
-    if not parsed.entries and not parsed.get("bozo"):
-        raise InputError("the feed has no entries", input=name, code="no_text")
     if not parsed.entries or (parsed.get("bozo") and not any(_entry_text(e) for e in parsed.entries)):
         why = getattr(parsed, "bozo_exception", None)
         raise MalformedInput(f"not a readable RSS/Atom feed{': ' + str(why) if why else ''}", input=name)
