@@ -229,3 +229,24 @@ def test_quote_links_pick_events_of_the_sentence():
     doc.events = ev
     q = Quote("that China backs talks", 14, 36, False, cue={"text": "told", "start": 3, "end": 7}, sentence=0)
     assert link_quote(doc, q) == ["e1"]
+
+
+def test_bare_document_takes_the_owner_named_before(quotes_of):
+    doc = quotes_of("According to a Pentagon statement, the United States sent two warships to the Gulf on Friday. "
+                    "The ships will stay in the region for a month, the statement said.")
+    stay = next(q for q in doc.quotes if q.text.startswith("The ships will stay"))
+    assert stay.speaker["text"] == "the statement" and stay.speaker["name"] == "Pentagon"
+    doc = quotes_of("The Security Council issued a statement on Monday after the test. "
+                    "The launch was a clear violation of its resolutions, the statement said.")
+    launch = next(q for q in doc.quotes if q.text.startswith("The launch"))
+    assert launch.speaker["name"].endswith("Security Council")
+    # with no document named before, "the statement" stays as written
+    doc = quotes_of("The ships will stay in the region for a month, the statement said.")
+    (alone,) = doc.quotes
+    assert alone.speaker["name"] == "the statement"
+
+
+def test_seed_readout_is_the_account_named_before_it(seed_doc):
+    saying = next(q for q in seed_doc.quotes if q.cue["text"] == "saying")
+    (readout,) = saying.according_to
+    assert readout["text"] == "the readout" and "CCTV" in readout["name"]

@@ -9,18 +9,34 @@ Resolution order for a mention at ``[start, end)``:
    subject of its clause (news repeats the subject as "he");
 3. a short name ("Xi") with a longer earlier mention of the same person
    ("Xi Jinping"): the longer name;
-4. otherwise the text as written.
+4. a bare definite document ("the readout", "the statement") without an
+   actor: whoever owns the nearest earlier document the text names an owner
+   for ("the CCTV report", "a Kremlin account", "the Council issued a
+   statement"). News names a readout's owner
+   once and then says "the readout", and an account is only useful to a
+   reader with its owner;
+5. otherwise the text as written.
 """
 from __future__ import annotations
 
 from typing import Any
 
+import re
+
 from ..actors import mention_index
 from ..document import Document
+from .frames import lemma_of, source_spans
 from .lexicon import PRONOUNS
 
-# how far back (characters) a pronoun may look for its antecedent
+# how far back (characters) a pronoun or a bare document may look for its antecedent
 _LOOKBACK = 1500
+# documents that speak for whoever issued them, and that news refers back to as "the <noun>"
+DOCUMENT_NOUNS = frozenset("""
+account readout report statement transcript communique communiqué summary version release bulletin
+""".split())
+# verbs whose subject owns the document they take ("the Council issued a statement")
+_ISSUING = frozenset({"issue", "release", "publish", "put", "send", "post", "circulate", "give", "deliver", "read"})
+_BARE_DOCUMENT = re.compile(r"^(?:the|that|this)\s+(\w+)$", re.I)
 
 
 def resolve(doc: Document, start: int, end: int) -> dict[str, Any]:
@@ -39,8 +55,39 @@ def resolve(doc: Document, start: int, end: int) -> dict[str, Any]:
         if ante is not None:
             out["name"] = ante
         return out
+    bare = _BARE_DOCUMENT.match(text.strip())
+    if bare and bare.group(1).lower() in DOCUMENT_NOUNS:
+        owner = _document_owner(doc, start)
+        if owner is not None:
+            found = resolve(doc, *owner)
+            out.update(name=found["name"], actor=found["actor"], code=found["code"])
+        return out
     out["name"] = _full_name(doc, start, text)
     return out
+
+
+def _document_owner(doc: Document, before: int) -> tuple[int, int] | None:
+    """The span naming the owner of the nearest document before ``before`` that the text gives an
+    owner ("the CCTV report" -> CCTV, "a Kremlin account of the call" -> Kremlin, "the Security
+    Council issued a statement" -> the Security Council); ``None`` when none is in reach."""
+    sdoc = doc.user_data.get("spacy")
+    if sdoc is None:
+        return None
+    i = sdoc.char_span(before, before, alignment_mode="expand")
+    last = i.start if i is not None else len(sdoc)
+    for tok in reversed(sdoc[:last]):
+        if tok.idx < before - _LOOKBACK:
+            break
+        if tok.pos_ not in ("NOUN", "PROPN") or lemma_of(tok) not in DOCUMENT_NOUNS:
+            continue
+        name, _ = source_spans(tok)
+        if name[1] <= tok.idx:  # a name the noun phrase carries, not the noun phrase itself
+            return name
+        if tok.dep_ == "dobj" and lemma_of(tok.head) in _ISSUING:  # "the Council issued a statement"
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                return source_spans(subj)[0]
+    return None
 
 
 def _antecedent(doc: Document, before: int, labels: tuple[str, ...]) -> str | None:
