@@ -94,6 +94,12 @@ PHRASINGS = {
     "yielding": (["The United States reduced tariffs on Chinese goods.",
                   "Egypt eased curfew hours in North Sinai.",
                   "The Syrian army ceased its military operations near Damascus."], ["085", "081", "087"]),
+    # CAMEO 08 again: a surrender (0874), a pardon (0841), permission or more time granted (080); a suspect
+    # surrendered to another state stays a handover (063)
+    "conceding": (["Dozens of Taliban fighters surrendered to Afghan forces in Kunduz.",
+                   "The Philippine president pardoned an American marine convicted of killing a woman.",
+                   "Iraq gave Turkey permission to pursue the militants across the border.",
+                   "Kenya surrendered the suspect to Tanzanian police."], ["0874", "0841", "080", "063"]),
 }
 
 
