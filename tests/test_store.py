@@ -70,3 +70,18 @@ def test_corrupt_file_is_a_clear_error(tmp_path):
 def test_read_only_missing_file(tmp_path):
     with pytest.raises(StoreError, match="no such database"):
         Store(tmp_path / "none.duckdb", read_only=True)
+
+
+def test_articles_stored_before_headlines_get_one(tmp_path, monkeypatch):
+    import eventwire.store as store_mod
+
+    every = store_mod.list_migrations()
+    db = tmp_path / "old.duckdb"
+    with monkeypatch.context() as m:  # a store made before migration 012
+        m.setattr(store_mod, "list_migrations", lambda: [x for x in every if x[0] < 12])
+        with Store(db) as s:
+            s.con.execute("INSERT INTO articles (id, title, text) VALUES ('a', NULL, 'Quake hits Qeshm\nMore.'), "
+                          "('b', 'Given title', 'Body.')")
+    with Store(db) as s:
+        rows = s.query("SELECT id, headline FROM articles ORDER BY id")
+    assert rows == [{"id": "a", "headline": "Quake hits Qeshm"}, {"id": "b", "headline": "Given title"}]

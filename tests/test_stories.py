@@ -173,6 +173,7 @@ def test_story_and_readout_commands(fixture_docs, tmp_path):
     quake = next(s for s in listed if s["n_articles"] == 3)
     res = cli.invoke(main, ["story", quake["story_id"], "--db", str(db)])
     assert res.exit_code == 0 and "copy of" in res.output and "040" in res.output
+    assert "2023-03-14" in res.output  # dates in full beside each article
     res = cli.invoke(main, ["story", "st_nope", "--db", str(db)])
     assert res.exit_code == 2 and "no story" in res.output
 

@@ -72,8 +72,8 @@ def story_command(story_id, db, as_json):
         dup = f"  copy of {a['duplicate_of'][:12]} ({a['duplicate_similarity']:.2f})" if a["duplicate_of"] else ""
         also = [o for o in dict.fromkeys(a.get("arrived_from") or []) if o and o != a["outlet"]]
         also = f"  also from {', '.join(also)}" if also else ""  # verbatim copies (occurrences)
-        click.echo(f"  {a['article_id'][:12]}  {a['published'] or '':10}  {a['outlet'] or '?':20}  "
-                   f"{(a['title'] or a['first_line'] or '')[:60]}{dup}{also}")
+        click.echo(f"  {a['article_id'][:12]}  {str(a['published'] or ''):10}  {a['outlet'] or '?':20}  "
+                   f"{(a['headline'] or '')[:60]}{dup}{also}")
     click.echo("\nmerged events:")
     _print_table(s["events"], _EVENT_COLUMNS)
     _print_readouts(s["readouts"])

@@ -111,7 +111,8 @@ def _listing(table, columns, filters, order, help_text) -> Listing:
 
 LISTINGS: dict[str, Listing] = {
     "articles": _listing(
-        "articles", ["id", "outlet", "published", "title", "path", "n_chars"],
+        # headline: the title, else the first line that says something (eventwire.headline)
+        "articles", ["id", "outlet", "published", "headline", "path", "n_chars"],
         {"outlet": ("Only this outlet.", "outlet = ?", None),
          "search": ("Text contains this (case-insensitive).", _contains("text"), None),
          "date_from": ("Published on or after (YYYY-MM-DD).", "published >= CAST(? AS DATE)", _iso_date),
@@ -158,15 +159,6 @@ LISTINGS: dict[str, Listing] = {
 }
 
 
-# Derived columns a caller may ask list_rows for by name.
-# ``lead``: an untitled article's first sentence (whitespace folded, cut at 200
-# characters with an ellipsis), else its first 160 characters.
-_FIRST_SENTENCE = ("(SELECT substr(articles.text, s.\"start\" + 1, least(s.\"end\" - s.\"start\", 200)) "
-                   "|| CASE WHEN s.\"end\" - s.\"start\" > 200 THEN '…' ELSE '' END "
-                   "FROM sentences s WHERE s.article_id = articles.id AND s.idx = 0)")
-COMPUTED = {"lead": f"trim(regexp_replace(coalesce({_FIRST_SENTENCE}, left(text, 160)), '\\s+', ' ', 'g')) AS lead"}
-
-
 def where_clause(kind: str, filters: dict[str, Any]) -> tuple[str, list[Any]]:
     """`` WHERE ...`` (or "") and its bound parameters for listing ``kind``'s ``filters``.
 
@@ -203,7 +195,7 @@ def list_rows(store, kind: str, filters: dict[str, Any], *, limit: int = 50, off
     where, params = where_clause(kind, filters)
     spec = LISTINGS[kind]
     cols = columns or spec.columns
-    sql = (f"SELECT {', '.join(COMPUTED.get(c) or _quote(c) for c in cols)} FROM {spec.table}{where} "
+    sql = (f"SELECT {', '.join(_quote(c) for c in cols)} FROM {spec.table}{where} "
            f"ORDER BY {spec.order} LIMIT ? OFFSET ?")
     return store.query(sql, params + [int(limit), int(offset)])
 

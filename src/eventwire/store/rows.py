@@ -12,6 +12,7 @@ import json
 from typing import Any, Iterable, Mapping, Sequence
 
 from ..document import Document
+from ..headline import headline
 
 ANNOTATION_TABLES = ("sentences", "entities", "actors", "events", "quotes", "times", "places")
 
@@ -25,8 +26,8 @@ def article_row(doc: Document, record: dict[str, Any]) -> dict[str, Any]:
     tone = doc.tone
     return {
         "id": record["id"], "path": s.path, "outlet": s.outlet, "url": s.url, "title": s.title,
-        "published": s.published, "published_basis": s.published_basis, "text": doc.text,
-        "n_chars": len(doc.text), "pipeline_version": doc.pipeline.get("version"),
+        "headline": headline(record), "published": s.published, "published_basis": s.published_basis,
+        "text": doc.text, "n_chars": len(doc.text), "pipeline_version": doc.pipeline.get("version"),
         "model": doc.pipeline.get("model"), "kb": doc.pipeline.get("kb"),
         "tone_score": tone.score if tone else None, "tone_positive": tone.positive if tone else None,
         "tone_negative": tone.negative if tone else None, "record": _j({**record, "raw": doc.raw}),

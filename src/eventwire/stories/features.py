@@ -41,6 +41,8 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..headline import pieces, says_something, time_spans
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -49,7 +51,6 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|')$")
 
 # The lead (title and first sentences) states who did what, where and when: its features count extra.
 LEAD_SENTENCES = 2
-LEAD_MIN_WORDS = 5
 LEAD_BOOST = 2
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -127,7 +128,7 @@ def from_record(rec: dict[str, Any]) -> ArticleFeatures:
     src = rec.get("source") or {}
     title = src.get("title")
     sents = rec.get("sentences") or []
-    times = [(t["start"], t["end"]) for t in rec.get("times") or [] if t.get("start") is not None]
+    times = time_spans(rec)
     lead_end = lead_span(text, sents, times)
     for w in words(text):
         counts["w:" + w] += 1
@@ -172,7 +173,7 @@ def from_record(rec: dict[str, Any]) -> ArticleFeatures:
         if d:
             days.append(d)
     published = _date(src.get("published"))
-    asides = [(s["start"], s["end"]) for s in _pieces(text, sents) if not _says_something(text, s, times)]
+    asides = [(s["start"], s["end"]) for s in pieces(text, sents) if not says_something(text, s, times)]
     lead_figures = []
     for value, in_lead in reported_figures(rec, asides + times, lead_end):
         counts["f:" + value] += 1
@@ -252,37 +253,15 @@ def reported_figures(rec: dict[str, Any], skip: list[tuple[int, int]], lead_end:
     return out
 
 
-def _says_something(text: str, sent: dict[str, Any], times: list[tuple[int, int]]) -> bool:
-    """A headline or sentence, not a dateline, byline or "Posted: ..." line: it has
-    ``LEAD_MIN_WORDS`` words outside its time expressions."""
-    start, end = sent["start"], sent["end"]
-    inside = [(a, b) for a, b in times if a < end and start < b]
-    n = sum(1 for m in _WORD.finditer(text, start, end)
-            if not any(a <= m.start() < b for a, b in inside))
-    return n >= LEAD_MIN_WORDS
-
-
-def _pieces(text: str, sents: list[dict[str, Any]]) -> list[dict[str, int]]:
-    """Sentences cut at line breaks too: a dateline or byline on its own line stays apart from the
-    headline the sentence splitter glued it to."""
-    out = []
-    for s in sents:
-        start = s["start"]
-        for line in text[s["start"]:s["end"]].split("\n"):
-            if line.strip():
-                out.append({"start": start, "end": start + len(line)})
-            start += len(line) + 1
-    return out
-
-
 def lead_span(text: str, sents: list[dict[str, Any]], times: list[tuple[int, int]]) -> int:
     """Where the lead ends: after the first ``LEAD_SENTENCES`` sentences that say something
-    (:func:`_says_something`); datelines and bylines on the way are inside the span but do not count."""
+    (:func:`eventwire.headline.says_something`); datelines and bylines on the way are inside the span
+    but do not count."""
     if not sents:
         return min(len(text), 300)
     full = 0
-    for s in _pieces(text, sents):
-        if _says_something(text, s, times):
+    for s in pieces(text, sents):
+        if says_something(text, s, times):
             full += 1
             if full == LEAD_SENTENCES:
                 return s["end"]

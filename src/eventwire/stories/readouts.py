@@ -128,8 +128,8 @@ def story(store, story_id: str) -> dict[str, Any]:
     if not rows:
         raise ParameterError(f"no story '{asked}'; list them with `eventwire stories --db FILE`", input=asked)
     articles = store.query(
-        "SELECT s.article_id, a.outlet, a.published, a.title, s.duplicate_of, s.duplicate_similarity, "
-        "s.story_score, split_part(trim(a.text), chr(10), 1) AS first_line, "
+        "SELECT s.article_id, a.outlet, a.published, a.title, a.headline, s.duplicate_of, s.duplicate_similarity, "
+        "s.story_score, "
         "(SELECT list(o.outlet ORDER BY o.first_seen) FROM occurrences o WHERE o.article_id = s.article_id) "
         "AS arrived_from "
         "FROM story_articles s JOIN articles a ON a.id = s.article_id WHERE s.story_id = ? ORDER BY s.seq",

@@ -605,7 +605,7 @@ n AS (
     WHERE s.story_id IN (SELECT k FROM _keys) GROUP BY s.story_id
 )
 SELECT s.story_id,
-       arg_min(coalesce(a.title, split_part(trim(a.text), chr(10), 1)), s.seq) AS title,
+       arg_min(a.headline, s.seq) AS title,
        arg_min(s.article_id, s.seq) AS first_article,
        min(s.published) AS first_published, max(s.published) AS last_published,
        any_value(n.n_articles) AS n_articles,

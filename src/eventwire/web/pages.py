@@ -14,6 +14,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Query, Request
 from markupsafe import Markup
 
+from ..headline import headline
 from ..store import queries
 from . import stories, views
 from .api import ID
@@ -91,9 +92,7 @@ def articles(request: Request, filters=Depends(filters_of("articles")), page: Pa
 def article(request: Request, article_id: str = ID()):
     data = views.article(request.app.state.reader, article_id)
     rec = data["record"]
-    first = (rec.get("sentences") or [{"start": 0, "end": 80}])[0]
-    title = rec["source"].get("title") or " ".join((rec.get("text") or "")[first["start"]:first["end"]].split())[:200]
-    return respond(request, "article.html", data, page="articles", title=title, rec=rec,
+    return respond(request, "article.html", data, page="articles", title=headline(rec), rec=rec,
                    actors={a["id"]: a for a in rec.get("actors") or []})
 
 

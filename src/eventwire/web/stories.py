@@ -90,7 +90,7 @@ def event_readouts(reader, event_id: str) -> dict[str, Any]:
     if not rows:
         raise NotFound("no merged event with this id; see a story's events at /api/stories/{id}", input=event_id)
     mentions = reader.query(
-        "SELECT em.article_id, em.mention_id, em.outlet, em.published, em.is_duplicate, a.title "
+        "SELECT em.article_id, em.mention_id, em.outlet, em.published, em.is_duplicate, a.headline "
         "FROM event_mentions em JOIN articles a ON a.id = em.article_id WHERE em.event_id = ? "
         "ORDER BY em.published NULLS LAST, em.article_id", [event_id])
     return {"event": rows[0], "mentions": mentions, "readouts": _merge_claims(readouts_of(reader, event_id))}

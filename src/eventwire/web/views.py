@@ -36,8 +36,7 @@ def overview(reader) -> dict[str, Any]:
 
 
 def listing(reader, kind: str, filters: dict[str, Any], limit: int, offset: int) -> dict[str, Any]:
-    columns = queries.LISTINGS[kind].columns + (["lead"] if kind == "articles" else [])
-    rows = queries.list_rows(reader, kind, filters, limit=limit, offset=offset, columns=columns)
+    rows = queries.list_rows(reader, kind, filters, limit=limit, offset=offset)
     total = queries.count_rows(reader, kind, filters)
     return {"rows": rows, "total": total, "limit": limit, "offset": offset, "filters": filters}
 
