@@ -250,3 +250,10 @@ def test_seed_readout_is_the_account_named_before_it(seed_doc):
     saying = next(q for q in seed_doc.quotes if q.cue["text"] == "saying")
     (readout,) = saying.according_to
     assert readout["text"] == "the readout" and "CCTV" in readout["name"]
+
+
+def test_participle_before_a_quote_speaks_for_its_clause_subject(quotes_of):
+    doc = quotes_of("Later, Mayor Karen Bass returned the compliment to Gavin Newsom, telling reporters, "
+                    "“We have worked side by side for years and he has never let this city down.”")
+    (q,) = [q for q in doc.quotes if q.direct]
+    assert "Bass" in q.speaker["text"] and "Newsom" not in q.speaker["text"]

@@ -681,6 +681,8 @@ def _before_quote(sdoc, starts, open_at: int):
             if any(_clause_verb(w) for w in between):
                 return None
             subj = next((c for c in t.children if c.dep_ in ("nsubj",)), None)
+            if subj is None and t.tag_ == "VBG":  # "returned the compliment to Adelson, telling Reuters:
+                subj = _subject(t)                # “...": a participle speaks for its clause's subject
             if subj is None:
                 prev = window[k + 1:]
                 heads = [w for w in prev[:4] if _nominal(w)]
