@@ -252,8 +252,14 @@ def test_seed_readout_is_the_account_named_before_it(seed_doc):
     assert readout["text"] == "the readout" and "CCTV" in readout["name"]
 
 
-def test_participle_before_a_quote_speaks_for_its_clause_subject(quotes_of):
-    doc = quotes_of("Later, Mayor Karen Bass returned the compliment to Gavin Newsom, telling reporters, "
-                    "“We have worked side by side for years and he has never let this city down.”")
+@pytest.mark.parametrize("text", [
+    "Later, Mayor Karen Bass returned the compliment to Gavin Newsom, telling reporters, "
+    "“We have worked side by side for years and he has never let this city down.”",
+    "Mayor Karen Bass did not mention Gavin Newsom by name, but told her supporters, "
+    "“We have worked side by side for years and nobody will divide this city.”",
+])
+def test_cue_before_a_quote_speaks_for_its_clause_subject(quotes_of, text):
+    """A participle or a second verb before a quote has the subject of its clause, not the last name."""
+    doc = quotes_of(text)
     (q,) = [q for q in doc.quotes if q.direct]
     assert "Bass" in q.speaker["text"] and "Newsom" not in q.speaker["text"]

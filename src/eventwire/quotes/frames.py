@@ -681,8 +681,10 @@ def _before_quote(sdoc, starts, open_at: int):
             if any(_clause_verb(w) for w in between):
                 return None
             subj = next((c for c in t.children if c.dep_ in ("nsubj",)), None)
-            if subj is None and t.tag_ == "VBG":  # "returned the compliment to Adelson, telling Reuters:
-                subj = _subject(t)                # “...": a participle speaks for its clause's subject
+            if subj is None:  # "returned the compliment to Adelson, telling Reuters, “...", "did not
+                # name them, but told his supporters, “...": a participle or a second verb speaks for
+                # its clause's subject as parsed; failing that, the nearest name before the cue
+                subj = _subject(t)
             if subj is None:
                 prev = window[k + 1:]
                 heads = [w for w in prev[:4] if _nominal(w)]
