@@ -263,3 +263,10 @@ def test_cue_before_a_quote_speaks_for_its_clause_subject(quotes_of, text):
     doc = quotes_of(text)
     (q,) = [q for q in doc.quotes if q.direct]
     assert "Bass" in q.speaker["text"] and "Newsom" not in q.speaker["text"]
+
+
+def test_a_blank_line_ends_a_sentence(quotes_of):
+    """A live blog's time line is not glued onto the paragraph after it (and is nobody's voice)."""
+    doc = quotes_of("9:18 p.m.\n\nDonald Trump is thanking his supporters for a commanding finish in Nevada.")
+    assert [doc.text[s.start:s.end].strip() for s in doc.sentences][0] == "9:18 p.m."
+    assert all("p.m." not in q.speaker["text"] for q in doc.quotes if q.speaker)

@@ -69,13 +69,35 @@ def _load_model(name: str, max_length: int, kernels: str):
     ours = kernels == "eventwire"
     if ours:
         single_thread_blas()
+    _register_paragraphs()
     # thinc layers take the current ops when they are built, so the choice holds for this model only
     with use_ops("numpy", use_blis=not ours):
         nlp = spacy.load(resolve_model_name(name))
     if ours:
         install(nlp)
+    nlp.add_pipe(PARAGRAPHS, before="parser")
     nlp.max_length = max_length
     return nlp
+
+
+PARAGRAPHS = "eventwire_paragraphs"
+
+
+def _register_paragraphs() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory(PARAGRAPHS):
+        return
+
+    @Language.component(PARAGRAPHS)
+    def paragraphs(doc):
+        """A blank line ends a sentence: the parser keeps the boundaries set before it, and without
+        this one it can glue a live blog's "9:18 p.m." line, or a heading, onto the paragraph
+        after it (then the time is the next sentence's subject)."""
+        for tok in doc[:-1]:  # spaCy keeps a run of line breaks as one whitespace token
+            if tok.is_space and tok.text.count("\n") >= 2 and not doc[tok.i + 1].is_space:
+                doc[tok.i + 1].is_sent_start = True
+        return doc
 
 
 @lru_cache(maxsize=1)
