@@ -270,3 +270,16 @@ def test_a_blank_line_ends_a_sentence(quotes_of):
     doc = quotes_of("9:18 p.m.\n\nDonald Trump is thanking his supporters for a commanding finish in Nevada.")
     assert [doc.text[s.start:s.end].strip() for s in doc.sentences][0] == "9:18 p.m."
     assert all("p.m." not in q.speaker["text"] for q in doc.quotes if q.speaker)
+
+
+def test_something_withheld_is_not_something_said(quotes_of):
+    doc = quotes_of("The journalist was denied entry to the country on Monday. "
+                    "Protesters were denied a permit by the city. The claim was denied by officials in Moscow.")
+    assert [q.text for q in doc.quotes] == ["The claim"]
+
+
+def test_of_two_parsed_subjects_the_one_next_to_the_cue_speaks(quotes_of):
+    doc = quotes_of("Speaking at a town hall event in Salem, New Hampshire, Trump went after Bush, "
+                    "calling him “a total stiff.”")  # the parser makes both New Hampshire and Trump subjects
+    (q,) = [q for q in doc.quotes if q.direct]
+    assert "Trump" in q.speaker["text"]

@@ -169,6 +169,8 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
         return None
     particle = PARTICLE_CUES.get(lemma)
     kids = list(v.children)
+    if lemma == "deny" and any(c.dep_ == "auxpass" for c in kids) and any(c.dep_ in ("dobj", "obj") for c in kids):
+        return None  # "was denied entry", "were denied a permit": something withheld, nothing said
     content: list[Span] = []
     clause = [c for c in kids if c.dep_ in _CLAUSE_DEPS]
     prep_obj = _prep_object(v, PREP_CUES.get(lemma, ()))
@@ -485,11 +487,14 @@ def _stance_object(obj) -> bool:
 
 def _subject(v, depth: int = 0):
     """The speaker of verb ``v``: its subject, the agent of a passive, or its head's subject."""
+    subjects = [c for c in v.children if c.dep_ in _SUBJECT_DEPS]
+    if subjects:
+        # of two (a misparse: "..., New Hampshire, Trump went"), the one next to the verb
+        c = min(subjects, key=lambda c: abs(v.i - c.i))
+        if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":  # "the report, which said ..."
+            return v.head
+        return c
     for c in v.children:
-        if c.dep_ in _SUBJECT_DEPS:
-            if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":  # "the report, which said ..."
-                return v.head
-            return c
         if c.dep_ == "agent":
             for g in c.children:
                 if g.dep_ == "pobj":
