@@ -190,6 +190,12 @@ summary version record document documents filing filings footage bulletin editor
 article story newspaper paper spokesman spokeswoman spokesperson
 """.split())
 
+# report nouns for a document that speaks for whoever issued it, which news names once with its owner
+# ("the Kremlin readout") and then as "the readout" (see speakers.resolve)
+DOCUMENT_NOUNS = REPORT_NOUNS & frozenset("""
+account readout report statement transcript communique communiqué summary version release bulletin
+""".split())
+
 # "In <noun>, ...": documents and views that source the clause they open
 IN_SOURCE_NOUNS = frozenset("""
 poll polls survey surveys study studies report reports statement statements interview interviews view

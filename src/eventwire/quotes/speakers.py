@@ -12,28 +12,23 @@ Resolution order for a mention at ``[start, end)``:
 4. a bare definite document ("the readout", "the statement") without an
    actor: whoever owns the nearest earlier document the text names an owner
    for ("the CCTV report", "a Kremlin account", "the Council issued a
-   statement"). News names a readout's owner
-   once and then says "the readout", and an account is only useful to a
-   reader with its owner;
+   statement"). News names a readout's owner once and then says "the
+   readout", and an account is only useful to a reader with its owner;
 5. otherwise the text as written.
 """
 from __future__ import annotations
 
-from typing import Any
-
+import bisect
 import re
+from typing import Any
 
 from ..actors import mention_index
 from ..document import Document
 from .frames import lemma_of, source_spans
-from .lexicon import PRONOUNS
+from .lexicon import DOCUMENT_NOUNS, PRONOUNS
 
 # how far back (characters) a pronoun or a bare document may look for its antecedent
 _LOOKBACK = 1500
-# documents that speak for whoever issued them, and that news refers back to as "the <noun>"
-DOCUMENT_NOUNS = frozenset("""
-account readout report statement transcript communique communiqué summary version release bulletin
-""".split())
 # verbs whose subject owns the document they take ("the Council issued a statement")
 _ISSUING = frozenset({"issue", "release", "publish", "put", "send", "post", "circulate", "give", "deliver", "read"})
 _BARE_DOCUMENT = re.compile(r"^(?:the|that|this)\s+(\w+)$", re.I)
@@ -73,8 +68,7 @@ def _document_owner(doc: Document, before: int) -> tuple[int, int] | None:
     sdoc = doc.user_data.get("spacy")
     if sdoc is None:
         return None
-    i = sdoc.char_span(before, before, alignment_mode="expand")
-    last = i.start if i is not None else len(sdoc)
+    last = bisect.bisect_left([t.idx for t in sdoc], before)  # the tokens before the mention
     for tok in reversed(sdoc[:last]):
         if tok.idx < before - _LOOKBACK:
             break
