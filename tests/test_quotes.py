@@ -283,3 +283,12 @@ def test_of_two_parsed_subjects_the_one_next_to_the_cue_speaks(quotes_of):
                     "calling him “a total stiff.”")  # the parser makes both New Hampshire and Trump subjects
     (q,) = [q for q in doc.quotes if q.direct]
     assert "Trump" in q.speaker["text"]
+
+
+def test_a_thing_that_shows_is_the_speakers_evidence_not_a_voice(quotes_of):
+    doc = quotes_of("The senator said the numbers show that the plan is failing. "
+                    "Officials said the report shows that unemployment rose.")
+    numbers = next(q for q in doc.quotes if "plan is failing" in q.text)
+    assert numbers.text.startswith("the numbers show") and numbers.speaker["text"] == "The senator"
+    report = next(q for q in doc.quotes if "unemployment" in q.text)  # a document speaks for its authors
+    assert report.speaker["text"] == "the report" and [a["text"] for a in report.according_to] == ["Officials"]

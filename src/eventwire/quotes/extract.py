@@ -28,8 +28,8 @@ from typing import Any
 
 from ..attribution import frame_source
 from ..document import Document, Quote
-from .frames import Frame, Span, doc_frames
-from .lexicon import FIRST_PERSON, PRONOUNS
+from .frames import Frame, Span, doc_frames, lemma_of
+from .lexicon import FIRST_PERSON, PRONOUNS, REPORT_NOUNS, SOURCE_LABELS
 from .marks import Stretch, looks_like_quote, quoted_stretches
 from .speakers import resolve
 
@@ -145,7 +145,19 @@ def _absorbed(doc: Document, frames: list[Frame]) -> set[int]:
             out.add(j)
         elif resolve(doc, *g.source)["name"] == resolve(doc, *f.source)["name"]:
             out.add(j)
+        elif not _a_voice(doc, g):  # "X said *the numbers show* ...": the numbers are X's evidence
+            out.add(j)
     return out
+
+
+def _a_voice(doc: Document, f: Frame) -> bool:
+    """Whether frame ``f``'s source can speak: an actor, a name, a pronoun or a document
+    ("the report"), not a thing that is shown or shows ("the numbers", "the attacks")."""
+    sdoc = doc.user_data.get("spacy")
+    if f.source_token is None or sdoc is None or resolve(doc, *f.source)["actor"]:
+        return True
+    tok = sdoc[f.source_token]
+    return tok.ent_type_ in SOURCE_LABELS or tok.pos_ in ("PROPN", "PRON") or lemma_of(tok) in REPORT_NOUNS
 
 
 def _attach(text: str, frames: list[Frame], stretches: list[Stretch], absorbed: set[int]
