@@ -67,6 +67,22 @@ def test_sides_that_exchange_something_act_on_each_other(pipeline):
     assert not any(t == "CRM" for *_, t in pairs)
 
 
+def test_leaders_who_meet_or_sign_in_a_capital_act_on_each_other(pipeline):
+    """'A and B met in Beijing': each with the other; the capital they met in names where, not
+    whom (it stands for its government elsewhere). A third side named ('met with C') is the target."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("Vladimir Putin and Xi Jinping met in Beijing on Friday. "
+                            "Yoko Kamikawa and her South Korean counterpart Cho Tae-yul signed the accord in Tokyo. "
+                            "Vladimir Putin and Xi Jinping met with Indian Prime Minister Narendra Modi in Beijing.")
+    pipeline([doc])
+    pairs = {(e.sentence, e.cameo[:2], e.source[0].name, e.target[0].name if e.target else None)
+             for e in doc.events if e.source}
+    assert {(0, "04", "Vladimir Putin", "Xi Jinping"), (0, "04", "Xi Jinping", "Vladimir Putin")} <= pairs
+    assert {(1, "05", "Yoko Kamikawa", "Cho Tae-yul"), (1, "05", "Cho Tae-yul", "Yoko Kamikawa")} <= pairs
+    assert {t for k, _, _, t in pairs if k == 2} == {"Narendra Modi"}
+
+
 def test_whom_an_opposed_intrusion_is_done_to_is_not_the_target(pipeline):
     """Opposing 'interference in China's affairs' is not acting against China (China is who the
     interference would be done to); naming who interferes makes that one the target."""

@@ -58,6 +58,12 @@ SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "his", "her", "it
 PARTICLES = frozenset({"up", "down", "out", "off", "in", "over", "back", "away", "aside", "on", "through", "together"})
 
 
+def _where(tok) -> bool:
+    """Whether ``tok`` names a place as where something happens ("in Beijing", "at the UN")."""
+    return (tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.head.dep_ == "prep"
+            and tok.head.lower_ in ("in", "at", "near", "inside", "outside"))
+
+
 @dataclass
 class Match:
     token: object
@@ -595,12 +601,14 @@ class Coder:
                 return []
             src_how = "unknown"
         pairs: list[tuple] = []
+        mutual = len(sources) > 1 and (code[:2] in SYMMETRIC_ROOTS and not self._gives_to_other(m)
+                                       or src_how == "between")
         if len(sources) > 1 and self._reciprocal(m):
             pairs = [(s, t) for s in sources for t in sources if s[0].id != t[0].id]
-        elif targets:
+        elif targets and not (mutual and tgt_how == "scan" and _where(tgt_tok)):
             pairs = [(s, t) for s in sources for t in targets]
-        elif len(sources) > 1 and (code[:2] in SYMMETRIC_ROOTS and not self._gives_to_other(m)
-                                   or src_how == "between"):
+        elif mutual:  # "Putin and Xi met in Beijing": each with the other; the place they met in,
+            # found only by scanning the complement, is no target
             pairs = [(s, t) for s in sources for t in sources if s[0].id != t[0].id]
         else:
             if m.token.lemma_.lower() in self.generic and m.pattern.specificity == 1:
