@@ -83,6 +83,22 @@ def test_leaders_who_meet_or_sign_in_a_capital_act_on_each_other(pipeline):
     assert {t for k, _, _, t in pairs if k == 2} == {"Narendra Modi"}
 
 
+def test_what_talks_are_about_is_not_whom_they_are_with(pipeline):
+    """'A and B held talks on Iran': the talks are between A and B, Iran is the subject; a side named
+    with 'with' is the target, and 'called on X' still names whom a call is on."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("The United States and the European Union held talks on Iran on Monday. "
+                            "Japan and South Korea agreed to hold talks on China. "
+                            "The US held talks with Iran on its nuclear program. China called on Japan to end the dispute.")
+    pipeline([doc])
+    pairs = {(e.sentence, e.source[0].code[:3], e.target[0].code[:3] if e.target else None)
+             for e in doc.events if e.source}
+    assert {(0, "USA", "IGO"), (0, "IGO", "USA")} <= pairs and not any(t == "IRN" for k, _, t in pairs if k == 0)
+    assert {(1, "JPN", "KOR"), (1, "KOR", "JPN")} <= pairs and not any(t == "CHN" for k, _, t in pairs if k == 1)
+    assert (2, "USA", "IRN") in pairs and (3, "CHN", "JPN") in pairs
+
+
 def test_whom_an_opposed_intrusion_is_done_to_is_not_the_target(pipeline):
     """Opposing 'interference in China's affairs' is not acting against China (China is who the
     interference would be done to); naming who interferes makes that one the target."""

@@ -46,6 +46,11 @@ CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 # Verbs whose several subjects act on each other and whose object is what passes between them
 # ("India and Pakistan exchanged prisoners", "the rivals traded accusations"), whatever the root.
 RECIPROCAL_VERBS = frozenset({"exchange", "swap", "trade"})
+# Talking and meeting (consult 04, intent to meet or negotiate 036), whose "on"/"about" phrase is what
+# is discussed ("talks on Iran"), not with whom, and those prepositions.
+TALK_ROOTS = frozenset({"04"})
+TALK_CODES = frozenset({"036"})
+TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
 # Roots whose verb's object is what is given and whose "to" object is the recipient.
 GIVING_ROOTS = frozenset({"06", "07"})
 # Roots whose passive, agentless event is done by the authorities where it happens
@@ -56,6 +61,15 @@ CUSTODY_VERBS = frozenset({"put", "place", "keep", "hold", "bring"})
 UNKNOWN_DOER_ROOTS = frozenset({"17", "18", "19", "20"})
 SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "his", "her", "its", "their", "our"})
 PARTICLES = frozenset({"up", "down", "out", "off", "in", "over", "back", "away", "aside", "on", "through", "together"})
+
+
+def _topics(m: "Match") -> set:
+    """The words of what talks are about ("held talks *on Iran*", "consultations *over the border*"):
+    the phrases of ``TOPIC_PREPS`` on the trigger, the action it wraps and their objects (not on a
+    verb that carries it: "called *on Japan* to hold talks" names whom)."""
+    heads = [t for t in (m.token, m.wrapped) if t is not None]
+    heads += [o for h in list(heads) for o in children(h, "dobj")]
+    return {t for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS for t in c.subtree}
 
 
 def _where(tok) -> bool:
@@ -590,9 +604,10 @@ class Coder:
         st = status_of(m.token, m.carrier or m.token, self.patterns)
         code = self._crowd_action(self._recode(m, st), m, sources)
         skip = set(src_tok.subtree) if src_tok is not None else set()
+        topics = _topics(m) if code[:2] in TALK_ROOTS or code in TALK_CODES else set()
         src_ids = {a.id for a, _, _ in sources}
-        targets, tgt_tok, tgt_how = self._first_actors(doc, self.target_candidates(m, src_tok, code), nested=True,
-                                                       skip=skip, exclude=src_ids)
+        cands = [(t, how) for t, how in self.target_candidates(m, src_tok, code) if t not in topics]
+        targets, tgt_tok, tgt_how = self._first_actors(doc, cands, nested=True, skip=skip | topics, exclude=src_ids)
         if not sources:
             # "civilians were killed in a bombing": violence against a named victim, doer unknown
             carrier = m.carrier or m.token
