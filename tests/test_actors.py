@@ -279,3 +279,13 @@ def test_unknown_party_belongs_to_its_sentence_country_but_a_company_does_not(pi
 def test_a_continent_named_like_a_town_is_not_that_town(pipeline):
     doc = _process(pipeline, "The airliner left France on a tour of Asia and Australia.")
     assert _actor_at(doc, "Asia") is None or _actor_at(doc, "Asia").country is None
+
+
+def test_a_national_branch_of_an_international_body_keeps_its_name(pipeline):
+    """'the Kenya Red Cross' is a body of its own: named as written, coded by its country and the
+    body's sector (not folded into 'Kenyan health' with every Kenyan health body)."""
+    doc = _process(pipeline, "Several people were injured, according to the Kenya Red Cross. "
+                             "Kenyan health officials said hospitals were full.")
+    red_cross = _actor_at(doc, "Kenya Red Cross")
+    assert red_cross.name == "Kenya Red Cross" and red_cross.code == "KENHLH"
+    assert _actor_at(doc, "Kenyan health officials").id != red_cross.id

@@ -289,8 +289,10 @@ class Linker:
         ent = ctx.ent_of[a.start]
         if nxt.has("org") and not nxt.has("role") and ent is not None and ent.end >= nxt.end and \
                 nxt.first("org").extra.country is None and iso is not None:
-            # a national branch of an international body: "the Kenya Red Cross"
-            return Found(start, nxt.end, Ref("group", country=iso, sector=nxt.first("org").extra.sector),
+            # a national branch of an international body: "the Kenya Red Cross", a body of its own
+            # named as written, coded by its country and the body's sector
+            return Found(start, nxt.end, Ref("unknown", name=sdoc[a.start:nxt.end].text, role="org", country=iso,
+                                             sector=nxt.first("org").extra.sector),
                          "country_role", self._head(a.start, nxt.end, sdoc))
         if nxt.has("org") and not nxt.has("role") and (possessive or nxt.first("org").extra.country == iso):
             # "Russia's Gazprom", "Chinese state broadcaster" handled below; a named org after its country
