@@ -56,6 +56,8 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "FAC", "EVENT", "PRODUCT", "WO
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "FAC"})
 FIGURE_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
+# Time zones the recogniser takes for organisations ("10:21 GMT"): nobody's name.
+TIME_ZONES = frozenset("gmt utc bst cet cest est edt cst cdt mst mdt pst pdt ist jst aest".split())
 # Words that carry no topic even though they are not stop words in news text.
 _NEWS_FILLER = frozenset({"said", "says", "told", "according", "reported", "report", "reports", "reuters",
                           "news", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -138,7 +140,7 @@ def from_record(rec: dict[str, Any]) -> ArticleFeatures:
     for e in rec.get("entities") or []:
         label = e.get("label")
         key = normalise_name(e.get("text", ""))
-        if not key or len(key) < 2:
+        if not key or len(key) < 2 or key in TIME_ZONES:
             continue
         n = 1 + (LEAD_BOOST if e.get("start", lead_end) < lead_end else 0)
         if label in NAME_LABELS:
@@ -293,7 +295,7 @@ def lead_participants(rec: dict[str, Any], lead_end: int, times: list[tuple[int,
         if start >= lead_end or label not in PARTICIPANT_LABELS or any(a < end and start < b for a, b in spans):
             continue
         key = normalise_name(e.get("text", ""))
-        if len(key) < 2 or not _WORD.search(key) or key in furniture:
+        if len(key) < 2 or not _WORD.search(key) or key in furniture or key in TIME_ZONES:
             continue
         keys = [key]
         if label == "PERSON" and " " in key:
