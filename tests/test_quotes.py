@@ -292,3 +292,12 @@ def test_a_thing_that_shows_is_the_speakers_evidence_not_a_voice(quotes_of):
     assert numbers.text.startswith("the numbers show") and numbers.speaker["text"] == "The senator"
     report = next(q for q in doc.quotes if "unemployment" in q.text)  # a document speaks for its authors
     assert report.speaker["text"] == "the report" and [a["text"] for a in report.according_to] == ["Officials"]
+
+
+def test_speaker_with_a_title_between_the_quote_and_the_cue(quotes_of):
+    doc = quotes_of("Morton Blackwell, founder of the Leadership Institute, endorsed Cruz last week.\n\n"
+                    "“Yes, I support Ted Cruz,” Brent Bozell III, founder of the Media Research Center, tells "
+                    "Breitbart News in an exclusive interview.")
+    (q,) = [q for q in doc.quotes if q.direct]
+    assert q.speaker["text"] == "Brent Bozell III" and q.text == "Yes, I support Ted Cruz"
+    assert not any("Bozell" in x.text for x in doc.quotes)  # the name is not part of what was said

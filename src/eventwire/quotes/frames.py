@@ -545,6 +545,7 @@ def _cue_span(v) -> Span:
 
 _STOP = {".", "?", "!", "“", "”", '"', "''", "``", "\n"}
 _MAX_SOURCE_TOKENS = 7
+_MAX_APPOSITION = 8  # words of a title set off by commas between a quote's speaker and the cue
 
 
 def _quote_cue_frames(sdoc, sents, frames: list[Frame]) -> None:
@@ -588,6 +589,7 @@ def _quote_cue_frames(sdoc, sents, frames: list[Frame]) -> None:
         if f is not None:
             if src is not None:
                 f.source, f.source_phrase, f.source_token = src, phrase, src_tok.i
+                f.content = _trim_all(sdoc, _minus_many(f.content, [phrase]))  # the parse may hold the name
             if not holds_quote(f):  # a cue between two halves of a quote keeps the first
                 f.content = content
             continue
@@ -620,13 +622,14 @@ def _after_quote(sdoc, starts, pos: int):
 
     i = bisect.bisect_left(starts, pos)
     window = []
-    while i < len(sdoc) and len(window) < _MAX_SOURCE_TOKENS + 3:
+    while i < len(sdoc) and len(window) < _MAX_SOURCE_TOKENS + _MAX_APPOSITION + 5:
         t = sdoc[i]
         if t.text in _STOP or "\n" in t.text:
             break
         if not (t.is_punct and not window):  # skip the comma right after the mark
             window.append(t)
         i += 1
+    window = _without_apposition(window)
     for k, t in enumerate(window):
         if t.is_punct:
             break
@@ -648,6 +651,23 @@ def _after_quote(sdoc, starts, pos: int):
             return t, _np_head(heads)
         return None
     return None
+
+
+def _without_apposition(window: list) -> list:
+    """``window`` (the words after a closing quote) less an apposition set off by commas between the
+    name and the cue ('...,” Brent Bozell III, founder of the Media Research Center, tells ...'):
+    the name, then the cue. Only when the apposition holds no verb and a cue word follows it."""
+    if not window or window[0].is_punct:
+        return window
+    first = next((k for k, t in enumerate(window) if t.is_punct), None)
+    if first is None or window[first].text != "," or first > _MAX_SOURCE_TOKENS:
+        return window
+    second = next((k for k in range(first + 1, len(window)) if window[k].is_punct), None)
+    if second is None or window[second].text != "," or second - first - 1 > _MAX_APPOSITION \
+            or second + 1 >= len(window) or not _is_cue_word(window[second + 1]) \
+            or any(t.pos_ in ("VERB", "AUX") for t in window[first + 1:second]):
+        return window
+    return window[:first] + window[second + 1:]
 
 
 def _np_head(toks):
