@@ -50,17 +50,22 @@ def test_conjoined_givers_with_a_named_recipient_do_not_act_on_each_other(pipeli
     assert {(1, "China", "Russia"), (1, "Russia", "China")} <= pairs
 
 
+def _dyads(pipeline, *sentences, actor=lambda a: a.code):
+    """(sentence, CAMEO root, source, target) of each event the pipeline codes in ``sentences``."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw(" ".join(sentences))
+    pipeline([doc])
+    return {(e.sentence, e.cameo[:2], actor(e.source[0]), actor(e.target[0]) if e.target else None)
+            for e in doc.events if e.source}
+
+
 def test_sides_that_exchange_something_act_on_each_other(pipeline):
     """'A and B exchanged prisoners / traded accusations': each side does it to the other; what
     passes between them is no target. Naming the other side ('with C') makes C the target."""
-    from eventwire.document import Document
-
-    doc = Document.from_raw("India and Pakistan exchanged prisoners on Sunday. "
-                            "Russia and Ukraine traded accusations over the attack on the dam. "
-                            "China and Russia traded barbs with Washington over Taiwan.")
-    pipeline([doc])
-    pairs = {(e.sentence, e.cameo[:2], e.source[0].code, e.target[0].code if e.target else None)
-             for e in doc.events if e.source}
+    pairs = _dyads(pipeline, "India and Pakistan exchanged prisoners on Sunday.",
+                   "Russia and Ukraine traded accusations over the attack on the dam.",
+                   "China and Russia traded barbs with Washington over Taiwan.")
     assert {(0, "08", "IND", "PAK"), (0, "08", "PAK", "IND")} <= pairs
     assert {(1, "11", "RUS", "UKR"), (1, "11", "UKR", "RUS")} <= pairs
     assert {(k, t) for k, _, s, t in pairs if k == 2} == {(2, "USAGOV")}
@@ -70,14 +75,10 @@ def test_sides_that_exchange_something_act_on_each_other(pipeline):
 def test_leaders_who_meet_or_sign_in_a_capital_act_on_each_other(pipeline):
     """'A and B met in Beijing': each with the other; the capital they met in names where, not
     whom (it stands for its government elsewhere). A third side named ('met with C') is the target."""
-    from eventwire.document import Document
-
-    doc = Document.from_raw("Vladimir Putin and Xi Jinping met in Beijing on Friday. "
-                            "Yoko Kamikawa and her South Korean counterpart Cho Tae-yul signed the accord in Tokyo. "
-                            "Vladimir Putin and Xi Jinping met with Indian Prime Minister Narendra Modi in Beijing.")
-    pipeline([doc])
-    pairs = {(e.sentence, e.cameo[:2], e.source[0].name, e.target[0].name if e.target else None)
-             for e in doc.events if e.source}
+    pairs = _dyads(pipeline, "Vladimir Putin and Xi Jinping met in Beijing on Friday.",
+                   "Yoko Kamikawa and her South Korean counterpart Cho Tae-yul signed the accord in Tokyo.",
+                   "Vladimir Putin and Xi Jinping met with Indian Prime Minister Narendra Modi in Beijing.",
+                   actor=lambda a: a.name)
     assert {(0, "04", "Vladimir Putin", "Xi Jinping"), (0, "04", "Xi Jinping", "Vladimir Putin")} <= pairs
     assert {(1, "05", "Yoko Kamikawa", "Cho Tae-yul"), (1, "05", "Cho Tae-yul", "Yoko Kamikawa")} <= pairs
     assert {t for k, _, _, t in pairs if k == 2} == {"Narendra Modi"}
@@ -86,14 +87,10 @@ def test_leaders_who_meet_or_sign_in_a_capital_act_on_each_other(pipeline):
 def test_what_talks_are_about_is_not_whom_they_are_with(pipeline):
     """'A and B held talks on Iran': the talks are between A and B, Iran is the subject; a side named
     with 'with' is the target, and 'called on X' still names whom a call is on."""
-    from eventwire.document import Document
-
-    doc = Document.from_raw("The United States and the European Union held talks on Iran on Monday. "
-                            "Japan and South Korea agreed to hold talks on China. "
-                            "The US held talks with Iran on its nuclear program. China called on Japan to end the dispute.")
-    pipeline([doc])
-    pairs = {(e.sentence, e.source[0].code[:3], e.target[0].code[:3] if e.target else None)
-             for e in doc.events if e.source}
+    pairs = {(k, s, t) for k, _, s, t in _dyads(
+        pipeline, "The United States and the European Union held talks on Iran on Monday.",
+        "Japan and South Korea agreed to hold talks on China.", "The US held talks with Iran on its nuclear program.",
+        "China called on Japan to end the dispute.", actor=lambda a: a.code[:3])}
     assert {(0, "USA", "IGO"), (0, "IGO", "USA")} <= pairs and not any(t == "IRN" for k, _, t in pairs if k == 0)
     assert {(1, "JPN", "KOR"), (1, "KOR", "JPN")} <= pairs and not any(t == "CHN" for k, _, t in pairs if k == 1)
     assert (2, "USA", "IRN") in pairs and (3, "CHN", "JPN") in pairs
