@@ -301,3 +301,12 @@ def test_speaker_with_a_title_between_the_quote_and_the_cue(quotes_of):
     (q,) = [q for q in doc.quotes if q.direct]
     assert q.speaker["text"] == "Brent Bozell III" and q.text == "Yes, I support Ted Cruz"
     assert not any("Bozell" in x.text for x in doc.quotes)  # the name is not part of what was said
+
+
+def test_whom_a_cue_is_done_to_is_not_its_speaker(quotes_of):
+    """A title in quotation marks before a cue is no quote's end ('“Scandal,” thanked Obama' does not
+    make Obama the speaker), and no subject either."""
+    doc = quotes_of("Kerry Washington, star of television’s “Scandal,” thanked Obama for "
+                    "“taking these steps to make us all safer.”")
+    (q,) = [q for q in doc.quotes if "steps" in q.text]
+    assert q.speaker["text"] == "Kerry Washington"

@@ -489,8 +489,10 @@ def _subject(v, depth: int = 0):
     """The speaker of verb ``v``: its subject, the agent of a passive, or its head's subject."""
     subjects = [c for c in v.children if c.dep_ in _SUBJECT_DEPS]
     if subjects:
-        # of two (a misparse: "..., New Hampshire, Trump went"), the one next to the verb
-        c = min(subjects, key=lambda c: abs(v.i - c.i))
+        # of two (a misparse: "..., New Hampshire, Trump went"; 'Washington, star of “Scandal,”
+        # thanked'), the one next to the verb that is not a title in quotation marks
+        plain = [c for c in subjects if not _in_quotes(c)] or subjects
+        c = min(plain, key=lambda c: abs(v.i - c.i))
         if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":  # "the report, which said ..."
             return v.head
         return c
@@ -518,6 +520,15 @@ def _subject(v, depth: int = 0):
     if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return v.head
     return None
+
+
+def _in_quotes(tok) -> bool:
+    """Whether ``tok``'s phrase is set in quotation marks ('“Scandal,”')."""
+    doc = tok.doc
+    lo, hi = tok.left_edge.i, tok.right_edge.i
+    opens = any(doc[k].text in ("“", '"', "``", "‘") for k in range(max(0, lo - 1), lo + 1))
+    closes = any(doc[k].text in ("”", '"', "''", "’") for k in range(hi, min(hi + 3, len(doc))))
+    return opens and closes
 
 
 def _governing_verb(tok):
@@ -648,7 +659,10 @@ def _after_quote(sdoc, starts, pos: int):
             after.append(w)
         heads = [w for w in after if _nominal(w)]
         if heads:
-            return t, _np_head(heads)
+            head = _np_head(heads)
+            if head.head.i == t.i and head.dep_ in ("dobj", "dative"):
+                return None  # '“Scandal,” thanked Obama': whom the cue is done to, not who speaks
+            return t, head
         return None
     return None
 
