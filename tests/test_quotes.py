@@ -310,3 +310,9 @@ def test_whom_a_cue_is_done_to_is_not_its_speaker(quotes_of):
                     "“taking these steps to make us all safer.”")
     (q,) = [q for q in doc.quotes if "steps" in q.text]
     assert q.speaker["text"] == "Kerry Washington"
+
+
+def test_a_quote_opening_inside_a_reported_clause_has_its_speaker(quotes_of):
+    doc = quotes_of("Trump said that “ethanol people” “do a fantastic job. And it’s so important to the state.”")
+    (q,) = [q for q in doc.quotes if q.text.startswith("do a fantastic job")]
+    assert q.speaker["text"] == "Trump"

@@ -327,8 +327,8 @@ def _carry_speakers(doc: Document, quotes: list[Quote]) -> None:
     for q in quotes:
         if q.speaker is not None:
             last = q
-        elif q.direct and q.cue is None and last is not None and q.start > last.end \
-                and len(_BREAK.findall(text, last.end, q.start)) <= 1:
+        elif q.direct and q.cue is None and last is not None and q.start > last.start \
+                and len(_BREAK.findall(text, last.end, q.start)) <= 1:  # after it, or opening inside it
             q.speaker = dict(last.speaker)
 
 def _words(s: str) -> int:
