@@ -27,7 +27,7 @@ from ..document import Document
 from .marks import looks_like_quote, paragraphs, quoted_stretches
 from .lexicon import (
     ADJECTIVE_PREPS, CERTAINTY_ADJECTIVES, COGNITION, COMPARISON, CUE_NOUNS, CUE_VERBS, DIRECTIVE, EVALUATION, EVIDENTIAL, FINDING, INTENTION, OBJECT_CONTENT,
-    OBJECT_PREPS, PARTICLE_CUES, PREP_CONTENT, PREP_CUES, RECIPIENT_CUES, REPORT, IN_SOURCE_NOUNS, REPORT_NOUNS, SOURCE_LABELS, SPEECH,
+    OBJECT_PREPS, OPENING_QUOTES, CLOSING_QUOTES, PARTICLE_CUES, PREP_CONTENT, PREP_CUES, RECIPIENT_CUES, REPORT, IN_SOURCE_NOUNS, REPORT_NOUNS, SOURCE_LABELS, SPEECH,
     STANCE_ADJECTIVES, STANCE_NOUNS, SUPPORT_VERBS, XCOMP_CONTENT,
 )
 
@@ -522,13 +522,19 @@ def _subject(v, depth: int = 0):
     return None
 
 
+# quotation marks as spaCy tokens: the lexicon's, the tokenizer's ``/'' and single curly quotes
+_OPEN_MARKS = frozenset(OPENING_QUOTES) | {"``", "‘"}
+_CLOSE_MARKS = frozenset(CLOSING_QUOTES) | {"''", "’"}
+
+
 def _in_quotes(tok) -> bool:
     """Whether ``tok``'s phrase is set in quotation marks ('“Scandal,”')."""
     doc = tok.doc
     lo, hi = tok.left_edge.i, tok.right_edge.i
-    opens = any(doc[k].text in ("“", '"', "``", "‘") for k in range(max(0, lo - 1), lo + 1))
-    closes = any(doc[k].text in ("”", '"', "''", "’") for k in range(hi, min(hi + 3, len(doc))))
+    opens = any(doc[k].text in _OPEN_MARKS for k in range(max(0, lo - 1), lo + 1))
+    closes = any(doc[k].text in _CLOSE_MARKS for k in range(hi, min(hi + 3, len(doc))))
     return opens and closes
+
 
 
 def _governing_verb(tok):

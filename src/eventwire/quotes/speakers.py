@@ -68,7 +68,7 @@ def _document_owner(doc: Document, before: int) -> tuple[int, int] | None:
     sdoc = doc.user_data.get("spacy")
     if sdoc is None:
         return None
-    last = bisect.bisect_left([t.idx for t in sdoc], before)  # the tokens before the mention
+    last = bisect.bisect_left(_starts(sdoc), before)  # the tokens before the mention
     for tok in reversed(sdoc[:last]):
         if tok.idx < before - _LOOKBACK:
             break
@@ -95,6 +95,14 @@ def _antecedent(doc: Document, before: int, labels: tuple[str, ...]) -> str | No
         if ent.root.dep_ in ("nsubj", "nsubjpass"):
             return _full_name(doc, ent.start_char, ent.text)
     return _full_name(doc, cands[-1].start_char, cands[-1].text)
+
+
+def _starts(sdoc) -> list[int]:
+    """The tokens' character offsets, listed once per document."""
+    starts = sdoc.user_data.get("eventwire_starts")
+    if starts is None:
+        starts = sdoc.user_data["eventwire_starts"] = [t.idx for t in sdoc]
+    return starts
 
 
 def _ents(sdoc):
