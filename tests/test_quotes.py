@@ -316,3 +316,24 @@ def test_a_quote_opening_inside_a_reported_clause_has_its_speaker(quotes_of):
     doc = quotes_of("Trump said that “ethanol people” “do a fantastic job. And it’s so important to the state.”")
     (q,) = [q for q in doc.quotes if q.text.startswith("do a fantastic job")]
     assert q.speaker["text"] == "Trump"
+
+
+def test_a_straight_quote_after_a_no_break_space_opens():
+    """Web text puts a no-break space between sentences; a straight quote after it opens a quote."""
+    text = '"They sue," he said.\u00a0"Everybody sues, right?"'
+    a, b = quoted_stretches(text)
+    assert text[b.start:b.end] == "Everybody sues, right?" and b.open_at == text.index('"Every')
+
+
+def test_a_second_report_beside_the_first_is_its_own(quotes_of):
+    doc = quotes_of("Six in 10 voters said the senator is honest and trustworthy, and three-quarters said "
+                    "the same of the governor.")
+    by_source = {q.speaker["text"]: q.text for q in doc.quotes if q.speaker}
+    assert by_source["Six in 10 voters"] == "the senator is honest and trustworthy"
+    assert by_source["three-quarters"] == "the same of the governor"
+
+
+def test_a_participle_after_the_reported_clause_is_the_speakers_act(quotes_of):
+    doc = quotes_of("The governor said the talks should be wrapped up by Friday, referring to the budget deadline.")
+    q = next(q for q in doc.quotes if q.cue["text"] == "said")
+    assert q.text == "the talks should be wrapped up by Friday"

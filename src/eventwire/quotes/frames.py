@@ -177,7 +177,10 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
     if particle and prep_obj is None and not any(c.dep_ in ("prt", "dobj") and c.lower_ == particle for c in kids):
         return None
     if clause:
-        content = _minus_many([_subtree(c) for c in clause], [h for c in clause for h in _own_cues(c)])
+        others = [c for c in clause[1:] if _next_speaker(c, v)]  # "..., and three-quarters said ..."
+        clause = [c for c in clause if c not in others]
+        content = _minus_many([_subtree(c) for c in clause], [h for c in clause for h in _own_cues(c)]
+                              + [(v.doc[c.left_edge.i - 1].idx, _subtree(c)[1]) for c in others])
     else:
         xcomp = [c for c in kids if c.dep_ == "xcomp"]
         dobj = [c for c in kids if c.dep_ in ("dobj", "obj")]
@@ -449,10 +452,12 @@ def _own_cues(clause) -> list[Span]:
     out = []
     cue = clause.head
     for c in clause.children:
-        if c.i <= clause.i or c.pos_ != "VERB" or lemma_of(c) not in SPEECH:
+        if c.i <= clause.i or c.pos_ != "VERB" or lemma_of(c) not in (SPEECH if c.dep_ == "conj" else CUE_VERBS):
             continue
-        if c.dep_ == "conj" and c.tag_ == cue.tag_ and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
-            # "said ... and warned ...", not "says he is acting ... and showing ..."
+        if c.dep_ == "conj" and (c.tag_ == cue.tag_ and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                                 or _next_speaker(c, clause)):
+            # "said ... and warned ...", not "says he is acting ... and showing ..."; and "said
+            # they were worried, and a third said ...": the next speaker's words
             cc = [g for g in clause.children if g.dep_ == "cc" and clause.i < g.i < c.i]
             start = cc[-1] if cc else c.left_edge
         elif c.dep_ == "advcl" and c.tag_ == "VBG" and c.left_edge.i > 0 \
@@ -462,6 +467,15 @@ def _own_cues(clause) -> list[Span]:
             continue
         out.append((start.idx, _subtree(c)[1]))
     return out
+
+
+def _next_speaker(c, head) -> bool:
+    """Whether verb ``c``, hung on ``head`` after a conjunction, is a verb of speech with a
+    subject of its own: a second report beside the first ("Six in 10 voters said Clinton is
+    honest, and three-quarters said the same of Sanders"), not part of what the first says."""
+    before = c.doc[c.left_edge.i - 1] if c.left_edge.i > head.i + 1 else None
+    return (before is not None and before.dep_ == "cc" and lemma_of(c) in SPEECH
+            and any(g.dep_ == "nsubj" for g in c.children))
 
 
 def _statement_like(obj) -> bool:

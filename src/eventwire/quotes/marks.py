@@ -22,7 +22,7 @@ OPEN = "“„«"
 CLOSE = "”»"
 STRAIGHT = '"'
 TYPEWRITER = "''"  # two apostrophes for a double quote (the New York Times' house style)
-_OPENER_BEFORE = set(" \t([{—–-/:") | {""}
+_OPENER_BEFORE = set("([{—–-/:") | {""}  # besides any white space, the no-break space of web text included
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
@@ -94,12 +94,12 @@ def looks_like_quote(text: str, st: Stretch) -> bool:
 def _opens(text: str, i: int, para_start: int, length: int = 1) -> bool:
     before = text[i - 1] if i > para_start else ""
     after = text[i + length] if i + length < len(text) else ""
-    return before in _OPENER_BEFORE and after != "" and not after.isspace()
+    return (before in _OPENER_BEFORE or before.isspace()) and after != "" and not after.isspace()
 
 
 def _starts_paragraph(text: str, s: Stretch) -> bool:
     j = s.open_at - 1
-    while j >= 0 and text[j] in " \t":
+    while j >= 0 and text[j].isspace() and text[j] != "\n":
         j -= 1
     return j < 0 or text[j] == "\n"
 
