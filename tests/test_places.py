@@ -80,6 +80,15 @@ def test_ap_state_abbreviations_qualify_towns(places_pipe):
     assert place(doc, "Ill.").kind == "admin1"
 
 
+def test_a_list_of_countries_is_no_town_and_its_qualifier(places_pipe):
+    """'China, Japan' in a list of countries is two countries, not the Japanese town called China;
+    and "Mexico" beside "Mexico City" is the country, not the city by its short name."""
+    doc = run(places_pipe, "Schools in Mexico City were closed. Officials in Mexico, China, Japan and Brazil "
+                           "also reported cases of the virus.")
+    assert place(doc, "China").kind == "country" and place(doc, "China").country == "CHN"
+    assert place(doc, "Mexico").kind == "country" and place(doc, "Mexico City").kind == "city"
+
+
 def test_local_places_pull_each_other_together(places_pipe):
     doc = run(places_pipe, "Laurens County deputies arrested two men in Dublin after a chase that began "
                            "in Macon.")

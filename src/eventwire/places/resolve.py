@@ -14,7 +14,10 @@ Each candidate gets a score that adds up evidence, in log-population units:
 - towns and counties near the article's other towns and counties (local news
   names places close together: "Dublin" beside "Laurens County" is Georgia's);
 - a qualifier right after the name ("Springfield, Illinois", "Paris, Texas",
-  "Moscow, Idaho") outweighs everything else.
+  "Moscow, Idaho") outweighs everything else; in a list of countries ("Mexico,
+  China, Japan") no country qualifies the one before it;
+- a country's own name is read as a town only on other evidence than that
+  town's own mentions ("Mexico" beside "Mexico City" is the country).
 Resolution runs three times: each pass recomputes the focus and the local
 points from the previous pass's answers, so an ambiguous name follows the
 article's settled places.
@@ -65,10 +68,17 @@ def _qualifiers(mentions: list[Mention], text: str) -> dict[int, Mention]:
     out = {}
     for i in range(len(mentions) - 1):
         a, b = mentions[i], mentions[i + 1]
-        if _QUALIFIER_GAP.match(text[a.end:b.start]) and any(
-                e.kind in ("admin1", "country") for e, _ in b.candidates):
+        kinds = {e.kind for e, _ in b.candidates}
+        if "admin1" not in kinds and _names_a_country(a):
+            continue  # "Mexico, China, Japan": a list of countries; no country qualifies another's name
+        if _QUALIFIER_GAP.match(text[a.end:b.start]) and kinds & {"admin1", "country"}:
             out[i] = b
     return out
+
+
+def _names_a_country(m: Mention) -> bool:
+    """Whether ``m`` is a country's own name (not an alias: "China", "Mexico", "Lebanon")."""
+    return any(e.kind == "country" and not alias for e, alias in m.candidates)
 
 
 def _fits(entry: Entry, qualifier: Mention) -> bool:
@@ -93,6 +103,7 @@ class Context:
         self.country: dict[str, Counter] = {}
         self.admin1: dict[str, Counter] = {}
         self._points: dict[str, list[tuple[float, float]]] = {}
+        self._by_entry: dict[int, Counter] = {}  # place -> the division evidence its own mentions gave
         for m, pick in zip(mentions, picks):
             if pick is not None and pick.kind in ("city", "admin2"):
                 self._points.setdefault(m.key, []).append((pick.lat, pick.lon))
@@ -110,6 +121,7 @@ class Context:
                     a[(pick.country, pick.name)] += 1.0
                 elif pick.kind in ("city", "admin2") and pick.admin1:
                     a[(pick.country, pick.admin1)] += 1.0
+                    self._by_entry.setdefault(id(pick), Counter())[(pick.country, pick.admin1)] += 1.0
                 continue
             direct = [e for e, alias in m.candidates if e.kind == "country" and not alias]
             countries = {e.country for e, alias in m.candidates if not alias}
@@ -131,10 +143,13 @@ class Context:
         """Where the article's other towns and counties were placed (not ``key``'s own)."""
         return [pt for k, pts in self._points.items() if k != key for pt in pts]
 
-    def shares(self, key: str) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
-        """Country and division shares of the evidence, without ``key``'s own mentions."""
+    def shares(self, key: str, without: Entry | None = None) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
+        """Country and division shares of the evidence, without ``key``'s own mentions (and,
+        given ``without``, without what that place's own mentions gave)."""
         c = self._country_total - self.country.get(key, Counter())
         a = self._admin1_total - self.admin1.get(key, Counter())
+        if without is not None:
+            a = a - self._by_entry.get(id(without), Counter())
         ct, at = sum(c.values()), sum(a.values())
         return ({k: v / ct for k, v in c.items()} if ct else {},
                 {k: v / at for k, v in a.items()} if at else {})
@@ -152,7 +167,7 @@ def _namesake_cities(m: Mention) -> dict[tuple[str, str], int]:
 
 def score(entry: Entry, alias: bool, focus: dict[str, float], admin1s: dict[tuple[str, str], float],
           qualifier: Mention | None, namesakes: dict[tuple[str, str], int] | None = None,
-          near: list[tuple[float, float]] = ()) -> float:
+          near: list[tuple[float, float]] = (), not_itself: bool = False) -> float:
     s = math.log10(entry.population + 10) + KIND_BONUS.get(entry.kind, 0.0)
     city = (namesakes or {}).get((entry.country, entry.name)) if entry.kind == "admin1" else None
     if city is not None and city >= entry.population / 2:
@@ -168,7 +183,8 @@ def score(entry: Entry, alias: bool, focus: dict[str, float], admin1s: dict[tupl
     if entry.kind in ("city", "admin2"):
         s += ADMIN1_CONTEXT * admin1s.get((entry.country, entry.admin1), 0.0) ** 0.5
     if near and entry.kind in ("city", "admin2"):
-        close = sum(1 for lat, lon in near if haversine_km(entry.lat, entry.lon, lat, lon) <= NEAR_KM)
+        least = 0.0 if not_itself else -1.0  # the town itself is no evidence (see resolve_mentions)
+        close = sum(1 for lat, lon in near if least < haversine_km(entry.lat, entry.lon, lat, lon) <= NEAR_KM)
         s += PROXIMITY * close / len(near)
     if qualifier is not None and _fits(entry, qualifier):
         s += QUALIFIER
@@ -190,8 +206,13 @@ def resolve_mentions(mentions: list[Mention], text: str, demonyms=(), prior: dic
             near = context.local_points(m.key)
             best, best_s = None, -math.inf
             namesakes = _namesake_cities(m)
+            country_named = _names_a_country(m)
             for e, alias in m.candidates:
-                s = score(e, alias, focus, admin1s, quals.get(i), namesakes, near)
+                own = country_named and e.kind in ("city", "admin2")
+                # a country's name is no town's by way of that town's full name ("Mexico" beside
+                # "Mexico City"): the town's own mentions are no evidence for it here
+                s = score(e, alias, focus, context.shares(m.key, e)[1] if own else admin1s, quals.get(i),
+                          namesakes, near, own)
                 if s > best_s:
                     best, best_s = e, s
             new.append(best)
