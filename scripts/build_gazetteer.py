@@ -63,12 +63,10 @@ COUNTRY_ALIASES = {
            "the US", "the U.S."],
     "GB": ["U.K.", "UK", "Britain", "Great Britain"],
     "AE": ["UAE", "U.A.E.", "the Emirates"],
-    "CD": ["DRC", "DR Congo", "Democratic Republic of Congo", "Congo-Kinshasa"],
     "CG": ["Congo-Brazzaville", "Republic of Congo"],
     "KP": ["North Korea", "DPRK"],
     "KR": ["South Korea"],
     "RU": ["Russia"],
-    "IR": ["Iran"],
     "SY": ["Syria"],
     "VN": ["Vietnam"],
     "LA": ["Laos"],
@@ -90,6 +88,14 @@ COUNTRY_ALIASES = {
     "PH": ["the Philippines"],
     "BS": ["the Bahamas"],
     "GM": ["the Gambia"],
+    # former names news still uses, for history or in set phrases ("the Zaire strain of Ebola")
+    "CD": ["DRC", "DR Congo", "Democratic Republic of Congo", "Congo-Kinshasa", "Zaire", "Zaïre"],
+    "LK": ["Ceylon"],
+    "TH": ["Siam"],
+    "IR": ["Iran", "Persia"],
+    "KH": ["Kampuchea"],
+    "BF": ["Upper Volta"],
+    "BJ": ["Dahomey"],
 }
 
 # Demonyms English news uses that countryinfo's one-per-country list lacks.

@@ -89,6 +89,17 @@ def test_a_list_of_countries_is_no_town_and_its_qualifier(places_pipe):
     assert place(doc, "Mexico").kind == "country" and place(doc, "Mexico City").kind == "city"
 
 
+def test_a_country_name_the_recogniser_cut_is_joined_again(places_pipe):
+    doc = run(places_pipe, "Polio cases rose in Angola, Chad, and Democratic Republic of the Congo, the WHO said.")
+    drc = place(doc, "Democratic Republic of the Congo")
+    assert drc.country == "COD" and drc.kind == "country"
+
+
+def test_former_country_names(places_pipe):
+    doc = run(places_pipe, "The Zaire strain of Ebola killed hundreds, officials in Ceylon recalled.")
+    assert place(doc, "Zaire").country == "COD"
+
+
 def test_local_places_pull_each_other_together(places_pipe):
     doc = run(places_pipe, "Laurens County deputies arrested two men in Dublin after a chase that began "
                            "in Macon.")

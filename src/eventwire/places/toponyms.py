@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.tokens import Span
+
 from ..tags import untagged
 from .gazetteer import Entry, Gazetteer
 from .names import name_key
@@ -232,13 +234,37 @@ def _abbreviation_mentions(sdoc, gaz: Gazetteer, covered: list[bool]) -> list[Me
     return out
 
 
+def _joined_entities(sdoc, gaz: Gazetteer) -> list:
+    """The doc's entities, with place entities that the recogniser cut at a connector joined again
+    when together they are one gazetteer name: "Democratic Republic" + "of the" + "Congo"."""
+    ents = list(sdoc.ents)
+    out = []
+    k = 0
+    while k < len(ents):
+        ent = ents[k]
+        if ent.label_ in PLACE_LABELS and k + 1 < len(ents) and ents[k + 1].label_ in PLACE_LABELS:
+            nxt = ents[k + 1]
+            between = sdoc[ent.end:nxt.start]
+            if all(t.lower_ in CONNECTORS or t.lower_ == "the" for t in between) and (
+                    len(between) or ent[-1].lower_ in CONNECTORS | {"the"}):
+                toks = _trim(sdoc[ent.start:nxt.end], compass=False)
+                text = sdoc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)] if toks else ""
+                if text and gaz.lookup_key(name_key(text)):
+                    out.append(Span(sdoc, ent.start, nxt.end, label=ent.label_))
+                    k += 2
+                    continue
+        out.append(ent)
+        k += 1
+    return out
+
+
 def find_toponyms(sdoc, gaz: Gazetteer) -> tuple[list[Mention], list[tuple[int, int, list[str]]]]:
     """Place mentions of a spaCy doc, in text order, and its demonyms as (start, end, ISO3 codes)."""
     mentions: list[Mention] = []
     demonyms: list[tuple[int, int, list[str]]] = []
     blocked = [False] * len(sdoc)
     person = [False] * len(sdoc)
-    for ent in sdoc.ents:
+    for ent in _joined_entities(sdoc, gaz):
         if ent.label_ in PLACE_LABELS:
             found = _entity_mentions(ent, gaz)
             mentions += found
