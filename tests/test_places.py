@@ -95,6 +95,15 @@ def test_a_country_name_the_recogniser_cut_is_joined_again(places_pipe):
     assert drc.country == "COD" and drc.kind == "country"
 
 
+def test_a_place_named_once_is_that_place_where_its_name_stands_again(places_pipe):
+    """One sense per article: the recogniser takes "Torrington businesses" for an organisation, but
+    the article named Torrington as a place; a name read mostly as a person's is not carried over."""
+    doc = run(places_pipe, "The flood hit Torrington, Connecticut, on Monday. Torrington businesses stayed "
+                           "closed, and Torrington residents waited for help.")
+    towns = [p for p in doc.places if p.text == "Torrington"]
+    assert len(towns) == 3 and {p.admin1 for p in towns} == {"Connecticut"}
+
+
 def test_former_country_names(places_pipe):
     doc = run(places_pipe, "The Zaire strain of Ebola killed hundreds, officials in Ceylon recalled.")
     assert place(doc, "Zaire").country == "COD"

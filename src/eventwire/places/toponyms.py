@@ -18,6 +18,7 @@ annotate them), never an event's location.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span
@@ -212,6 +213,48 @@ def _matcher_mentions(sdoc, gaz: Gazetteer, blocked: list[bool], person: list[bo
     return out
 
 
+def _repeated_mentions(sdoc, found: list[Mention], blocked: list[bool]) -> list[Mention]:
+    """A name the article uses for a place once names that place wherever else it stands in the
+    article ("Greer, South Carolina" ... "Greer's city limits"), though the recogniser took it
+    there for a person or an organisation: one sense per article. Only names found as place
+    entities count, and only where they stand outside a longer name of a person."""
+    names = {m.text: m for m in found if m.source == "entity" and m.text[:1].isupper()}
+    # a name the recogniser reads as a place less often than as a person or a people ("Obama" once
+    # taken for a place) is not carried to its other uses; an organisation reading is no vote, as a
+    # town's name before a noun is often read as one ("Torrington businesses")
+    votes = Counter()
+    for ent in sdoc.ents:
+        if ent.text in names and ent.label_ in PLACE_LABELS | {"PERSON", "NORP"}:
+            votes[ent.text] += 1 if ent.label_ in PLACE_LABELS else -1
+    names = {n: m for n, m in names.items() if votes[n] > 0}
+    covered = list(blocked)
+    for m in found:
+        for tok in sdoc.char_span(m.start, m.end, alignment_mode="expand") or []:
+            covered[tok.i] = True
+    out = []
+    longest = max((len(n.split()) for n in names), default=0)
+    i = 0
+    while i < len(sdoc):
+        hit = None
+        for n in range(min(longest, len(sdoc) - i), 0, -1):
+            span = sdoc[i:i + n]
+            if any(covered[k] for k in range(i, i + n)) or span.text not in names:
+                continue
+            prev, nxt = sdoc[i - 1] if i else None, sdoc[i + n] if i + n < len(sdoc) else None
+            if (prev is not None and _is_name_token(prev)) or (nxt is not None and _is_name_token(nxt)
+                                                                 and nxt.text not in DIVISION_WORDS):
+                continue  # part of a longer name ("Lincoln Park", "Jack Greer")
+            hit = (span, names[span.text])
+            break
+        if hit is None:
+            i += 1
+            continue
+        span, like = hit
+        out.append(Mention(span.start_char, span.end_char, span.text, like.key, "repeat", None, like.candidates))
+        i = span.end
+    return out
+
+
 def _demonym(gaz: Gazetteer, text: str) -> list[str]:
     """Country codes of a demonym, singular or plural ("Palestinians")."""
     text = text.removeprefix("the ").strip()
@@ -294,6 +337,7 @@ def find_toponyms(sdoc, gaz: Gazetteer) -> tuple[list[Mention], list[tuple[int, 
         for tok in sdoc.char_span(m.start, m.end, alignment_mode="expand") or []:
             covered[tok.i] = True
     mentions += _matcher_mentions(sdoc, gaz, [b or c for b, c in zip(blocked, covered)], person)
+    mentions += _repeated_mentions(sdoc, mentions, [b or c for b, c in zip(blocked, covered)])
     # demonyms the NER did not label NORP ("Chinese President")
     for m in mentions:
         for tok in sdoc.char_span(m.start, m.end, alignment_mode="expand") or []:
