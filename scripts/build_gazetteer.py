@@ -137,6 +137,9 @@ REGIONS = {
     "Golan Heights": (33.0, 35.8, "", ["Golan"]),
     "Siberia": (60.0, 105.0, "RUS", []),
     "Darfur": (13.5, 24.0, "SDN", []),
+    # breakaway regions no first-level division list carries under their own name
+    "South Ossetia": (42.35, 44.0, "GEO", []),
+    "Nagorno-Karabakh": (39.85, 46.75, "AZE", ["Karabakh", "Artsakh"]),
     "Patagonia": (-45.0, -69.0, "", []),
     "Mediterranean": (35.0, 18.0, "", ["Mediterranean Sea"]),
     "Black Sea": (43.0, 35.0, "", []),
@@ -312,7 +315,11 @@ def build(min_population: int) -> list[list[str]]:
             continue
         lat, lon = box_midpoint(pts)
         aliases = [a for a in s.aliases if good_alias(a, allow_codes=False)]
-        display = short_division_name(s.name, aliases)
+        if ", " in s.name:  # "Dagestan, Respublika": the name before its inverted designator
+            aliases.insert(0, s.name.split(", ")[0])
+        display = s.name.split(", ")[0] if ", " in s.name else short_division_name(s.name, aliases)
+        if display.endswith("iya"):  # Russian "-iya" transliterations: English news writes "Ingushetia"
+            aliases.append(display[:-3] + "ia")
         names = dedupe([s.name, *aliases], display)
         admin1_names[(cc, code)] = display
         # population: its towns' people added up (a lower bound, comparable with cities')

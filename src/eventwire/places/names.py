@@ -3,7 +3,8 @@
 One function, :func:`name_key`, used both by ``scripts/build_gazetteer.py``
 when it writes the name index and by the matcher at run time, so the two can
 never disagree. It folds case and diacritics (``São Paulo`` = ``Sao Paulo``),
-drops periods (``U.S.`` = ``US``), treats hyphens as spaces, and writes
+drops periods (``U.S.`` = ``US``) and apostrophes inside a word (transliterations
+write ``Ts'khinvali`` and ``Tskhinvali``), treats hyphens as spaces, and writes
 ``Saint``/``Ste`` as ``st``/``ste`` (``St. Petersburg`` = ``Saint Petersburg``).
 """
 from __future__ import annotations
@@ -14,6 +15,7 @@ import unicodedata
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "-": " ", "‐": " ", "–": " ", "‑": " "})
 _DROP = re.compile(r"[.,()\"]")
 _SPACE = re.compile(r"\s+")
+_INNER_APOS = re.compile(r"(?<=\w)'(?=\w)")
 _SAINT = re.compile(r"\b(saint|sainte|san|santa)\b")
 _SAINT_SHORT = {"saint": "st", "sainte": "ste", "san": "san", "santa": "santa"}
 
@@ -33,4 +35,5 @@ def name_key(text: str) -> str:
         key = key[4:]
     if key.endswith("'s"):
         key = key[:-2]
+    key = _INNER_APOS.sub("", key)  # "Ts'khinvali" = "Tskhinvali", "Cote d'Ivoire" = "Cote dIvoire"
     return _SAINT.sub(lambda m: _SAINT_SHORT[m.group(1)], key)
