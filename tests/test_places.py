@@ -114,6 +114,15 @@ def test_a_place_named_once_is_that_place_where_its_name_stands_again(places_pip
     assert len(towns) == 3 and {p.admin1 for p in towns} == {"Connecticut"}
 
 
+def test_a_dateline_in_capitals_names_a_place(places_pipe):
+    doc = run(places_pipe, "Investigators search home.\nCARTHAGE, N.C. (AP) - Investigators searched the home on "
+                           "Friday. Vandals desecrate graves . BEIRUT: Unknown assailants removed the crosses. "
+                           "BREAKING: The council voted.")
+    assert place(doc, "CARTHAGE").admin1 == "North Carolina"
+    assert place(doc, "BEIRUT").country == "LBN"
+    assert not [p for p in doc.places if p.text == "BREAKING"]
+
+
 def test_former_country_names(places_pipe):
     doc = run(places_pipe, "The Zaire strain of Ebola killed hundreds, officials in Ceylon recalled.")
     assert place(doc, "Zaire").country == "COD"
