@@ -1,6 +1,6 @@
 """Toponym recognition: which spans of an article name places.
 
-Two sources, merged with entities first:
+Four sources, merged with entities first:
 - spaCy's GPE, LOC and FAC entities whose text (less a leading article,
   a compass word such as "northern", a possessive) is a gazetteer name; an
   entity such as "Springfield, Illinois" is split at its commas;
@@ -11,7 +11,10 @@ Two sources, merged with entities first:
   one-word person names (the small English model labels "Xinjiang" or the
   "St. Petersburg International Economic Forum" unevenly). The matcher accepts only countries, first-level
   divisions, continents and cities of 50,000+ people, and reads two- and
-  three-letter names ("US", "UK") only when written in capitals.
+  three-letter names ("US", "UK") only when written in capitals;
+- one sense per article: a name found as a place entity once is that place
+  where it stands again alone ("Torrington, Connecticut" ... "Torrington
+  businesses"), unless the recogniser reads it more often as a person.
 
 Demonyms ("Chinese", "Russian troops", "Palestinians") are collected apart:
 they are evidence of the article's country focus, and become places of their
