@@ -175,6 +175,8 @@ def test_tense_from_the_parse(pipeline):
     assert value("The board will meet on Friday.") == ["2010-06-18"]
     assert value("The board met on Friday.") == ["2010-06-11"]
     assert value("The dividend is payable Nov. 20 to holders of record.") == ["2010-11-20"]
+    assert value("The transaction should be completed in October.") == ["2010-10"]  # a modal looks ahead
+    assert value("The transaction should have been completed in March.") == ["2010-03"]
 
 
 def test_any_text_tags_without_error():

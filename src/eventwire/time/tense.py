@@ -11,6 +11,8 @@ import re
 from typing import Callable
 
 FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
+# Modals of expectation look ahead with a plain verb after them (with "have" they look back).
+MODAL_AHEAD = {"should", "could", "may", "might", "would"}
 FUTURE_GOVERNORS = {"plan", "expect", "schedule", "intend", "aim", "hope", "want", "prepare", "due", "set",
                     "promise", "vow", "pledge", "agree", "decide", "threaten", "seek", "propose", "try"}
 _FUTURE_WORDS = re.compile(r"\b(?:will|shall|going\s+to|plans?\s+to|planned\s+to|scheduled|is\s+to|are\s+to|"
@@ -61,6 +63,8 @@ def verb_tense(verb, depth: int = 0) -> str | None:
         return "future"
     if "going" in words and any(c.lower_ == "to" for c in verb.children):
         return "future"
+    if words & MODAL_AHEAD and not words & {"have", "'ve", "’ve"}:
+        return "future"  # "should be completed in October", "could come Friday"; not "should have ..."
     if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
         head = verb.head
         if head.i == verb.i:  # a headline's "Boeing to cut jobs in March" looks ahead
