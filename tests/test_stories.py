@@ -86,6 +86,10 @@ def test_folder_run_links_copies_and_separates_stories(tmp_path):
         assert quake, "the events stage coded nothing in the Malatya report"
         for ev in quake:
             assert (ev["n_articles"], ev["n_sources"], ev["n_original_articles"]) == (3, 3, 1), ev
+        # the summary names places as the articles write them, not as matching keys or country codes
+        places = json.loads(listed[0]["top_places"] or "[]") if isinstance(listed[0]["top_places"], str) \
+            else listed[0]["top_places"]
+        assert "Malatya" in places and not [p for p in places if p.islower() or p.isupper()], places
 
 
 def test_one_merged_event_per_real_event_with_counts(fixture_docs):

@@ -47,6 +47,8 @@ from operator import itemgetter
 from .features import ArticleFeatures, Weights, vector
 from .sketch import PassageCounts
 
+MAX_DISPLAY = 400  # written forms of names and places a story keeps for its summary (first seen)
+
 
 @dataclass
 class Story:
@@ -67,6 +69,7 @@ class Story:
     # (see StoryClusterer.split); None once it outgrew that
     members: list[tuple[ArticleFeatures, dict[str, float]]] | None = field(default_factory=list)
     split_check: int = 0  # the size at which the next split check is due
+    display: dict[str, str] = field(default_factory=dict)  # how members write its names and places (summaries)
 
     def add(self, v: dict[str, float], a: ArticleFeatures, max_passages: int) -> None:
         vec = self.vec
@@ -96,6 +99,9 @@ class Story:
             self.lead[group] = (n + 1, kind, known | set(keys))
         if len(self.passages) < max_passages:
             self.passages.update(a.passages)
+        if len(self.display) < MAX_DISPLAY:
+            for f, written in a.display.items():
+                self.display.setdefault(f, written)
 
     def absorb(self, other: "Story") -> None:
         """Take ``other``'s members in (see :meth:`StoryClusterer.repair`)."""
@@ -113,6 +119,10 @@ class Story:
         self.years.update(other.years)
         self.named |= other.named
         self.passages |= other.passages
+        for f, written in other.display.items():
+            if len(self.display) >= MAX_DISPLAY:
+                break
+            self.display.setdefault(f, written)
         self.n_lead += other.n_lead
         for group, (n, kind, keys) in other.lead.items():
             n0, _, known = self.lead.get(group, (0, kind, set()))
@@ -500,7 +510,7 @@ def _kept(a: ArticleFeatures) -> ArticleFeatures:
     and years, lead participants and figures, passages, publication date (not its words)."""
     counts = {f: c for f, c in a.counts.items() if f[:2] in ("n:", "f:", "y:")}
     return ArticleFeatures(a.article_id, None, a.published, counts, lead=a.lead, figures=a.figures,
-                           passages=a.passages)
+                           passages=a.passages, display=a.display)
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:

@@ -86,11 +86,15 @@ class ArticleFeatures:
     lead: list[list[str]] = field(default_factory=list)
     figures: list[str] = field(default_factory=list)  # the figures the lead reports (``f:`` keys)
     passages: array = field(default_factory=lambda: array("I"))  # fingerprints of its six-word runs (passages())
+    # how the text writes its strongest names and places (``n:``/``p:`` key -> "Yoko Kamikawa"), for
+    # story summaries: the keys are lower-cased for matching
+    display: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {"counts": self.counts, "days": [d.isoformat() for d in self.days], "title": self.title,
                 "lead": self.lead, "figures": self.figures,
-                "passages": base64.b64encode(array("I", self.passages).tobytes()).decode("ascii")}
+                "passages": base64.b64encode(array("I", self.passages).tobytes()).decode("ascii"),
+                "display": self.display}
 
     @classmethod
     def from_json(cls, article_id: str, outlet: str | None, published: dt.date | None,
@@ -99,7 +103,7 @@ class ArticleFeatures:
         packed.frombytes(base64.b64decode(data.get("passages") or ""))
         return cls(article_id, outlet, published, data.get("counts", {}),
                    [dt.date.fromisoformat(d) for d in data.get("days", [])], data.get("title"),
-                   list(data.get("lead", [])), list(data.get("figures", [])), packed)
+                   list(data.get("lead", [])), list(data.get("figures", [])), packed, dict(data.get("display", {})))
 
 
 def _date(value: Any) -> dt.date | None:
@@ -137,28 +141,36 @@ def from_record(rec: dict[str, Any]) -> ArticleFeatures:
     for w in words(text[:lead_end]) + words(title or ""):  # the lead says what happened: it counts more
         counts["w:" + w] += LEAD_BOOST
     actor_names = {a.get("id"): a.get("name") for a in rec.get("actors") or []}
+    shown: dict[str, str] = {}
     for e in rec.get("entities") or []:
         label = e.get("label")
         key = normalise_name(e.get("text", ""))
         if not key or len(key) < 2 or key in TIME_ZONES:
             continue
         n = 1 + (LEAD_BOOST if e.get("start", lead_end) < lead_end else 0)
+        written = display_name(e.get("text", ""))
         if label in NAME_LABELS:
             counts["n:" + key] += n
+            _show(shown, "n:" + key, written)
             if label == "PERSON" and " " in key:
                 counts["n:" + key.rsplit(" ", 1)[1]] += n
+                _show(shown, "n:" + key.rsplit(" ", 1)[1], written.rsplit(" ", 1)[-1])
         if label in PLACE_LABELS:
             counts["p:" + key] += n
+            _show(shown, "p:" + key, written)
         if label in ("DATE",):
             for y in _YEAR.findall(e.get("text", "")):
                 counts["y:" + y] += 1
         actor = actor_names.get(e.get("actor"))
         if actor and normalise_name(actor) != key:
             counts["n:" + normalise_name(actor)] += 1
+            _show(shown, "n:" + normalise_name(actor), actor)
     for p in rec.get("places") or []:
-        for key in dict.fromkeys((normalise_name(p.get("name") or ""), normalise_name(p.get("text") or ""))):
+        for key, written in dict(((normalise_name(p.get("name") or ""), p.get("name") or ""),
+                                  (normalise_name(p.get("text") or ""), p.get("name") or p.get("text") or ""))).items():
             if key:
                 counts["p:" + key] += 1
+                _show(shown, "p:" + key, display_name(written))
         if p.get("country"):
             counts["p:" + p["country"].lower()] += 1
     days = []
@@ -181,10 +193,27 @@ def from_record(rec: dict[str, Any]) -> ArticleFeatures:
         counts["f:" + value] += 1
         if in_lead:
             lead_figures.append("f:" + value)
+    strongest = sorted((f for f in shown if f in counts), key=lambda f: -counts[f])[:MAX_DISPLAY]
     return ArticleFeatures(rec["id"], src.get("outlet"), published, dict(counts), sorted(set(days)), title,
                            [keys for keys in lead_participants(rec, lead_end, times, asides)
                             if max(counts.get("n:" + k, 0) for k in keys) >= 1 + LEAD_BOOST + 1],
-                           list(dict.fromkeys(lead_figures)), passages(text))
+                           list(dict.fromkeys(lead_figures)), passages(text), {f: shown[f] for f in strongest})
+
+
+MAX_DISPLAY = 20  # names and places per article whose written form is kept (a story's summary shows 8 + 5)
+
+
+def display_name(text: str) -> str:
+    """A name as a summary shows it: as written, less a leading article, a possessive and line breaks."""
+    s = " ".join(text.split()).strip(" .,;:\"'`“”‘’()[]-")
+    return _POSSESSIVE.sub("", _LEADING.sub("", s))
+
+
+def _show(shown: dict[str, str], key: str, written: str) -> None:
+    """Keep the first way the text writes ``key``, unless it was in capitals ("BEIRUT") and this is not."""
+    old = shown.get(key)
+    if written and (old is None or old.isupper() and not written.isupper()):
+        shown[key] = written
 
 
 _PASSAGE_WORD = re.compile(r"[a-z0-9]+")

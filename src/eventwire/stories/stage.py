@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
 from ..errors import StoreError
+from ..places.names import fold
 from ..store.rows import arrow_table
 from .cluster import Settings, StoryClusterer
 from .dedup import DuplicateIndex
@@ -523,12 +524,29 @@ class StoryStage:
                 names, places = before[sid]
             else:
                 top = [f for f, _ in Counter(story.vec if story else {}).most_common()]
-                names = json.dumps([f[2:] for f in top if f.startswith("n:")][:8])
-                places = json.dumps([f[2:] for f in top if f.startswith("p:")][:5])
+                shown = story.display if story else {}
+                names = json.dumps(_summary(top, "n:", shown, 8))
+                places = json.dumps(_summary(top, "p:", shown, 5))
             tops.append({"story_id": sid, "top_names": names, "top_places": places})
         self._replace("stories", "story_id", tops, keys=sorted(story_ids),
                       select=f"SELECT q.*, t.top_names, t.top_places, {_now_sql()} AS updated_at "
                              f"FROM ({_STORY_SQL}) q JOIN _rows t USING (story_id)")
+
+
+def _summary(top: list[str], kind: str, shown: dict[str, str], n: int) -> list[str]:
+    """A story's ``n`` strongest names (``kind`` "n:") or places ("p:") as its articles write them,
+    each once (accents aside: "Brasilia", "Brasília"), a surname not after the full name it is part
+    of; a place known only by its country code ("p:ken") is not shown."""
+    out: dict[str, str] = {}
+    for f in top:
+        if f.startswith(kind):
+            written = shown.get(f) or (f[2:] if kind == "n:" else None)
+            key = fold(written) if written else ""
+            if key and key not in out and not any(key in k.split() for k in out):
+                out[key] = written
+                if len(out) == n:
+                    break
+    return list(out.values())
 
 
 def _keys_table(keys: Sequence[str], name: str = "k"):
