@@ -123,6 +123,22 @@ def test_a_dateline_in_capitals_names_a_place(places_pipe):
     assert not [p for p in doc.places if p.text == "BREAKING"]
 
 
+def test_a_surname_the_recogniser_took_for_a_place_is_no_place(gaz):
+    """With the entity labels fixed by hand (the recogniser's mistakes): a one-word place entity
+    after a title is a person's surname ("coach Ripley"), and a one-word person entity is a place
+    only when it is a country or a place of a million people ("Flores", a department of Uruguay, is not)."""
+    from spacy.tokens import Span
+
+    from eventwire.components.nlp import load_model
+    from eventwire.places.toponyms import find_toponyms
+
+    doc = load_model()("Coach Ripley praised his team, and Flores thanked fans in Georgia.")
+    doc.ents = [Span(doc, 1, 2, label="GPE"), Span(doc, 7, 8, label="PERSON"), Span(doc, 11, 12, label="GPE")]
+    assert [e.text for e in doc.ents] == ["Ripley", "Flores", "Georgia"]
+    mentions, _ = find_toponyms(doc, gaz)
+    assert [m.text for m in mentions] == ["Georgia"]
+
+
 def test_former_country_names(places_pipe):
     doc = run(places_pipe, "The Zaire strain of Ebola killed hundreds, officials in Ceylon recalled.")
     assert place(doc, "Zaire").country == "COD"

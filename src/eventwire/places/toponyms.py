@@ -143,7 +143,20 @@ def _solid(m: Mention | None) -> Mention | None:
     return None
 
 
+# Words before a surname ("coach Ripley", "Sen. Graham"): a one-word place entity after one is a person.
+PERSON_TITLES = frozenset("""mr mrs ms miss dr sen rep gov lt sgt capt col gen det cpl pvt adm officer coach
+judge justice president senator governor mayor sheriff chief pastor rev reverend father professor prof
+spokesman spokeswoman trooper deputy minister secretary commissioner councilman councilwoman""".split())
+
+
+def _after_title(ent) -> bool:
+    prev = ent.doc[ent.start - 1] if ent.start else None
+    return len(ent) == 1 and prev is not None and prev.lower_.rstrip(".") in PERSON_TITLES
+
+
 def _entity_mentions(ent, gaz: Gazetteer) -> list[Mention]:
+    if _after_title(ent):
+        return []
     full = _trim(ent, compass=False)
     m = _mention_from_tokens(full, gaz, "entity", ent.label_)  # "North Dakota"
     if full:
@@ -169,8 +182,9 @@ def _entity_mentions(ent, gaz: Gazetteer) -> list[Mention]:
 
 def _matcher_ok(m: Mention, in_person: bool) -> bool:
     for e, alias in m.candidates:
-        if in_person:  # a one-word PERSON entity: a country, division or city of a million ("Jordan")
-            if not alias and (e.kind in ("country", "admin1") or e.population >= 1_000_000):
+        if in_person:  # a one-word PERSON entity: a country, or a division or a city of a million
+            # ("Jordan", "Georgia"); not "Nelson said" (a region of New Zealand), "Flores" (of Uruguay)
+            if not alias and (e.kind == "country" or e.population >= 1_000_000):
                 return True
             continue
         if e.kind in ("country", "admin1", "region"):
