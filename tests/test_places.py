@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 import pytest
 
@@ -137,6 +138,21 @@ def test_a_surname_the_recogniser_took_for_a_place_is_no_place(gaz):
     assert [e.text for e in doc.ents] == ["Ripley", "Flores", "Georgia"]
     mentions, _ = find_toponyms(doc, gaz)
     assert [m.text for m in mentions] == ["Georgia"]
+
+
+def test_an_unsure_reading_is_weak_evidence(gaz):
+    """A reading that won by a hair counts for less in the others' context than a sure one."""
+    from eventwire.places.resolve import Context
+    from eventwire.places.toponyms import Mention
+
+    def mention(name, at):
+        return Mention(at, at + len(name), name, name_key(name), "entity", "GPE", gaz.lookup(name))
+
+    atlanta, decatur, other = mention("Atlanta", 0), mention("Decatur", 20), mention("Macon", 40)
+    picks = [next(e for e, _ in m.candidates if e.admin1 == state)
+             for m, state in ((atlanta, "Georgia"), (decatur, "Illinois"))] + [None]
+    _, admin1s = Context([atlanta, decatur, other], picks, (), Counter(), sure=[1.0, 0.25, 1.0]).shares("macon")
+    assert admin1s[("USA", "Georgia")] == pytest.approx(0.8) and admin1s[("USA", "Illinois")] == pytest.approx(0.2)
 
 
 def test_former_country_names(places_pipe):

@@ -20,7 +20,8 @@ Each candidate gets a score that adds up evidence, in log-population units:
   town's own mentions ("Mexico" beside "Mexico City" is the country).
 Resolution runs three times: each pass recomputes the focus and the local
 points from the previous pass's answers, so an ambiguous name follows the
-article's settled places.
+article's settled places; an answer counts as evidence by how surely it won
+(a name read as Illinois' town by a hair barely pulls the others there).
 """
 from __future__ import annotations
 
@@ -44,6 +45,7 @@ QUALIFIER = 8.0
 NAMESAKE_CITY = 2.0
 PROXIMITY = 3.0
 NEAR_KM = 200.0
+SURE_MARGIN = 1.0  # score lead (log-population units) at which a reading counts fully as evidence
 # country-code domains sold worldwide as generic ones (.tv, .io, ...): no evidence of a country
 GENERIC_CCTLDS = {"tv", "io", "co", "me", "fm", "ai", "ly", "cc", "ws", "to", "am", "gg", "la", "nu", "sh"}
 _QUALIFIER_GAP = re.compile(r"^\s*,\s*$")
@@ -99,29 +101,31 @@ class Context:
     would keep whatever reading it started with.
     """
 
-    def __init__(self, mentions: list[Mention], picks: list[Entry | None], demonyms, prior: Counter):
+    def __init__(self, mentions: list[Mention], picks: list[Entry | None], demonyms, prior: Counter,
+                 sure: list[float] | None = None):
         self.country: dict[str, Counter] = {}
         self.admin1: dict[str, Counter] = {}
         self._points: dict[str, list[tuple[float, float]]] = {}
         self._by_entry: dict[int, Counter] = {}  # place -> the division evidence its own mentions gave
-        for m, pick in zip(mentions, picks):
+        sure = sure or [1.0] * len(mentions)
+        for m, pick, w in zip(mentions, picks, sure):
             if pick is not None and pick.kind in ("city", "admin2"):
-                self._points.setdefault(m.key, []).append((pick.lat, pick.lon))
+                self._points.setdefault(m.key, []).append((pick.lat, pick.lon, w))
         base = Counter(prior)
         for _, _, codes in demonyms:
             base[codes[0]] += 0.5
         self._base = base
-        for m, pick in zip(mentions, picks):
+        for m, pick, w in zip(mentions, picks, sure):
             c = self.country.setdefault(m.key, Counter())
             a = self.admin1.setdefault(m.key, Counter())
             if pick is not None:
                 if pick.country:
-                    c[pick.country] += 1.0
+                    c[pick.country] += w
                 if pick.kind in ("admin1",):
-                    a[(pick.country, pick.name)] += 1.0
+                    a[(pick.country, pick.name)] += w
                 elif pick.kind in ("city", "admin2") and pick.admin1:
-                    a[(pick.country, pick.admin1)] += 1.0
-                    self._by_entry.setdefault(id(pick), Counter())[(pick.country, pick.admin1)] += 1.0
+                    a[(pick.country, pick.admin1)] += w
+                    self._by_entry.setdefault(id(pick), Counter())[(pick.country, pick.admin1)] += w
                 continue
             direct = [e for e, alias in m.candidates if e.kind == "country" and not alias]
             countries = {e.country for e, alias in m.candidates if not alias}
@@ -139,7 +143,7 @@ class Context:
         for a in self.admin1.values():
             self._admin1_total.update(a)
 
-    def local_points(self, key: str) -> list[tuple[float, float]]:
+    def local_points(self, key: str) -> list[tuple[float, float, float]]:
         """Where the article's other towns and counties were placed (not ``key``'s own)."""
         return [pt for k, pts in self._points.items() if k != key for pt in pts]
 
@@ -150,6 +154,7 @@ class Context:
         a = self._admin1_total - self.admin1.get(key, Counter())
         if without is not None:
             a = a - self._by_entry.get(id(without), Counter())
+        # a division needs at least one mention's worth: a few unsure readings are weak evidence
         ct, at = sum(c.values()), sum(a.values())
         return ({k: v / ct for k, v in c.items()} if ct else {},
                 {k: v / at for k, v in a.items()} if at else {})
@@ -167,7 +172,7 @@ def _namesake_cities(m: Mention) -> dict[tuple[str, str], int]:
 
 def score(entry: Entry, alias: bool, focus: dict[str, float], admin1s: dict[tuple[str, str], float],
           qualifier: Mention | None, namesakes: dict[tuple[str, str], int] | None = None,
-          near: list[tuple[float, float]] = (), not_itself: bool = False) -> float:
+          near: list[tuple[float, float, float]] = (), not_itself: bool = False) -> float:
     s = math.log10(entry.population + 10) + KIND_BONUS.get(entry.kind, 0.0)
     city = (namesakes or {}).get((entry.country, entry.name)) if entry.kind == "admin1" else None
     if city is not None and city >= entry.population / 2:
@@ -184,8 +189,8 @@ def score(entry: Entry, alias: bool, focus: dict[str, float], admin1s: dict[tupl
         s += ADMIN1_CONTEXT * admin1s.get((entry.country, entry.admin1), 0.0) ** 0.5
     if near and entry.kind in ("city", "admin2"):
         least = 0.0 if not_itself else -1.0  # the town itself is no evidence (see resolve_mentions)
-        close = sum(1 for lat, lon in near if least < haversine_km(entry.lat, entry.lon, lat, lon) <= NEAR_KM)
-        s += PROXIMITY * close / len(near)
+        close = sum(w for lat, lon, w in near if least < haversine_km(entry.lat, entry.lon, lat, lon) <= NEAR_KM)
+        s += PROXIMITY * close / (sum(w for _, _, w in near) or 1.0)
     if qualifier is not None and _fits(entry, qualifier):
         s += QUALIFIER
     return s
@@ -198,13 +203,15 @@ def resolve_mentions(mentions: list[Mention], text: str, demonyms=(), prior: dic
     prior_c = Counter(prior or {})
     picks: list[Entry | None] = [None] * len(mentions)
     scores = [0.0] * len(mentions)
+    sure: list[float] | None = None
     for _ in range(passes):
-        context = Context(mentions, picks, demonyms, prior_c)
+        context = Context(mentions, picks, demonyms, prior_c, sure)
+        runner_up = []
         new = []
         for i, m in enumerate(mentions):
             focus, admin1s = context.shares(m.key)
             near = context.local_points(m.key)
-            best, best_s = None, -math.inf
+            best, best_s, second = None, -math.inf, -math.inf
             namesakes = _namesake_cities(m)
             country_named = _names_a_country(m)
             for e, alias in m.candidates:
@@ -214,10 +221,16 @@ def resolve_mentions(mentions: list[Mention], text: str, demonyms=(), prior: dic
                 s = score(e, alias, focus, context.shares(m.key, e)[1] if own else admin1s, quals.get(i),
                           namesakes, near, own)
                 if s > best_s:
-                    best, best_s = e, s
+                    best, best_s, second = e, s, best_s
+                elif s > second:
+                    second = s
             new.append(best)
             scores[i] = best_s
+            runner_up.append(second)
         picks = new
+        # a reading that barely won is weak evidence for the others' ("Decatur": Illinois by a hair):
+        # else two ambiguous names can pull each other to the wrong state and swap readings each pass
+        sure = [min(1.0, (b - r) / SURE_MARGIN) if r > -math.inf else 1.0 for b, r in zip(scores, runner_up)]
     return [Resolved(m, e, s) for m, e, s in zip(mentions, picks, scores) if e is not None]
 
 
