@@ -337,3 +337,10 @@ def test_a_participle_after_the_reported_clause_is_the_speakers_act(quotes_of):
     doc = quotes_of("The governor said the talks should be wrapped up by Friday, referring to the budget deadline.")
     q = next(q for q in doc.quotes if q.cue["text"] == "said")
     assert q.text == "the talks should be wrapped up by Friday"
+
+
+def test_an_answer_or_a_stand_in_is_what_was_said(quotes_of):
+    doc = quotes_of("Asked if the governor is realistic, 72 percent of Democrats said yes while 48 percent "
+                    "overall agreed.")
+    (q,) = [q for q in doc.quotes if q.cue["text"] == "said"]
+    assert q.text == "yes" and q.speaker["text"] == "72 percent"

@@ -228,6 +228,13 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
             # "This campaign, he says, is different", "As Amar put it, Republicans should ...":
             # the clause around the cue
             content = _minus(_subtree(v.head), _subtree(v))
+    if not content and lemma in SPEECH:
+        # an answer or a stand-in for what was said: "said yes", "said so", "he said that."
+        word = next((c for c in kids if c.i == v.i + 1 and (
+            c.dep_ == "intj" and c.lower_ in ("yes", "no") or c.dep_ == "advmod" and c.lower_ == "so"
+            or c.dep_ == "dobj" and c.lower_ == "that" and c.tag_ == "DT" and not list(c.children))), None)
+        if word is not None:
+            content = [(word.idx, word.idx + len(word.text))]
     subj = _subject(v)
     if subj is None and not content:
         return None
