@@ -155,6 +155,22 @@ def test_an_unsure_reading_is_weak_evidence(gaz):
     assert admin1s[("USA", "Georgia")] == pytest.approx(0.8) and admin1s[("USA", "Illinois")] == pytest.approx(0.2)
 
 
+def test_a_company_named_like_a_town_is_no_place(gaz):
+    """With the entity labels fixed by hand: an organisation's abbreviation in capitals ("the GAO",
+    also a region of Mali) and the first word of a company's longer name ("Toyota" beside "Toyota
+    Motor Corp") are not read as towns; a country's abbreviation still is a country ("the DRC")."""
+    from spacy.tokens import Span
+
+    from eventwire.components.nlp import load_model
+    from eventwire.places.toponyms import find_toponyms
+
+    doc = load_model()("Toyota Motor Corp said the GAO upheld the protest. Toyota also sells cars in the DRC.")
+    doc.ents = [Span(doc, 0, 3, label="ORG"), Span(doc, 5, 6, label="ORG"), Span(doc, 16, 17, label="ORG")]
+    assert [e.text for e in doc.ents] == ["Toyota Motor Corp", "GAO", "DRC"]
+    mentions, _ = find_toponyms(doc, gaz)
+    assert [m.text for m in mentions] == ["DRC"]
+
+
 def test_former_country_names(places_pipe):
     doc = run(places_pipe, "The Zaire strain of Ebola killed hundreds, officials in Ceylon recalled.")
     assert place(doc, "Zaire").country == "COD"

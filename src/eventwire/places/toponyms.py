@@ -180,11 +180,13 @@ def _entity_mentions(ent, gaz: Gazetteer) -> list[Mention]:
     return out
 
 
-def _matcher_ok(m: Mention, in_person: bool) -> bool:
+def _matcher_ok(m: Mention, named_as: str) -> bool:
+    """Whether the matcher reads ``m`` as a place. ``named_as`` is what the recogniser took its first
+    word for, when a one-word entity: "person" or "company" (else "")."""
     for e, alias in m.candidates:
-        if in_person:  # a one-word PERSON entity: a country, or a division or a city of a million
-            # ("Jordan", "Georgia"); not "Nelson said" (a region of New Zealand), "Flores" (of Uruguay)
-            if not alias and (e.kind == "country" or e.population >= 1_000_000):
+        if named_as:  # a country, or a division or a city of a million ("Jordan", "Georgia"); not
+            # "Nelson said" (a region of New Zealand), "Flores" (of Uruguay), "the GAO" (of Mali)
+            if e.kind == "country" or not alias and e.population >= 1_000_000:  # "DRC", "UAE" too
                 return True
             continue
         if e.kind in ("country", "admin1", "region"):
@@ -200,7 +202,7 @@ def _is_name_token(t) -> bool:
     return (t.pos_ == "PROPN" or t.tag_ in ("NNP", "NNPS") or untagged(t)) and t.text[:1].isupper()
 
 
-def _matcher_mentions(sdoc, gaz: Gazetteer, blocked: list[bool], person: list[bool]) -> list[Mention]:
+def _matcher_mentions(sdoc, gaz: Gazetteer, blocked: list[bool], named_as: list[str]) -> list[Mention]:
     """Longest gazetteer names over runs of capitalised proper nouns."""
     out = []
     n = len(sdoc)
@@ -220,7 +222,7 @@ def _matcher_mentions(sdoc, gaz: Gazetteer, blocked: list[bool], person: list[bo
             if not (tj.text[:1].isupper() or tj.text in (".", "-")) or tj.is_sent_start and j > i:
                 break
             m = _mention_from_tokens(sdoc[i:j + 1], gaz, "matcher", None) if tj.text not in (".", "-") else None
-            if m is not None and _matcher_ok(m, person[i]):
+            if m is not None and _matcher_ok(m, named_as[i]):
                 best = (m, j)
             j += 1
         # inside a longer run of names only after a connector: "Bank of America", not "European Union"
@@ -272,6 +274,27 @@ def _repeated_mentions(sdoc, found: list[Mention], blocked: list[bool]) -> list[
         span, like = hit
         out.append(Mention(span.start_char, span.end_char, span.text, like.key, "repeat", None, like.candidates))
         i = span.end
+    return out
+
+
+_COMPANY_ENDS = frozenset("inc inc. corp corp. corporation co co. ltd ltd. llc plc group holdings motors motor "
+                          "systems airlines airways bank".split())
+
+
+def _company_words(sdoc) -> list[int]:
+    """Tokens that name a company, not the town of the same name: a company's name with its ending
+    ("Toyota Motor Corp", "Cisco Systems Inc."), the word that opens it wherever else it stands
+    ("Toyota said"), and an organisation's abbreviation in capitals ("the Government Accountability
+    Office (GAO)"). The matcher reads them as a company's (see :func:`_matcher_ok`)."""
+    companies = [e for e in sdoc.ents if e.label_ == "ORG" and len(e) > 1 and e[-1].lower_ in _COMPANY_ENDS]
+    firsts = {e[0].text for e in companies}
+    out = [t.i for e in companies for t in e]  # the company's own name: "Toyota Motor Corp"
+    for t in sdoc:
+        if t.text in firsts:
+            out.append(t.i)
+        elif t.is_upper and len(t.text) >= 3 and t.i > 1 and sdoc[t.i - 1].text == "(" and \
+                sdoc[t.i - 2].ent_type_ == "ORG" and t.i + 1 < len(sdoc) and sdoc[t.i + 1].text == ")":
+            out.append(t.i)  # not "the Democratic Republic of the Congo (DRC)": a place's abbreviation
     return out
 
 
@@ -349,7 +372,9 @@ def find_toponyms(sdoc, gaz: Gazetteer) -> tuple[list[Mention], list[tuple[int, 
     mentions: list[Mention] = []
     demonyms: list[tuple[int, int, list[str]]] = []
     blocked = [False] * len(sdoc)
-    person = [False] * len(sdoc)
+    named_as = [""] * len(sdoc)  # what the recogniser took a one-word name for (see _matcher_ok)
+    for t in _company_words(sdoc):
+        named_as[t] = "company"
     for ent in _joined_entities(sdoc, gaz):
         if ent.label_ in PLACE_LABELS:
             found = _entity_mentions(ent, gaz)
@@ -365,7 +390,9 @@ def find_toponyms(sdoc, gaz: Gazetteer) -> tuple[list[Mention], list[tuple[int, 
             for k in range(ent.start, ent.end):
                 if len(ent) > 1:  # "Xi Jinping", "Michael Jordan"
                     blocked[k] = True
-                person[k] = True
+                named_as[k] = "person"
+        elif ent.label_ in ("ORG", "PRODUCT") and len(ent) == 1 and ent.text.isupper() and len(ent.text) > 2:
+            named_as[ent.start] = "company"  # an organisation's abbreviation ("the GAO"), not a town in capitals
         elif ent.label_ == "NORP":
             toks = _trim(ent, compass=False)
             codes = _demonym(gaz, sdoc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]) if toks else []
@@ -383,7 +410,7 @@ def find_toponyms(sdoc, gaz: Gazetteer) -> tuple[list[Mention], list[tuple[int, 
     for m in mentions:
         for tok in sdoc.char_span(m.start, m.end, alignment_mode="expand") or []:
             covered[tok.i] = True
-    mentions += _matcher_mentions(sdoc, gaz, [b or c for b, c in zip(blocked, covered)], person)
+    mentions += _matcher_mentions(sdoc, gaz, [b or c for b, c in zip(blocked, covered)], named_as)
     mentions += _repeated_mentions(sdoc, mentions, [b or c for b, c in zip(blocked, covered)])
     # demonyms the NER did not label NORP ("Chinese President")
     for m in mentions:
