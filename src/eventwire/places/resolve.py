@@ -105,7 +105,7 @@ class Context:
                  sure: list[float] | None = None):
         self.country: dict[str, Counter] = {}
         self.admin1: dict[str, Counter] = {}
-        self._points: dict[str, list[tuple[float, float]]] = {}
+        self._points: dict[str, list[tuple[float, float, float]]] = {}  # key -> (lat, lon, sureness)
         self._by_entry: dict[int, Counter] = {}  # place -> the division evidence its own mentions gave
         sure = sure or [1.0] * len(mentions)
         for m, pick, w in zip(mentions, picks, sure):
@@ -154,7 +154,6 @@ class Context:
         a = self._admin1_total - self.admin1.get(key, Counter())
         if without is not None:
             a = a - self._by_entry.get(id(without), Counter())
-        # a division needs at least one mention's worth: a few unsure readings are weak evidence
         ct, at = sum(c.values()), sum(a.values())
         return ({k: v / ct for k, v in c.items()} if ct else {},
                 {k: v / at for k, v in a.items()} if at else {})
