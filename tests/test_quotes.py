@@ -344,3 +344,9 @@ def test_an_answer_or_a_stand_in_is_what_was_said(quotes_of):
                     "overall agreed.")
     (q,) = [q for q in doc.quotes if q.cue["text"] == "said"]
     assert q.text == "yes" and q.speaker["text"] == "72 percent"
+
+
+def test_an_evaluation_whose_object_the_parser_took_into_the_predicate(quotes_of):
+    doc = quotes_of("Graham called both Trump and the front-runner “crazy” and said the party would split.")
+    q = next(q for q in doc.quotes if q.cue["text"] == "called")
+    assert q.text.startswith("both Trump") and "crazy" in q.text and q.speaker["text"] == "Graham"

@@ -191,6 +191,11 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
             content = [(_subtree(first)[0], _subtree(xcomp[0])[1])]
         elif dobj and lemma in OBJECT_CONTENT and (_statement_like(dobj[0]) or _object_prep(v, dobj[0])):
             content = [(_subtree(dobj[0])[0], _object_end(v, dobj[0]))]
+        elif not dobj and lemma in EVALUATION and [c for c in oprd if c.i > v.i]:
+            # "called her “third-rate”", "called both Trump and Clinton “crazy”": the parser took the
+            # object into the predicate; what was said runs from after the cue to the last predicate
+            after = [c for c in kids if c.i > v.i and c.dep_ in ("oprd", "acomp", "dep")]
+            content = [(min(_subtree(c)[0] for c in after), _subtree(max(after, key=lambda c: c.i))[1])]
         elif dobj and lemma in EVALUATION and (oprd or _stance_object(dobj[0]) or _object_prep(v, dobj[0])):
             # "called the plan a disaster", "called it “the least bad option”": object and predicate
             end = _subtree(oprd[0])[1] if oprd else _object_end(v, dobj[0])
