@@ -106,10 +106,22 @@ def test_one_merged_event_per_real_event_with_counts(fixture_docs):
         assert call["date"] == dt.date(2023, 3, 14)
         deal = merged[("057", "CHNGOV")] if ("057", "CHNGOV") in merged else merged[("057", "BRAGOV")]
         assert (deal["n_mentions"], deal["n_articles"]) == (2, 1)  # mutual action, dyad in either order
+        assert {deal["source_code"], deal["target_code"]} == {"CHNGOV", "BRAGOV"}
         accounts = stories.event_readouts(store, deal["event_id"])
         # with the quotes stage on, Xi's own remark ("Xi said China was ready ...") is credited to the
         # outlet that reports it, as the readouts module documents for uncredited quotes
         assert {a["account"] for a in accounts} == {"Brazil's presidency", "the Chinese foreign ministry", "Xinhua"}
+
+
+def test_a_mutual_act_merged_keeps_its_two_sides(example_docs):
+    """The mentions of a mutual act run both ways (the example's "Kamikawa and Cho signed the accord"
+    is coded Kamikawa -> Cho and Cho -> Kamikawa); the merged record takes one mention's pair whole,
+    never the commonest source and the commonest target apart (which could both be Kamikawa)."""
+    with Store(":memory:") as store:
+        store.write(example_docs)
+        stories.update(store)
+        merged = store.query("SELECT * FROM merged_events WHERE n_mentions > 1")
+        assert merged and not [r for r in merged if r["source_name"] and r["source_name"] == r["target_name"]]
 
 
 def test_incremental_updates_continue_from_the_store(fixture_docs, tmp_path):

@@ -586,7 +586,9 @@ m AS (
            e.source_country, e.target_code, e.target_name, e.target_country, e.date, e.place_name,
            e.place_country, e.place_lat, e.place_lon, e.negated, e.modality, e.confidence,
            a.tone_score, occ.url, sa.story_id, sa.seq, sa.duplicate_of,
-           (em.is_duplicate OR occ.occ_n > 1) AS is_copy
+           (em.is_duplicate OR occ.occ_n > 1) AS is_copy,
+           struct_pack(sc := e.source_code, sn := e.source_name, sco := e.source_country,
+                       tc := e.target_code, tn := e.target_name, tco := e.target_country) AS dyad
     FROM event_mentions em
     JOIN events e ON e.article_id = em.article_id AND e.id = em.mention_id
     JOIN articles a ON a.id = em.article_id
@@ -594,12 +596,16 @@ m AS (
     LEFT JOIN story_articles sa ON sa.article_id = em.article_id
     WHERE em.event_id IN (SELECT k FROM _keys)
 )
+-- who did it to whom: the commonest (source, target) pair of the mentions, taken whole (the mentions
+-- of a mutual act run both ways, A -> B and B -> A, and field by field could give A -> A)
+SELECT * EXCLUDE (dyad), dyad.sc AS source_code, dyad.sn AS source_name, dyad.sco AS source_country,
+       dyad.tc AS target_code, dyad.tn AS target_name, dyad.tco AS target_country
+FROM (
 SELECT event_id,
        mode(story_id) AS story_id,
        mode(cameo) AS cameo, mode(cameo_root) AS cameo_root, mode(quad_class) AS quad_class,
        avg(goldstein) AS goldstein,
-       mode(source_code) AS source_code, mode(source_name) AS source_name, mode(source_country) AS source_country,
-       mode(target_code) AS target_code, mode(target_name) AS target_name, mode(target_country) AS target_country,
+       mode(dyad) AS dyad,
        mode(date) AS date, mode(place_name) AS place_name, mode(place_country) AS place_country,
        avg(place_lat) AS place_lat, avg(place_lon) AS place_lon,
        bool_or(negated) AS negated, mode(modality) AS modality,
@@ -613,6 +619,7 @@ SELECT event_id,
        arg_min(article_id, coalesce(seq, 0) * 1000000 + occ_n) AS first_article,
        arg_min(url, coalesce(seq, 0) * 1000000 + occ_n) AS source_url
 FROM m GROUP BY event_id
+)
 """
 
 _STORY_SQL = f"""
