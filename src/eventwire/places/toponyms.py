@@ -235,6 +235,13 @@ def _matcher_mentions(sdoc, gaz: Gazetteer, blocked: list[bool], named_as: list[
     return out
 
 
+def _cover(sdoc, mentions: list[Mention], covered: list[bool]) -> None:
+    """Mark the tokens of ``mentions`` in ``covered``: a later source looks only at the rest."""
+    for m in mentions:
+        for tok in sdoc.char_span(m.start, m.end, alignment_mode="expand") or []:
+            covered[tok.i] = True
+
+
 def _repeated_mentions(sdoc, found: list[Mention], blocked: list[bool]) -> list[Mention]:
     """A name the article uses for a place once names that place wherever else it stands in the
     article ("Greer, South Carolina" ... "Greer's city limits"), though the recogniser took it
@@ -250,9 +257,7 @@ def _repeated_mentions(sdoc, found: list[Mention], blocked: list[bool]) -> list[
             votes[ent.text] += 1 if ent.label_ in PLACE_LABELS else -1
     names = {n: m for n, m in names.items() if votes[n] > 0}
     covered = list(blocked)
-    for m in found:
-        for tok in sdoc.char_span(m.start, m.end, alignment_mode="expand") or []:
-            covered[tok.i] = True
+    _cover(sdoc, found, covered)
     out = []
     longest = max((len(n.split()) for n in names), default=0)
     i = 0
@@ -399,23 +404,15 @@ def find_toponyms(sdoc, gaz: Gazetteer) -> tuple[list[Mention], list[tuple[int, 
             if codes:
                 demonyms.append((toks[0].idx, toks[-1].idx + len(toks[-1].text), codes))
     covered = [False] * len(sdoc)
-    for m in mentions:
-        for tok in sdoc.char_span(m.start, m.end, alignment_mode="expand") or []:
-            covered[tok.i] = True
+    _cover(sdoc, mentions, covered)
     mentions += _dateline_mentions(sdoc, gaz, covered)
-    for m in mentions:
-        for tok in sdoc.char_span(m.start, m.end, alignment_mode="expand") or []:
-            covered[tok.i] = True
+    _cover(sdoc, mentions, covered)
     mentions += _abbreviation_mentions(sdoc, gaz, covered)
-    for m in mentions:
-        for tok in sdoc.char_span(m.start, m.end, alignment_mode="expand") or []:
-            covered[tok.i] = True
+    _cover(sdoc, mentions, covered)
     mentions += _matcher_mentions(sdoc, gaz, [b or c for b, c in zip(blocked, covered)], named_as)
     mentions += _repeated_mentions(sdoc, mentions, [b or c for b, c in zip(blocked, covered)])
     # demonyms the NER did not label NORP ("Chinese President")
-    for m in mentions:
-        for tok in sdoc.char_span(m.start, m.end, alignment_mode="expand") or []:
-            covered[tok.i] = True
+    _cover(sdoc, mentions, covered)
     demonyms = [d for d in demonyms if not any(m.start < d[1] and d[0] < m.end for m in mentions)]
     for t in sdoc:
         if not blocked[t.i] and not covered[t.i] and (t.pos_ in ("ADJ", "PROPN", "NOUN") or untagged(t)) and t.text[:1].isupper():

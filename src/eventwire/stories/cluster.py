@@ -47,7 +47,7 @@ from operator import itemgetter
 from .features import ArticleFeatures, Weights, vector
 from .sketch import PassageCounts
 
-MAX_DISPLAY = 400  # written forms of names and places a story keeps for its summary (first seen)
+DISPLAY_PER_STORY = 400  # written forms of names and places a story keeps for its summary (first seen)
 
 
 @dataclass
@@ -99,9 +99,7 @@ class Story:
             self.lead[group] = (n + 1, kind, known | set(keys))
         if len(self.passages) < max_passages:
             self.passages.update(a.passages)
-        if len(self.display) < MAX_DISPLAY:
-            for f, written in a.display.items():
-                self.display.setdefault(f, written)
+        self._keep_display(a.display)
 
     def absorb(self, other: "Story") -> None:
         """Take ``other``'s members in (see :meth:`StoryClusterer.repair`)."""
@@ -119,14 +117,18 @@ class Story:
         self.years.update(other.years)
         self.named |= other.named
         self.passages |= other.passages
-        for f, written in other.display.items():
-            if len(self.display) >= MAX_DISPLAY:
-                break
-            self.display.setdefault(f, written)
+        self._keep_display(other.display)
         self.n_lead += other.n_lead
         for group, (n, kind, keys) in other.lead.items():
             n0, _, known = self.lead.get(group, (0, kind, set()))
             self.lead[group] = (n0 + n, kind, known | keys)
+
+    def _keep_display(self, written: dict[str, str]) -> None:
+        """Add written forms of names and places, the first seen of each, up to ``DISPLAY_PER_STORY``."""
+        for f, form in written.items():
+            if len(self.display) >= DISPLAY_PER_STORY:
+                break
+            self.display.setdefault(f, form)
 
     def unit(self, k: int) -> dict[str, float]:
         """The centroid's ``k`` strongest features, unit length: the story as one article's vector."""

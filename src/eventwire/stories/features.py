@@ -66,10 +66,8 @@ _NEWS_FILLER = frozenset({"said", "says", "told", "according", "reported", "repo
 
 
 def normalise_name(text: str) -> str:
-    """A name as a matching key: lower-cased, leading article and possessive dropped, spaces collapsed."""
-    s = " ".join(text.replace("\n", " ").split()).strip(" .,;:\"'`“”‘’()[]-")
-    s = _POSSESSIVE.sub("", _LEADING.sub("", s))
-    return s.lower()
+    """A name as a matching key: :func:`display_name` lower-cased."""
+    return display_name(text).lower()
 
 
 @dataclass
@@ -144,11 +142,11 @@ def from_record(rec: dict[str, Any]) -> ArticleFeatures:
     shown: dict[str, str] = {}
     for e in rec.get("entities") or []:
         label = e.get("label")
-        key = normalise_name(e.get("text", ""))
+        written = display_name(e.get("text", ""))
+        key = written.lower()  # normalise_name
         if not key or len(key) < 2 or key in TIME_ZONES:
             continue
         n = 1 + (LEAD_BOOST if e.get("start", lead_end) < lead_end else 0)
-        written = display_name(e.get("text", ""))
         if label in NAME_LABELS:
             counts["n:" + key] += n
             _show(shown, "n:" + key, written)
@@ -193,14 +191,14 @@ def from_record(rec: dict[str, Any]) -> ArticleFeatures:
         counts["f:" + value] += 1
         if in_lead:
             lead_figures.append("f:" + value)
-    strongest = sorted((f for f in shown if f in counts), key=lambda f: -counts[f])[:MAX_DISPLAY]
+    strongest = sorted((f for f in shown if f in counts), key=lambda f: -counts[f])[:DISPLAY_PER_ARTICLE]
     return ArticleFeatures(rec["id"], src.get("outlet"), published, dict(counts), sorted(set(days)), title,
                            [keys for keys in lead_participants(rec, lead_end, times, asides)
                             if max(counts.get("n:" + k, 0) for k in keys) >= 1 + LEAD_BOOST + 1],
                            list(dict.fromkeys(lead_figures)), passages(text), {f: shown[f] for f in strongest})
 
 
-MAX_DISPLAY = 20  # names and places per article whose written form is kept (a story's summary shows 8 + 5)
+DISPLAY_PER_ARTICLE = 20  # names and places per article whose written form is kept (a story's summary shows 8 + 5)
 
 
 def display_name(text: str) -> str:
