@@ -553,6 +553,50 @@ def test_split_takes_the_second_happening_out_of_a_mixed_story():
     assert one.split({"st_one"}) == []
 
 
+def test_lead_agents_are_who_acted_not_who_spoke(pipeline):
+    from eventwire.readers import read_text
+    from eventwire.stories.features import from_record
+
+    doc = pipeline([read_text("The Los Angeles Angels offered Mark Teixeira an eight-year contract on Tuesday, "
+                              "general manager Tony Reagins said.")])[0][0]
+    agents = from_record(doc.to_dict()).agents
+    assert ["angels", "los angeles angels", "unk:los_angeles_angels"] in agents
+    assert not any("reagins" in keys for keys in agents)  # the speaker reports the act
+
+
+def test_split_separates_two_parties_doing_the_same_thing():
+    """Two clubs' offers to one player: every report names both clubs and the player, so words do
+    not tell them apart, but three leads say one club made the offer and three the other, never
+    both. Such a story splits by who acted, reports that name no actor go with the closer side,
+    and the repair does not merge the two back; one club's story with as many reports stays whole."""
+    from eventwire.stories import Settings, StoryClusterer
+    from eventwire.stories.cluster import story_id_for
+    from eventwire.stories.features import ArticleFeatures
+
+    def article(aid, club, acted, i):
+        words = {"w:offer": 2, "w:contract": 2, "w:eight-year": 2, f"w:{club}": 2, f"w:aside{i}": 1}
+        names = {"n:mark teixeira": 3, "n:teixeira": 3, "n:red sox": 1, "n:angels": 1}
+        agents = [[club.rsplit("-", 1)[-1], club.replace("-", " "), "unk:" + club]] if acted else []
+        return ArticleFeatures(aid, "X", None, {**words, **names}, agents=agents)
+
+    angels = [article(f"a{i:063d}", "angels", i < 3, i) for i in range(4)]
+    red_sox = [article(f"r{i:063d}", "red-sox", i < 3, i) for i in range(4)]
+    clusterer = StoryClusterer(Settings())
+    clusterer.observe(angels + red_sox)
+    sid = story_id_for(angels[0].article_id)
+    for a in [angels[0], red_sox[0], *angels[1:], *red_sox[1:]]:
+        clusterer.add_member(sid, a)
+    ((kept, new_id, moved),) = clusterer.split({sid})
+    assert sorted(moved) == sorted(a.article_id for a in red_sox) or sorted(moved) == sorted(a.article_id for a in angels)
+    assert clusterer.repair({kept, new_id}) == []
+
+    one = StoryClusterer(Settings())
+    one.observe(angels + angels)
+    for a in angels + [article(f"b{i:063d}", "angels", True, i) for i in range(4)]:
+        one.add_member("st_one", a)
+    assert one.split({"st_one"}) == []
+
+
 def test_stage_writes_a_split_consistently(fixture_docs, monkeypatch):
     """A split moves stored articles, their copies with them, to the new story: placements,
     summaries and merged events agree, and a new stage loads the split state."""

@@ -17,6 +17,20 @@ def test_b_cubed_on_known_clusterings():
 
 @pytest.mark.slow  # runs the pipeline over ~30 documents
 @needs_shared
+def test_ecbplus_split_numbers_and_initials_are_rejoined():
+    from eventwire.evaluation.ecbplus import rejoin_split_tokens
+
+    def rejoin(text):
+        return " ".join(rejoin_split_tokens(text.split()))
+
+    assert rejoin("magnitude - 5 . 9 shook") == "magnitude - 5.9 shook"
+    assert rejoin("Posted 11 / 27 / 2005 7 : 21 AM") == "Posted 11/27/2005 7:21 AM"
+    assert rejoin("home to 120 , 000 people") == "home to 120,000 people"
+    assert rejoin("U . S . Geological Survey at 7 : 15 a . m .") == "U.S. Geological Survey at 7:15 a.m."
+    assert rejoin("on March 3 , 2008 , in") == "on March 3 , 2008 , in"  # a date's comma is written
+    assert rejoin("Plan a . I said") == "Plan a . I said"
+
+
 def test_stories_eval_subset_separates_same_kind_events(shared_dir):
     # two small topics: each holds two real events of the same kind
     res = run_task("stories", shared_dir / "data", topics=["16", "20"], seeds=1, batch_size=10)

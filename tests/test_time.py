@@ -96,6 +96,10 @@ def test_dateline_inference():
     assert infer_published("PARIS, March 3, 2021 (Reuters) - Talks began.") == "2021-03-03"
     assert infer_published("Talks began. The treaty of June 6, 2005 was cited by officials.") is None
     assert infer_published("Talks began on Monday.") is None
+    # the time of day after a full date, as web pages print it
+    assert infer_published("Lohan checks into rehab\nMay 2, 2013 1:35 pm.\nLindsay Lohan has...") == "2013-05-02"
+    assert infer_published("THURSDAY, DECEMBER 3, 2009, 9:36 AM\nRewards...") == "2009-12-03"
+    assert infer_published("Friday, 9:30 am\nThe market opened.") is None
 
 
 def test_times_component_infers_the_publication_date(pipeline):

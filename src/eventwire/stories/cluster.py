@@ -29,7 +29,9 @@ stories before the report that bridges them arrives; after each batch,
 :meth:`StoryClusterer.repair` merges a story the batch touched into another
 when they now agree (a local repair; the larger story keeps its id), and
 :meth:`StoryClusterer.split` takes the second of two happenings out of a story
-whose members form two groups that the repair would never have merged.
+whose members form two groups that the repair would never have merged, or
+whose leads say two parties did the act, never both in one lead (two clubs'
+offers to one player); the repair never merges two such stories back.
 
 The state (document frequencies, story centroids, postings) is rebuilt from
 the store's per-article features when a run starts (:meth:`StoryClusterer.add_member`);
@@ -63,6 +65,9 @@ class Story:
     # the participants members' leads name: group -> (members naming it, kind, the keys that name it)
     lead: dict[str, tuple[int, str, set[str]]] = field(default_factory=dict)
     n_lead: int = 0  # members whose lead names anyone
+    # who members' leads say acted: actor -> (members naming it so, the keys that name it); see features.lead_agents
+    agents: dict[str, tuple[int, set[str]]] = field(default_factory=dict)
+    n_agents: int = 0  # members whose lead names anyone who acted
     passages: set[int] = field(default_factory=set)  # the members' passages (features.passages), up to a cap
     solo: tuple[ArticleFeatures, dict[str, float]] | None = None  # the one member (features, vector) while alone
     # each member as (what Story.add reads of its features, its vector) while the story may still be split
@@ -100,6 +105,11 @@ class Story:
         if len(self.passages) < max_passages:
             self.passages.update(a.passages)
         self._keep_display(a.display)
+        if a.agents:
+            self.n_agents += 1
+        for keys in a.agents:
+            n, known = self.agents.get(keys[0], (0, set()))
+            self.agents[keys[0]] = (n + 1, known | set(keys))
 
     def absorb(self, other: "Story") -> None:
         """Take ``other``'s members in (see :meth:`StoryClusterer.repair`)."""
@@ -119,6 +129,10 @@ class Story:
         self.passages |= other.passages
         self._keep_display(other.display)
         self.n_lead += other.n_lead
+        self.n_agents += other.n_agents
+        for actor, (n, keys) in other.agents.items():
+            n0, known = self.agents.get(actor, (0, set()))
+            self.agents[actor] = (n0 + n, known | keys)
         for group, (n, kind, keys) in other.lead.items():
             n0, _, known = self.lead.get(group, (0, kind, set()))
             self.lead[group] = (n0 + n, kind, known | keys)
@@ -155,6 +169,27 @@ class Story:
         need = core_share * self.n_lead
         return any(n >= need and kind in new and not any("n:" + k in a.counts for k in keys)
                    for n, kind, keys in self.lead.values())
+
+    def agent_clash(self, a: ArticleFeatures, core_share: float, min_members: int) -> bool:
+        """Whether the article's lead says someone acted whom no member's lead says acted, while
+        the story's leads agree on someone else who acted (at least ``min_members`` of them, and
+        ``core_share`` of those that say who acted): the same kind of act by another party."""
+        if not a.agents or self.n_agents < min_members:
+            return False
+        said = set().union(*(set(keys) for _, keys in self.agents.values()))
+        if any(k in said for keys in a.agents for k in keys):
+            return False
+        mine = {k for keys in a.agents for k in keys}
+        need = max(min_members, core_share * self.n_agents)
+        return any(n >= need and not keys & mine for n, keys in self.agents.values())
+
+    def agents_apart(self, other: "Story", min_members: int) -> bool:
+        """Whether each story's leads say, in ``min_members`` members or more, that a party acted
+        whom no lead of the other says acted: two happenings of one kind, however alike their words."""
+        def own(x: "Story", y: "Story") -> bool:
+            theirs = set().union(*(keys for _, keys in y.agents.values())) if y.agents else set()
+            return any(n >= min_members and not keys & theirs for n, keys in x.agents.values())
+        return own(self, other) and own(other, self)
 
     def shared_figures(self, a: ArticleFeatures) -> float:
         """Share of the figures the article's lead reports that this story mentions too (1.0 when the
@@ -204,6 +239,9 @@ class Settings:
     salient: int = 4  # that many strongest names and places per article
     year_clash: float = 0.6  # score factor when both mention years and none is shared
     participant_clash: float = 0.0  # score factor when the leads name different participants (Story.participant_clash)
+    agent_clash: float = 1.0  # score factor when the leads say different parties acted (Story.agent_clash)
+    agent_members: int = 3  # a story's leads agree on who acted when at least this many say so
+    agent_split: int = 3  # split: two parties each said to act in this many members' leads, never together (0: off)
     what_figures: float = 0.4  # how much the share of the article's lead figures the story mentions counts
     passage_bonus: float = 0.3  # added to a score when the article shares ``passages_full`` passages with the story
     passages_full: int = 2  # shared passages that earn the whole bonus (fewer earn their share)
@@ -326,6 +364,8 @@ class StoryClusterer:
             score *= (1.0 - s.what_figures) + s.what_figures * story.shared_figures(a)
         if s.participant_clash < 1.0 and story.participant_clash(a, s.core_share):
             score *= s.participant_clash
+        if s.agent_clash < 1.0 and story.agent_clash(a, s.core_share, s.agent_members):
+            score *= s.agent_clash
         return score
 
     def passage_bonus(self, story: Story, rare: list[int]) -> float:
@@ -415,6 +455,8 @@ class StoryClusterer:
             other = self.stories[oid]
             if oid == sid or story.days_apart(other) > s.max_gap_days:
                 continue
+            if s.agent_split and story.agents_apart(other, s.agent_split):
+                continue
             small, big = (story, other) if story.n <= other.n else (other, story)
             if small.solo is not None:
                 a, va = small.solo
@@ -446,7 +488,11 @@ class StoryClusterer:
         and the cosine of the groups' centroids under ``merge_threshold`` (two stories the repair
         would never merge), the smaller group becomes a story of its own and the larger keeps the
         id. A story is checked as it grows (each time by ``split_growth``), up to ``split_max``
-        members, so the cost per article stays flat."""
+        members, so the cost per article stays flat.
+
+        Who acted splits too, and at any size: when the leads of ``agent_split`` members say one
+        party acted, as many say another did and no lead says both (:func:`_agent_sides`), the two
+        parties' reports are two happenings however alike their words."""
         s = self.settings
         out = []
         for sid in sorted(set(touched)):
@@ -456,18 +502,22 @@ class StoryClusterer:
             if story.n > s.split_max:
                 story.members = None  # too large to be a fresh mixture: its members need not be kept
                 continue
-            if story.n < max(2 * s.split_min, story.split_check):
-                continue
-            story.split_check = math.ceil(story.n * s.split_growth)
-            big, small = _bisect(story.members)
-            if len(small) < s.split_min:
-                continue
+            sides = _agent_sides(story.members, s.agent_split) if s.agent_split else None
+            if sides is None:
+                if story.n < max(2 * s.split_min, story.split_check):
+                    continue
+                story.split_check = math.ceil(story.n * s.split_growth)
+                big, small = _bisect(story.members)
+                if len(small) < s.split_min:
+                    continue
+            else:
+                big, small = sides
             left, right = Story(sid), Story("")
             for a, v in big:
                 left.add(v, a, s.story_passages)
             for a, v in small:
                 right.add(v, a, s.story_passages)
-            if _dot(left.vec, right.vec) / math.sqrt(left.norm2 * right.norm2) >= s.merge_threshold:
+            if sides is None and _dot(left.vec, right.vec) / math.sqrt(left.norm2 * right.norm2) >= s.merge_threshold:
                 continue
             right.id = next((i for i in (story_id_for(a.article_id) for a, _ in small)
                              if i not in self.stories and i not in self.retired and i not in self.absorbed),
@@ -512,13 +562,40 @@ def _kept(a: ArticleFeatures) -> ArticleFeatures:
     and years, lead participants and figures, passages, publication date (not its words)."""
     counts = {f: c for f, c in a.counts.items() if f[:2] in ("n:", "f:", "y:")}
     return ArticleFeatures(a.article_id, None, a.published, counts, lead=a.lead, figures=a.figures,
-                           passages=a.passages, display=a.display)
+                           passages=a.passages, display=a.display, agents=a.agents)
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(x * b.get(f, 0.0) for f, x in a.items())
+
+
+def _agent_sides(members: list, min_members: int) -> tuple[list, list] | None:
+    """Two groups of (features, vector) members when two parties are each said to act in the
+    leads of ``min_members`` members or more and never in the same lead (the Angels' offer and the
+    Red Sox' offer to one player): the members naming each party, and every other member with the
+    group whose centroid it is closer to; the larger group first. None when no such pair."""
+    said: dict[str, set[int]] = {}
+    for i, (a, _) in enumerate(members):
+        for keys in a.agents:
+            said.setdefault(keys[0], set()).add(i)
+    parties = sorted((p for p, ids in said.items() if len(ids) >= min_members), key=lambda p: -len(said[p]))
+    pair = next(((x, y) for i, x in enumerate(parties) for y in parties[i + 1:] if not said[x] & said[y]), None)
+    if pair is None:
+        return None
+    seeds = [said[pair[0]], said[pair[1]]]
+    sums: list[dict[str, float]] = [{}, {}]
+    for k, ids in enumerate(seeds):
+        for i in ids:
+            for f, x in members[i][1].items():
+                sums[k][f] = sums[k].get(f, 0.0) + x
+    norms = [math.sqrt(_dot(c, c)) or 1.0 for c in sums]
+    groups: tuple[list, list] = ([], [])
+    for i, m in enumerate(members):
+        k = 0 if i in seeds[0] else 1 if i in seeds[1] else int(_dot(m[1], sums[1]) / norms[1] > _dot(m[1], sums[0]) / norms[0])
+        groups[k].append(m)
+    return groups if len(groups[0]) >= len(groups[1]) else (groups[1], groups[0])
 
 
 def _bisect(members: list, rounds: int = 10) -> tuple[list, list]:

@@ -87,12 +87,14 @@ class ArticleFeatures:
     # how the text writes its strongest names and places (``n:``/``p:`` key -> "Yoko Kamikawa"), for
     # story summaries: the keys are lower-cased for matching
     display: dict[str, str] = field(default_factory=dict)
+    # who the lead says acted: the keys of each named actor that is the source of a lead event (lead_agents)
+    agents: list[list[str]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {"counts": self.counts, "days": [d.isoformat() for d in self.days], "title": self.title,
                 "lead": self.lead, "figures": self.figures,
                 "passages": base64.b64encode(array("I", self.passages).tobytes()).decode("ascii"),
-                "display": self.display}
+                "display": self.display, "agents": self.agents}
 
     @classmethod
     def from_json(cls, article_id: str, outlet: str | None, published: dt.date | None,
@@ -101,7 +103,8 @@ class ArticleFeatures:
         packed.frombytes(base64.b64decode(data.get("passages") or ""))
         return cls(article_id, outlet, published, data.get("counts", {}),
                    [dt.date.fromisoformat(d) for d in data.get("days", [])], data.get("title"),
-                   list(data.get("lead", [])), list(data.get("figures", [])), packed, dict(data.get("display", {})))
+                   list(data.get("lead", [])), list(data.get("figures", [])), packed, dict(data.get("display", {})),
+                   [list(k) for k in data.get("agents", [])])
 
 
 def _date(value: Any) -> dt.date | None:
@@ -195,7 +198,8 @@ def from_record(rec: dict[str, Any]) -> ArticleFeatures:
     return ArticleFeatures(rec["id"], src.get("outlet"), published, dict(counts), sorted(set(days)), title,
                            [keys for keys in lead_participants(rec, lead_end, times, asides)
                             if max(counts.get("n:" + k, 0) for k in keys) >= 1 + LEAD_BOOST + 1],
-                           list(dict.fromkeys(lead_figures)), passages(text), {f: shown[f] for f in strongest})
+                           list(dict.fromkeys(lead_figures)), passages(text), {f: shown[f] for f in strongest},
+                           lead_agents(rec, lead_end, asides))
 
 
 DISPLAY_PER_ARTICLE = 20  # names and places per article whose written form is kept (a story's summary shows 8 + 5)
@@ -332,6 +336,37 @@ def lead_participants(rec: dict[str, Any], lead_end: int, times: list[tuple[int,
             keys.append(normalise_name(actor))
         out.setdefault(label + ":" + keys[-1 if label == "PERSON" and " " in key else 0], [label] + keys)
     return [list(dict.fromkeys(v)) for v in out.values()]
+
+
+# Event roots whose source is who speaks or asks (make a statement, appeal), not who acts.
+_SPEECH_ROOTS = frozenset({"01", "02"})
+
+
+def lead_agents(rec: dict[str, Any], lead_end: int, asides: list[tuple[int, int]]) -> list[list[str]]:
+    """Who the lead says acted: for each named actor that is the source of an event the lead
+    reports (not a statement or an appeal, whose source is a speaker), the keys that name it (the
+    name, its last word, the actor). Two happenings of one kind differ in who acted even where
+    both reports name both parties ("the Red Sox made an offer", "the Angels made an offer", and
+    each report names the other club as a rival). The first key, the name's last word, stands
+    for the party."""
+    out: dict[str, list[str]] = {}
+    for e in rec.get("events") or []:
+        trigger = e.get("trigger") or {}
+        start = trigger.get("start", lead_end)
+        if start >= lead_end or any(a <= start < b for a, b in asides):
+            continue
+        if str(e.get("cameo_root") or e.get("cameo") or "")[:2] in _SPEECH_ROOTS:
+            continue
+        for src in e.get("source") or []:
+            actor = src.get("actor") or ""
+            if not actor.startswith(("unk:", "kb:")):  # a named actor, not a country or a sector
+                continue
+            key = normalise_name(src.get("name") or "")
+            if len(key) < 2 or not _WORD.search(key) or key in TIME_ZONES:
+                continue
+            keys = [key.rsplit(" ", 1)[-1], key, actor]  # the last word first: "Angels" and "Los Angeles Angels" meet
+            out.setdefault(actor, list(dict.fromkeys(keys)))
+    return list(out.values())
 
 
 @dataclass

@@ -1,7 +1,8 @@
 """The publication date inferred from a dateline, only on strong evidence.
 
 A full date with a year on its own near the top of the article ("June 6,
-2005", "Tuesday, June 6, 2005") or opening a dateline ("WASHINGTON, June 6,
+2005", "Tuesday, June 6, 2005", also with the time of day: "June 6, 2005,
+1:35 pm") or opening a dateline ("WASHINGTON, June 6,
 2005 (Reuters) -") is taken as the publication date; anything weaker is not.
 """
 from __future__ import annotations
@@ -10,7 +11,7 @@ import re
 
 from .grammar import Context, find_candidates
 
-_FULL_DATE_RULES = {"iso", "month_day", "day_month", "numeric"}
+_FULL_DATE_RULES = {"iso", "month_day", "day_month", "numeric", "day_clock"}
 _DATELINE_TAIL = re.compile(r"^\s*(?:\(|[-–—_]|$)")
 _DATELINE_HEAD = re.compile(r"^\s*(?:[A-Z][A-Za-z .'-]{1,40},\s*)?(?:[A-Z][a-z]+\.?,\s*)?$")
 
@@ -25,6 +26,8 @@ def infer_published(text: str, *, max_lines: int = 4) -> str | None:
             if c.rule.name not in _FULL_DATE_RULES:
                 continue
             m = c.match
+            if c.rule.name == "day_clock" and not m["cy"]:  # "May 2, 2013 1:35 pm", not "Friday 9 am"
+                continue
             if c.rule.name in ("month_day", "day_month") and not (m["y"] or m["ya"]):
                 continue
             head, tail = line[:c.start], line[c.end:]

@@ -857,6 +857,8 @@ _DAY_FOR_CLOCK = (rf"(?P<dw>today|tonight|yesterday|tomorrow)|(?:(?P<cwd2>{WEEKD
 
 
 def _clock_day(m, ctx) -> dt.date | None:
+    if m["cmon"] and m["cy"]:  # "May 2, 2013 1:35 pm": a full date needs no anchor
+        return _safe_date(int(m["cy"]), _month(m["cmon"]), int(re.match(r"\d+", m["cd"]).group()))
     if not (m["dw"] or m["cwd"] or m["cmon"]) or ctx.anchor is None:
         return None
     if m["dw"]:
