@@ -13,7 +13,7 @@ from eventwire.events.patterns import load_patterns
 ACTORS = {
     "Xi Jinping": ("xi", "CHNGOV", "CHN"), "Xi": ("xi", "CHNGOV", "CHN"),
     "Vladimir Putin": ("putin", "RUSGOV", "RUS"), "Putin": ("putin", "RUSGOV", "RUS"),
-    "Russia": ("rus", "RUS", "RUS"), "Moscow": ("rus", "RUS", "RUS"), "Ukraine": ("ukr", "UKR", "UKR"),
+    "Russia": ("rus", "RUS", "RUS"), "Russian": ("rus", "RUS", "RUS"), "Moscow": ("rus", "RUS", "RUS"), "Ukraine": ("ukr", "UKR", "UKR"),
     "China": ("chn", "CHN", "CHN"), "Beijing": ("chn", "CHN", "CHN"), "the US": ("usa", "USA", "USA"),
     "The US": ("usa", "USA", "USA"), "the European Union": ("eu", "IGOEU", None), "Japan": ("jpn", "JPN", "JPN"),
     "Iran": ("irn", "IRN", "IRN"), "Israel": ("isr", "ISR", "ISR"), "Police": ("pol", "COP", None),
@@ -61,6 +61,16 @@ def test_phone_call_with_light_verb(nlp, coder):
     e = evs[0]
     assert doc.text[e.trigger.start:e.trigger.end] == e.trigger.text
     assert e.plover["event"] == "CONSULT" and e.quad_class == 1 and e.goldstein == 1.0
+
+
+def test_event_noun_that_arrives_takes_the_place_reached(nlp, coder):
+    """Peacekeepers who arrive or deploy somewhere are peacekeeping there, not a visit."""
+    _, evs = code(nlp, coder, "Russian peacekeeping troops arrived in Ukraine on Sunday.")
+    assert triples(evs) == {("RUS", "074", "UKR")}
+    _, evs = code(nlp, coder, "Russian peacekeepers began deploying in Ukraine on Tuesday.")
+    assert triples(evs) == {("RUS", "074", "UKR")}
+    _, evs = code(nlp, coder, "Vladimir Putin arrived in Ukraine on Sunday.")  # a person arriving visits
+    assert {c[:2] for _, c, _ in triples(evs)} == {"04"}
 
 
 def test_negated_sanctions_are_not_plain_sanctions(nlp, coder):

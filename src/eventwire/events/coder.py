@@ -193,6 +193,8 @@ class Coder:
                          for name in ("intent", "threat", "request", "reject", "deny", "plan")}
         self.demand_verbs = c.cue_set("wrappers", "request", "demand_verbs")
         self.speech_nouns = c.cue_set("speech", "nouns")
+        self.motion = c.cue_set("motion", "verbs")
+        self.motion_onset = c.cue_set("motion", "onset")
         self.speech = c.cue_set("speech", "verbs")
         self.decision = c.cue_set("speech", "decision_verbs")
         self.obligation = c.cue_set("modality", "obligation")
@@ -217,6 +219,11 @@ class Coder:
                 carrier = self._noun_carrier(tok)
                 if carrier is None and (not self._noun_has_own_source(tok) or self._inside_argument(tok, found)):
                     continue
+                moving = self._moves(tok)
+                if moving is not None and moving.i in found and moving.i not in consumed:
+                    consumed.add(moving.i)  # "peacekeepers arrived in Bosnia": no visit, the noun's event
+                    if found[moving.i] in out:
+                        out.remove(found[moving.i])
                 if carrier is not None and carrier.i in found and found[carrier.i].pattern.specificity > 1 \
                         and carrier.i not in consumed and found[carrier.i].wrapped is None:
                     continue  # "imposed sanctions" is coded on the verb already
@@ -316,8 +323,12 @@ class Coder:
                 consumed.add(also.i)
 
     def _noun_carrier(self, noun, _depth: int = 0):
-        """The light verb whose object (or passive subject) the trigger noun is."""
+        """The light verb whose object (or passive subject) the trigger noun is, or the verb of
+        arriving whose subject it is (:meth:`_moves`)."""
         head = noun.head
+        moving = self._moves(noun)
+        if moving is not None:
+            return moving
         if noun.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and is_word(head, self.light):
             return head
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in":
@@ -332,6 +343,18 @@ class Coder:
             return self._noun_carrier(noun.head) if noun.head.pos_ in NOUN_POS else None
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "NUM") and _depth < 2:
             return self._noun_carrier(head.head, _depth + 1)  # "launched ten days of war games"
+        return None
+
+    def _moves(self, noun):
+        """The verb of arriving the trigger noun is the subject of ("peacekeepers arrived in
+        Bosnia", "began deploying in Karabakh"), or None."""
+        if noun.dep_ != "nsubj":
+            return None
+        head = noun.head
+        if head.lemma_.lower() in self.motion and head.pos_ in ("VERB", "AUX"):
+            return head
+        if head.lemma_.lower() in self.motion_onset:
+            return next((c for c in children(head, "xcomp") if c.lemma_.lower() in self.motion), None)
         return None
 
     @staticmethod
@@ -484,6 +507,10 @@ class Coder:
             if tok.lemma_.lower() in self.wrappers["request"] | {"demand", "plea", "appeal", "request"}:
                 for clause in children(tok, "acl", "ccomp", "relcl"):
                     cands += [(c, "inherited") for c in children(clause, "nsubj", "nsubjpass")]
+            moving = self._moves(tok)
+            if moving is not None:  # "aid reached Gaza", "peacekeepers arrived in Bosnia": where it went
+                cands += [(c, "carrier") for c in children(moving, "dobj")]
+                cands += [(obj, "carrier") for _, obj in prep_objects(moving, ("in", "into", "to", "at"))]
             if carrier is not None and carrier is not tok:
                 cands += [(c, "direct") for c in children(carrier, "dative")]
                 # "X was put under investigation", "X was given support": the passive subject
