@@ -461,6 +461,36 @@ def test_repair_merges_stories_a_later_batch_shows_to_be_one():
     assert kept in clusterer.candidates(clusterer.vector(third))
 
 
+def test_repair_merges_two_pieces_that_copy_each_others_text():
+    """Two stories of one fire whose centroids fall short of the merge threshold (the later reports
+    are about the investigation) but whose members share many rare passages (copied wire text)
+    become one; as much word overlap without shared passages does not merge."""
+    from eventwire.stories import Settings, StoryClusterer
+    from eventwire.stories.features import ArticleFeatures, passages
+
+    wire = ("A huge fire has destroyed the supermarket in the High Street of the market town. Fire crews from "
+            "three stations fought the blaze through the night while residents were evacuated from nearby "
+            "homes. The cause of the fire is being investigated by detectives who have asked witnesses to "
+            "come forward with any mobile phone footage they recorded.")
+
+    def article(aid, topic_words, text):
+        return ArticleFeatures(aid, "X", dt.date(2023, 3, 14), {"w:fire": 2, "p:banstead": 2, **topic_words},
+                               passages=passages(text))
+
+    early = [article(f"e{i:063d}", {"w:blaze": 2, "w:crews": 2, f"w:e{i}": 1}, wire) for i in range(2)]
+    later = [article(f"l{i:063d}", {"w:arson": 2, "w:detectives": 2, f"w:l{i}": 1}, wire + f" Update {i}.")
+             for i in range(2)]
+    for copied, merged in ((True, True), (False, False)):
+        clusterer = StoryClusterer(Settings(passage_bonus=0.3 if copied else 0.0))
+        clusterer.observe(early + later)
+        for a in early:
+            clusterer.add_member("st_early", a)
+        for a in later:
+            clusterer.add_member("st_later", a)
+        assert clusterer._score(clusterer.stories["st_early"], clusterer.stories["st_later"].unit(80)) < 0.5
+        assert bool(clusterer.repair({"st_early", "st_later"})) is merged
+
+
 def test_stage_writes_a_repair_merge_consistently(fixture_docs, monkeypatch):
     """A merge the repair makes moves the stored articles of the absorbed story: placements,
     story summaries and merged events agree, and a new stage loads the merged state."""

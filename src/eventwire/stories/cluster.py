@@ -251,6 +251,7 @@ class Settings:
     core_share: float = 0.5  # a story's participant: named in the leads of this share of its members
     merge_threshold: float = 0.5  # repair: two stories whose centroids score this much become one
     rejoin_threshold: float = 0.3  # repair: a one-article story whose article scores this much with another joins it
+    merge_passages: int = 5  # repair: two stories sharing this many rare passages earn the passage bonus (0: off)
     max_merges: int = 5  # repair: merges per touched story and batch
     split_min: int = 6  # split: each of the two groups holds at least this many articles
     split_max: int = 200  # split: stories larger than this are not split (their members are not kept)
@@ -424,7 +425,10 @@ class StoryClusterer:
         touched story that grew is compared with its candidates as articles are: with a story of
         one article by that article's score (:meth:`score`, against ``rejoin_threshold``: above the
         arrival threshold, as the article declined once), with a larger one by its centroid
-        (:meth:`_score`, against ``merge_threshold``), never across more than ``max_gap_days``. The
+        (:meth:`_score`, against ``merge_threshold``, plus the passage bonus when their members
+        share ``merge_passages`` rare passages: pieces of one happening's reporting that copy each
+        other's text), never across more than ``max_gap_days`` nor between stories whose leads say
+        different parties acted (:meth:`Story.agents_apart`). The
         best pair over its threshold merges, the larger story keeping its id (on a tie, the
         candidate): a local repair, nothing else is re-clustered. Returns (absorbed id, id it went
         into) in order."""
@@ -463,9 +467,18 @@ class StoryClusterer:
                 score, need = self.score(big, va, a), s.rejoin_threshold
             else:
                 score, need = self._score(other, v, view), s.merge_threshold
+                if s.merge_passages and need > score >= need - s.passage_bonus \
+                        and self._shared_rare_passages(story, other) >= s.merge_passages:
+                    score += s.passage_bonus
             if score >= need and score - need >= best_margin:
                 best_id, best_margin = oid, score - need
         return best_id
+
+    def _shared_rare_passages(self, story: Story, other: Story) -> int:
+        """How many passages few recent articles hold (``passage_max_articles``) both stories'
+        members have: pieces of one happening's reporting copy each other's text at length."""
+        both = story.passages & other.passages
+        return len(self.passage_counts.rare(list(both), self.settings.passage_max_articles)) if both else 0
 
     def _absorb(self, keep: str, gone: str) -> None:
         story, other = self.stories[keep], self.stories.pop(gone)
