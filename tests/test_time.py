@@ -180,6 +180,11 @@ def test_tense_from_the_parse(pipeline):
     assert value("The board met on Friday.") == ["2010-06-11"]
     assert value("The dividend is payable Nov. 20 to holders of record.") == ["2010-11-20"]
     assert value("The transaction should be completed in October.") == ["2010-10"]  # a modal looks ahead
+    # an end point runs on ahead unless the verb is in the simple past (2010-06-15 is a Tuesday)
+    assert value("The government has kept markets closed until Friday.") == ["2010-06-18"]
+    assert value("The ban has been extended until Monday.") == ["2010-06-21"]
+    assert value("Markets stayed closed until Friday.") == ["2010-06-11"]
+    assert value("The fund has fallen 2% this year through June 4.") == ["2010", "2010-06-04"]
     assert value("The transaction should have been completed in March.") == ["2010-03"]
 
 

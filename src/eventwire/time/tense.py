@@ -83,6 +83,20 @@ def verb_tense(verb, depth: int = 0) -> str | None:
     return None
 
 
+# Prepositions of an end point: "closed until Friday" with a present or a present perfect ("has kept
+# markets closed until Friday", "has been extended until Monday") runs on to a day ahead. Not
+# "through": "has fallen 2% this year through Oct. 19" measures up to a day past.
+UNTIL = {"until", "till", "til"}
+
+
+def _simple_past(verb) -> bool:
+    """A verb in the simple or past perfect ("stayed", "had stayed"), not the present perfect."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("has", "have", "'s", "'ve", "’s", "’ve") for a in auxes):
+        return False
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
+
+
 def parse_tense(sdoc) -> Tense:
     """Tense of the verb governing each expression, from a spaCy ``Doc`` over the same text."""
     fallback = lexical_tense(sdoc.text)
@@ -92,6 +106,18 @@ def parse_tense(sdoc) -> Tense:
         if span is None or not len(span):
             return fallback(start, end)
         tok = span.root
+        if tok.head.lower_ in UNTIL and tok.dep_ == "pobj":
+            verb = tok.head
+            for _ in range(6):  # up to the verb the end point belongs to
+                if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                    break
+                verb = verb.head
+            while verb.dep_ in ("acomp", "xcomp", "oprd") and verb.tag_ in ("VBN", "JJ") \
+                    and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+                verb = verb.head  # "stayed closed until Friday": the finite verb has the tense
+            if verb.pos_ in ("VERB", "AUX"):
+                t = verb_tense(verb)
+                return t if t == "future" or _simple_past(verb) else "future"  # "extended until Nov. 9": as ever
         for _ in range(10):  # up to the governing verb; "payable Dec. 7", "effective Nov. 1" look ahead
             if tok.head.i == tok.i:
                 break
