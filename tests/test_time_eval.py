@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from eventwire.evaluation import below_floor, run_task
-from eventwire.evaluation.time_task import load_timeml, normalise_value, tbaq_files
+from eventwire.evaluation.time_task import (load_meantime_timeml, load_timeml, meantime_files, normalise_value,
+                                            score_timeml, tbaq_files)
 
 
 def test_timeml_loader_keeps_offsets(shared_dir):
@@ -12,6 +13,17 @@ def test_timeml_loader_keeps_offsets(shared_dir):
     assert doc.dct and doc.timexes
     for t in doc.timexes:
         assert doc.text[t.start:t.end] == t.text and t.text.strip()
+
+
+def test_meantime_scores_the_title_and_not_the_date_line(shared_dir):
+    """MEANTIME annotates times in the title ("... since 1992") but not the date line, which is the
+    creation time: a year in the title counts, the date line's date is no false positive."""
+    path = next(p for p in meantime_files(shared_dir / "data") if p.name.startswith("31965_"))
+    doc = load_meantime_timeml(path)
+    title = doc.text.split("\n", 1)[0]
+    assert any(t.text == "1992" and t.end <= len(title) for t in doc.timexes)
+    metrics, errors = score_timeml([doc], parse=False)
+    assert not any("'1992'" in e or "'January 27, 2006'" in e for e in errors)
 
 
 def test_equivalent_values_compare_equal():

@@ -46,8 +46,10 @@ class TimeMLDoc:
     dct: str
     text: str
     timexes: list[GoldTimex]
-    # MEANTIME annotates the first sentences only, and not the date line: system spans there are not scored
+    # MEANTIME annotates the first sentences only: system spans outside are not scored
     scope: tuple[int, int] | None = None
+    # nor in the date line (the creation time, which is the anchor, not a mention)
+    creation: tuple[int, int] | None = None
 
 
 def load_timeml(path: Path) -> TimeMLDoc:
@@ -106,8 +108,9 @@ def load_meantime_timeml(path: Path) -> TimeMLDoc:
     """A MEANTIME article as text with its TIMEX3 spans; the creation time is the anchor.
 
     Tokens are joined as :mod:`.meantime` joins them, one sentence a line (title,
-    date line, body); the creation-time expression (the date line) is left out,
-    and so is the text after the sentences that carry time annotation.
+    date line, body); what the system finds in the creation-time expression (the
+    date line) is not scored, and the text after the sentences that carry time
+    annotation is cut off. The title is scored: MEANTIME annotates its times.
     """
     import xml.etree.ElementTree as ET
 
@@ -135,20 +138,20 @@ def load_meantime_timeml(path: Path) -> TimeMLDoc:
     # time expressions are annotated in the title, date line and first four body sentences only
     in_scope = [spans[t.get("t_id")][1] for t in root.iter("token") if int(t.get("sentence", 0)) <= MEANTIME_SENTENCES]
     scope_end = max(in_scope, default=len(text))
-    scope_start = 0
+    creation = None
     for t in root.iter("TIMEX3"):
         ids = [a.get("t_id") for a in t.findall("token_anchor") if a.get("t_id") in spans]
         if t.get("functionInDocument") == "CREATION_TIME":
             dct = (t.get("value") or "")[:10]
             if ids:
-                scope_start = max(spans[i][1] for i in ids)
+                creation = (min(spans[i][0] for i in ids), max(spans[i][1] for i in ids))
             continue
         if not ids:
             continue
         start, end = min(spans[i][0] for i in ids), max(spans[i][1] for i in ids)
         timexes.append(GoldTimex(start, end, text[start:end], t.get("type", ""), t.get("value", "")))
     # the unannotated rest is cut off (it would only cost parsing time)
-    return TimeMLDoc(path.stem, dct, text[:scope_end], timexes, (scope_start, scope_end))
+    return TimeMLDoc(path.stem, dct, text[:scope_end], timexes, (0, scope_end), creation)
 
 
 def meantime_files(data: Path) -> list[Path]:
@@ -200,6 +203,8 @@ def score_timeml(files: list, parse: bool = True) -> tuple[dict[str, float], lis
         system = tag(doc.text, doc.dct or None, sdoc=sdoc)
         if doc.scope is not None:
             system = [m for m in system if doc.scope[0] <= m.start < doc.scope[1]]
+        if doc.creation is not None:
+            system = [m for m in system if not doc.creation[0] <= m.start < doc.creation[1]]
         n_gold += len(doc.timexes)
         n_sys += len(system)
         strict_tp += len(_match(doc.timexes, system, strict=True))
