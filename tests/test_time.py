@@ -66,6 +66,9 @@ def test_words_that_are_not_times():
     assert values("You may go now, but march quietly.") == [("now", "DATE", "PRESENT_REF", None)]
     assert values("In 2000 people died and 1998 troops deployed.") == []
     assert values("Leaves fall in the park.") == []
+    assert values("Shares fell for a second consecutive session.") == []  # the ordinal
+    assert values("A second plane landed.") == []
+    assert values("He paused for a second and left.") == [("a second", "DURATION", "PT1S", None)]
 
 
 def test_anaphoric_expressions_use_the_last_date():

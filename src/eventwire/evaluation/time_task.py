@@ -143,6 +143,9 @@ def load_meantime_timeml(path: Path) -> TimeMLDoc:
         ids = [a.get("t_id") for a in t.findall("token_anchor") if a.get("t_id") in spans]
         if t.get("functionInDocument") == "CREATION_TIME":
             dct = (t.get("value") or "")[:10]
+            day_first = re.fullmatch(r"(\d\d)-(\d\d)-(\d{4})", dct)  # one file writes "03-02-2009" for February 3
+            if day_first:
+                dct = f"{day_first[3]}-{day_first[2]}-{day_first[1]}"
             if ids:
                 creation = (min(spans[i][0] for i in ids), max(spans[i][1] for i in ids))
             continue

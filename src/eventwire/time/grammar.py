@@ -759,6 +759,10 @@ def _duration_ok(m, text):
         return False  # "three-quarters of the vote" is a fraction
     if n in ("a", "an", "some", "many") and m["unit"].lower().endswith("s") and not m["unit"].lower().startswith("centur"):
         return n in ("some", "many")
+    if n in ("a", "an") and m["unit"].lower() == "second" and re.match(r"\s+[a-zA-Z]", text[m.end():]) \
+            and not re.match(r"\s+(?:and|or|but|to|for|of|in|on|at|before|after|later|earlier|ago|longer|"
+                             r"or\s+two|while)\b", text[m.end():], re.I):
+        return False  # "a second consecutive day", "a second time": the ordinal, not a second of time
     if n in ("a", "an"):
         # "$5 million a year", "twice a week" are rates (the set rule reads them)
         prev = _words_before(text, m.start(), 1)
