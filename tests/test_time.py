@@ -69,6 +69,9 @@ def test_words_that_are_not_times():
     assert values("Shares fell for a second consecutive session.") == []  # the ordinal
     assert values("A second plane landed.") == []
     assert values("He paused for a second and left.") == [("a second", "DURATION", "PT1S", None)]
+    # no expression runs from a headline into the date line under it
+    assert [v[0] for v in values("Markets to stay closed until Friday\nSeptember 18, 2008\nTrading...")] == \
+        ["Friday", "September 18, 2008"]
 
 
 def test_anaphoric_expressions_use_the_last_date():

@@ -1018,11 +1018,15 @@ class Candidate:
     match: re.Match
 
 
-def find_candidates(text: str) -> list[Candidate]:
-    """Every rule's matches, reduced to the longest non-overlapping ones (earlier rules win ties)."""
+def find_candidates(text: str, breaks: frozenset[int] = frozenset()) -> list[Candidate]:
+    """Every rule's matches, reduced to the longest non-overlapping ones (earlier rules win ties).
+    ``breaks`` are where sentences start: no expression runs across one ("... until Friday" ending a
+    headline, "September 18, 2008" the date line under it)."""
     found: list[tuple[int, int, int, Candidate]] = []
+    cuts = sorted(b for b in breaks if 0 < b < len(text))
+    segments = list(zip([0] + cuts, cuts + [len(text)]))
     for prio, r in enumerate(RULES):
-        for m in r.pattern.finditer(text):
+        for m in (m for a, b in segments for m in r.pattern.finditer(text, a, b)):
             if m.end() == m.start():
                 continue
             if r.guard is not None and not r.guard(m, text):

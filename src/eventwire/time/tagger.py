@@ -35,6 +35,16 @@ def as_date(value: str | dt.date | None) -> dt.date | None:
         return None
 
 
+def _breaks(text: str, sdoc) -> frozenset[int]:
+    """Where no time expression may run across: sentence starts (from the parse, when there is one)
+    and line starts ("... closed until Friday" ending a headline, "September 18, 2008" the date line
+    under it)."""
+    out = {m.end() for m in re.finditer(r"\n", text)}
+    if sdoc is not None and sdoc.has_annotation("SENT_START"):
+        out.update(sent.start_char for sent in sdoc.sents)
+    return frozenset(out)
+
+
 def tag(text: str, anchor: str | dt.date | None = None, *, sdoc=None) -> list[TimeMention]:
     """Find and normalise every time expression in ``text``.
 
@@ -45,7 +55,7 @@ def tag(text: str, anchor: str | dt.date | None = None, *, sdoc=None) -> list[Ti
     tense = parse_tense(sdoc) if sdoc is not None else lexical_tense(text)
     ctx = Context(as_date(anchor), tense)
     out: list[TimeMention] = []
-    for c in find_candidates(text):
+    for c in find_candidates(text, _breaks(text, sdoc)):
         try:
             reading = c.rule.read(c.match, ctx)
         except (OverflowError, ValueError):  # calendar arithmetic past year 1 or 9999 (a bogus anchor)
