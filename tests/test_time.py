@@ -23,6 +23,9 @@ def values(text: str, anchor: str | None = ANCHOR) -> list[tuple[str, str, str |
     ("The talks collapsed in mid-April.", ("mid-April", "DATE", "2022-04", "mid")),
     ("Prices rose sharply in early 2020.", ("early 2020", "DATE", "2020", "early")),
     ("It has grown since the 1990s.", ("the 1990s", "DATE", "199", None)),
+    ("the boxy cars of the 70s", ("the 70s", "DATE", "197", None)),
+    ("the lowest level since '82", ("'82", "DATE", "1982", None)),
+    ("Trading opened at 0800 GMT.", ("0800 GMT", "TIME", "2022-06-15T08:00Z", None)),
     ("a relic of the early 19th century", ("the early 19th century", "DATE", "18", "early")),
     ("The ministers met on Monday.", ("Monday", "DATE", "2022-06-13", None)),
     ("Officials said Wednesday that the border was closed.", ("Wednesday", "DATE", "2022-06-15", None)),
@@ -68,6 +71,8 @@ def test_words_that_are_not_times():
     assert values("Leaves fall in the park.") == []
     assert values("Shares fell for a second consecutive session.") == []  # the ordinal
     assert values("A second plane landed.") == []
+    assert values("Highs will be in the 70s.") == []  # temperatures
+    assert values("He said '42 is the answer.") == []
     assert values("He paused for a second and left.") == [("a second", "DURATION", "PT1S", None)]
     # no expression runs from a headline into the date line under it
     assert [v[0] for v in values("Markets to stay closed until Friday\nSeptember 18, 2008\nTrading...")] == \

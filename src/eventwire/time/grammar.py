@@ -93,7 +93,8 @@ POS_MOD = (r"(?:early|mid|late|earlier|later|(?:the\s+|at\s+the\s+)?(?:beginning
 SEASON = r"(?:spring|summer|autumn|fall|winter)"
 TZ = r"(?:[ECMP][SD]T|ET|PT|GMT|UTC|BST|CET|CEST|local\s+time|Moscow\s+time|Beijing\s+time)"
 AMPM = r"(?:a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b|AM\b|PM\b)"
-CLOCK = (rf"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*{AMPM}(?:\s+{TZ})?"
+CLOCK = (rf"(?:(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC)\b"  # "0800 GMT": the hour and minutes run together
+         rf"|(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*{AMPM}(?:\s+{TZ})?"
          rf"|(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*{TZ})?|noon|midnight|midday|(?:[01]?\d|{NUMBER_WORDS})\s+o['’]clock)")
 DAYWORD = r"(?:today|yesterday|tomorrow|tonight)"
 
@@ -356,6 +357,24 @@ def _year_reading(m, ctx):
     return Reading("DATE", f"{int(m['y']):04d}", _mod_word(m["pos"]))
 
 
+_BEFORE_YEAR_APOS = {"in", "since", "of", "from", "by", "until", "till", "to", "through", "and", "or", "before",
+                     "after", "circa", "class", "summer", "spring", "autumn", "fall", "winter"}
+
+
+def _year_apos_ok(m, text):
+    """After a preposition or a season ("since '82", "class of '09"), not a quoted number ("said '42 ...")."""
+    prev = _words_before(text, m.start(), 1)
+    return bool(prev) and prev[0].lower() in _BEFORE_YEAR_APOS
+
+
+@rule("year_apos", r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%])", guard=_year_apos_ok)
+def _year_apos(m, ctx):
+    """"since '82", "the class of '09": a year written with its last two digits."""
+    yy = int(m["yy"])
+    century = 19 if not ctx.anchor or yy > ctx.anchor.year % 100 else ctx.anchor.year // 100
+    return Reading("DATE", f"{century}{yy:02d}")
+
+
 _SPOKEN_YEAR = (rf"(?:the\s+year\s+)?(?P<c>nineteen|twenty)[-\s]+(?P<yy>{NUMBER_WORDS}|hundred)"
                 rf"|(?:the\s+year\s+)?two\s+thousand(?:(?:\s+and)?[-\s]+(?P<yy2>{NUMBER_WORDS}))?")
 
@@ -379,13 +398,21 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
                  "eighties": 8, "nineties": 9}
 
 
+def _decade_ok(m, text):
+    """"the 70s" is a decade unless temperatures are meant ("highs in the 70s")."""
+    if not m["bare"]:
+        return True
+    return not {w.lower() for w in _words_before(text, m.start(), 4)} & {
+        "temperature", "temperatures", "degrees", "highs", "lows", "high", "low", "mercury", "thermometer"}
+
+
 @rule("decade", rf"(?:the\s+)?(?:(?P<pos>early|mid|late)[-\s]+)?(?:(?P<full>1[6-9]\d0|20\d0)['’]?s|(?P<short>['’]\d0)s"
-                rf"|(?P<word>{'|'.join(_DECADE_WORDS)}))")
+                rf"|(?<=the\s)(?P<bare>[2-9]0)s(?!\w)|(?P<word>{'|'.join(_DECADE_WORDS)}))", guard=_decade_ok)
 def _decade(m, ctx):
     if m["full"]:
         v = m["full"][:3]
-    elif m["short"]:
-        d = int(m["short"][1])
+    elif m["short"] or m["bare"]:
+        d = int((m["short"] or m["bare"])[-2])
         century = 19 if not ctx.anchor or d * 10 > ctx.anchor.year % 100 else ctx.anchor.year // 100
         v = f"{century}{d}"
     else:
@@ -844,6 +871,9 @@ def _clock_value(text: str) -> str | None:
         return "12:00"
     if t.startswith("midnight"):
         return "24:00"
+    joined = re.match(r"(\d\d)(\d\d)\s*(?:gmt|utc)", t)
+    if joined:
+        return f"{joined[1]}:{joined[2]}"
     m = re.match(rf"(?P<h>\d{{1,2}}|{NUMBER_WORDS})(?::(?P<mi>\d\d))?\s*(?:(?P<ap>[ap])\.?m\.?|o['’]clock)?", t)
     if not m:
         return None
