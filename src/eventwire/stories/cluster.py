@@ -170,19 +170,6 @@ class Story:
         return any(n >= need and kind in new and not any("n:" + k in a.counts for k in keys)
                    for n, kind, keys in self.lead.values())
 
-    def agent_clash(self, a: ArticleFeatures, core_share: float, min_members: int) -> bool:
-        """Whether the article's lead says someone acted whom no member's lead says acted, while
-        the story's leads agree on someone else who acted (at least ``min_members`` of them, and
-        ``core_share`` of those that say who acted): the same kind of act by another party."""
-        if not a.agents or self.n_agents < min_members:
-            return False
-        said = set().union(*(set(keys) for _, keys in self.agents.values()))
-        if any(k in said for keys in a.agents for k in keys):
-            return False
-        mine = {k for keys in a.agents for k in keys}
-        need = max(min_members, core_share * self.n_agents)
-        return any(n >= need and not keys & mine for n, keys in self.agents.values())
-
     def agents_apart(self, other: "Story", min_members: int) -> bool:
         """Whether each story's leads say, in ``min_members`` members or more, that a party acted
         whom no lead of the other says acted: two happenings of one kind, however alike their words."""
@@ -239,8 +226,6 @@ class Settings:
     salient: int = 4  # that many strongest names and places per article
     year_clash: float = 0.6  # score factor when both mention years and none is shared
     participant_clash: float = 0.0  # score factor when the leads name different participants (Story.participant_clash)
-    agent_clash: float = 1.0  # score factor when the leads say different parties acted (Story.agent_clash)
-    agent_members: int = 3  # a story's leads agree on who acted when at least this many say so
     agent_split: int = 3  # split: two parties each said to act in this many members' leads, never together (0: off)
     what_figures: float = 0.4  # how much the share of the article's lead figures the story mentions counts
     passage_bonus: float = 0.3  # added to a score when the article shares ``passages_full`` passages with the story
@@ -365,8 +350,6 @@ class StoryClusterer:
             score *= (1.0 - s.what_figures) + s.what_figures * story.shared_figures(a)
         if s.participant_clash < 1.0 and story.participant_clash(a, s.core_share):
             score *= s.participant_clash
-        if s.agent_clash < 1.0 and story.agent_clash(a, s.core_share, s.agent_members):
-            score *= s.agent_clash
         return score
 
     def passage_bonus(self, story: Story, rare: list[int]) -> float:
