@@ -69,6 +69,8 @@ def test_event_noun_that_arrives_takes_the_place_reached(nlp, coder):
     assert triples(evs) == {("RUS", "074", "UKR")}
     _, evs = code(nlp, coder, "Russian peacekeepers began deploying in Ukraine on Tuesday.")
     assert triples(evs) == {("RUS", "074", "UKR")}
+    _, evs = code(nlp, coder, "Hundreds of Russian peacekeepers arrived in Ukraine on Monday.")
+    assert triples(evs) == {("RUS", "074", "UKR")}
     _, evs = code(nlp, coder, "Vladimir Putin arrived in Ukraine on Sunday.")  # a person arriving visits
     assert {c[:2] for _, c, _ in triples(evs)} == {"04"}
 

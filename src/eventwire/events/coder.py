@@ -195,6 +195,7 @@ class Coder:
         self.speech_nouns = c.cue_set("speech", "nouns")
         self.motion = c.cue_set("motion", "verbs")
         self.motion_onset = c.cue_set("motion", "onset")
+        self.motion_groups = c.cue_set("motion", "groups")
         self.speech = c.cue_set("speech", "verbs")
         self.decision = c.cue_set("speech", "decision_verbs")
         self.obligation = c.cue_set("modality", "obligation")
@@ -348,6 +349,9 @@ class Coder:
     def _moves(self, noun):
         """The verb of arriving the trigger noun is the subject of ("peacekeepers arrived in
         Bosnia", "began deploying in Karabakh"), or None."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "nsubj" \
+                and (noun.head.head.pos_ == "NUM" or noun.head.head.lemma_.lower() in self.motion_groups):
+            noun = noun.head.head  # "dozens of peacekeepers arrived", "a contingent of peacekeepers landed"
         if noun.dep_ != "nsubj":
             return None
         head = noun.head
