@@ -350,3 +350,11 @@ def test_an_evaluation_whose_object_the_parser_took_into_the_predicate(quotes_of
     doc = quotes_of("Graham called both Trump and the front-runner “crazy” and said the party would split.")
     q = next(q for q in doc.quotes if q.cue["text"] == "called")
     assert q.text.startswith("both Trump") and "crazy" in q.text and q.speaker["text"] == "Graham"
+
+
+def test_a_clause_with_a_gerund_subject_is_what_was_said(quotes_of):
+    """The parser hangs "legalizing" off "said" as its complement; the clause it opens was said."""
+    doc = quotes_of("He said legalizing it could put thousands of people to work in upstate New York.")
+    (q,) = doc.quotes
+    assert q.text == "legalizing it could put thousands of people to work in upstate New York"
+    assert q.speaker["text"] == "He"

@@ -186,7 +186,13 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
         dobj = [c for c in kids if c.dep_ in ("dobj", "obj")]
         oprd = [c for c in kids if c.dep_ in ("oprd", "acomp") or (c.dep_ == "xcomp" and c.i > v.i and dobj
                                                                   and lemma in EVALUATION)]
-        if xcomp and lemma in XCOMP_CONTENT:
+        gerund = next((c for c in xcomp if c.tag_ == "VBG" and c.i == v.i + 1 and lemma in SPEECH and any(
+            t.tag_ in ("MD", "VBD", "VBZ", "VBP") for t in c.subtree)), None)
+        if gerund is not None:
+            # "He said legalizing it could put thousands to work": a clause with a gerund for its
+            # subject, which the parser hangs off the cue as if the gerund were its complement
+            content = [_subtree(gerund)]
+        elif xcomp and lemma in XCOMP_CONTENT:
             first = dobj[0] if dobj and dobj[0].i < xcomp[0].i else xcomp[0]
             content = [(_subtree(first)[0], _subtree(xcomp[0])[1])]
         elif dobj and lemma in OBJECT_CONTENT and (_statement_like(dobj[0]) or _object_prep(v, dobj[0])):
