@@ -358,3 +358,13 @@ def test_a_clause_with_a_gerund_subject_is_what_was_said(quotes_of):
     (q,) = doc.quotes
     assert q.text == "legalizing it could put thousands of people to work in upstate New York"
     assert q.speaker["text"] == "He"
+
+
+def test_a_cue_with_its_own_report_after_a_closed_sentence_does_not_take_the_quote(quotes_of):
+    """'... “near and dear to my heart.” He said he recognizes ...': the quote ends its sentence, and
+    the next sentence's cue reports its own clause; the quote stays with the first speaker."""
+    doc = quotes_of("Sexton said he holds his roots in southern Indiana “very near and dear to my heart.” "
+                    "He said he recognizes his family in many of the supporters.")
+    said = {q.text: q.speaker["text"] for q in doc.quotes}
+    assert said["he recognizes his family in many of the supporters"] == "He"
+    assert said["very near and dear to my heart."] == "Sexton"

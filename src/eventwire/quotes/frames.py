@@ -635,6 +635,9 @@ def _quote_cue_frames(sdoc, sents, frames: list[Frame]) -> None:
         if src_tok is not None:
             src, phrase = source_spans(src_tok)
         f = by_head.get(cue_tok.i)
+        if f is not None and f.content and min(a for a, _ in f.content) >= f.cue[1] \
+                and text[st.start:st.end].rstrip()[-1:] in (".", "?", "!"):
+            continue  # '... “near and dear to my heart.” He said he recognizes ...': a new sentence, its own report
         if f is not None:
             if src is not None:
                 f.source, f.source_phrase, f.source_token = src, phrase, src_tok.i
