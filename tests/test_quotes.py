@@ -368,3 +368,12 @@ def test_a_cue_with_its_own_report_after_a_closed_sentence_does_not_take_the_quo
     said = {q.text: q.speaker["text"] for q in doc.quotes}
     assert said["he recognizes his family in many of the supporters"] == "He"
     assert said["very near and dear to my heart."] == "Sexton"
+
+
+def test_an_evaluation_after_a_report_is_the_speakers_next_act(quotes_of):
+    """'says he respects Clinton and calls her “...”': the parser hangs "calls" on the reported
+    clause; it is the speaker's own next act, with its own quote."""
+    doc = quotes_of("He says he respects Clinton and calls her “an extremely intelligent woman.”")
+    said = {q.cue["text"]: q.text for q in doc.quotes}
+    assert said["says"] == "he respects Clinton"
+    assert said["calls"].startswith("an extremely intelligent woman")

@@ -470,7 +470,7 @@ def _own_cues(clause) -> list[Span]:
     out = []
     cue = clause.head
     for c in clause.children:
-        if c.i <= clause.i or c.pos_ != "VERB" or lemma_of(c) not in (SPEECH if c.dep_ == "conj" else CUE_VERBS):
+        if c.i <= clause.i or c.pos_ != "VERB" or lemma_of(c) not in (SPEECH | EVALUATION if c.dep_ == "conj" else CUE_VERBS):
             continue
         if c.dep_ == "conj" and (c.tag_ == cue.tag_ and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
                                  or _next_speaker(c, clause)):
