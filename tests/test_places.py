@@ -181,6 +181,14 @@ def test_local_places_pull_each_other_together(places_pipe):
     assert dublin.country == "USA" and dublin.admin1 == place(doc, "Macon").admin1 == "Georgia"
 
 
+def test_a_division_holding_the_articles_towns_is_that_division(places_pipe):
+    """"Aichi" is also an old name of Okazaki, the town next to Toyota; the prefecture that holds
+    Toyota gets the same lift from it as Toyota's neighbours do."""
+    doc = run(places_pipe, "Toyota is a city in Aichi.")
+    aichi = place(doc, "Aichi")
+    assert aichi.kind == "admin1" and aichi.country == "JPN"
+
+
 def test_demonyms_are_places_of_their_country_but_never_event_scenes(places_pipe):
     doc = run(places_pipe, "Russian troops shelled Kharkiv as Palestinians marched in Ramallah.")
     russian = place(doc, "Russian")

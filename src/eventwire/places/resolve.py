@@ -10,7 +10,9 @@ Each candidate gets a score that adds up evidence, in log-population units:
   one reading, demonyms ("Chinese"), and the outlet's country (its web
   domain's country code, or the country the caller gives) add weight to
   every candidate in that country, in proportion to their share;
-- divisions the article names lift their own towns ("Illinois ... Springfield");
+- divisions the article names lift their own towns ("Illinois ... Springfield"),
+  and towns lift the division that holds them ("Toyota ... Aichi" is the
+  prefecture, not Okazaki, a town once called Aichi);
 - towns and counties near the article's other towns and counties (local news
   names places close together: "Dublin" beside "Laurens County" is Georgia's);
 - a qualifier right after the name ("Springfield, Illinois", "Paris, Texas",
@@ -184,7 +186,7 @@ def score(entry: Entry, alias: bool, focus: dict[str, float], admin1s: dict[tupl
         s -= SMALL_ALIAS_PENALTY if entry.kind == "city" and entry.population < SMALL_TOWN else ALIAS_PENALTY
     if entry.country:
         s += FOCUS_WEIGHT * focus.get(entry.country, 0.0)
-    if entry.kind in ("city", "admin2"):
+    if entry.kind in ("city", "admin2", "admin1"):  # a division holding the article's towns, too
         s += ADMIN1_CONTEXT * admin1s.get((entry.country, entry.admin1), 0.0) ** 0.5
     if near and entry.kind in ("city", "admin2"):
         least = 0.0 if not_itself else -1.0  # the town itself is no evidence (see resolve_mentions)
