@@ -24,6 +24,7 @@ _NAME = re.compile(r"^(\d+)_(\d+)(ecb|ecbplus)\.xml$")
 # "11 / 27 / 2005", "2005 - 05 - 24" and the letters of "U . S ." (the ECB documents keep them whole).
 _SPLIT_NUMBER = re.compile(r"\d+ (?:[./-] \d+|, \d{3}(?!\d)|: \d{2}(?!\d))")
 _TAIL = re.compile(r"[^./:,-]*$")
+_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*|[a-z](?:\.[a-z])*")  # "U", "U.S", "a.m": one case, stops between
 
 
 @dataclass
@@ -58,8 +59,7 @@ def rejoin_split_tokens(tokens: list[str]) -> list[str]:
 
 
 def _is_initials(tok: str) -> bool:
-    """"U", "U.S" or "a.m": letters of one case one at a time, with stops between."""
-    return bool(re.fullmatch(r"[A-Z](?:\.[A-Z])*|[a-z](?:\.[a-z])*", tok))
+    return bool(_INITIALS.fullmatch(tok))
 
 
 def load_doc(path: Path) -> EcbDoc:

@@ -581,17 +581,12 @@ def _agent_sides(members: list, min_members: int) -> tuple[list, list] | None:
     if pair is None:
         return None
     seeds = [said[pair[0]], said[pair[1]]]
-    sums: list[dict[str, float]] = [{}, {}]
-    for k, ids in enumerate(seeds):
-        for i in ids:
-            for f, x in members[i][1].items():
-                sums[k][f] = sums[k].get(f, 0.0) + x
-    norms = [math.sqrt(_dot(c, c)) or 1.0 for c in sums]
+    sums = [_sum(members[i][1] for i in ids) for ids in seeds]
+    norms = _norms(sums)
     groups: tuple[list, list] = ([], [])
     for i, m in enumerate(members):
-        k = 0 if i in seeds[0] else 1 if i in seeds[1] else int(_dot(m[1], sums[1]) / norms[1] > _dot(m[1], sums[0]) / norms[0])
-        groups[k].append(m)
-    return groups if len(groups[0]) >= len(groups[1]) else (groups[1], groups[0])
+        groups[0 if i in seeds[0] else 1 if i in seeds[1] else _nearer(m[1], sums, norms)].append(m)
+    return _larger_first(groups)
 
 
 def _bisect(members: list, rounds: int = 10) -> tuple[list, list]:
@@ -599,23 +594,38 @@ def _bisect(members: list, rounds: int = 10) -> tuple[list, list]:
     group's sum), seeded by the member least like the rest and the member least like that one;
     the larger group first."""
     vecs = [v for _, v in members]
-    total: dict[str, float] = {}
-    for v in vecs:
-        for f, x in v.items():
-            total[f] = total.get(f, 0.0) + x
+    total = _sum(vecs)
     first = min(range(len(vecs)), key=lambda i: _dot(vecs[i], total))
     second = min(range(len(vecs)), key=lambda j: _dot(vecs[j], vecs[first]))
     sums = [dict(vecs[second]), dict(vecs[first])]
     side = None
     for _ in range(rounds):
-        norms = [math.sqrt(_dot(c, c)) or 1.0 for c in sums]
-        new = [0 if _dot(v, sums[0]) / norms[0] >= _dot(v, sums[1]) / norms[1] else 1 for v in vecs]
+        norms = _norms(sums)
+        new = [_nearer(v, sums, norms) for v in vecs]
         if new == side:
             break
         side = new
-        sums = [{}, {}]
-        for v, k in zip(vecs, side):
-            for f, x in v.items():
-                sums[k][f] = sums[k].get(f, 0.0) + x
-    groups = ([m for m, k in zip(members, side) if k == 0], [m for m, k in zip(members, side) if k == 1])
+        sums = [_sum(v for v, k in zip(vecs, side) if k == g) for g in (0, 1)]
+    return _larger_first(([m for m, k in zip(members, side) if k == 0], [m for m, k in zip(members, side) if k == 1]))
+
+
+def _sum(vecs) -> dict[str, float]:
+    """The sum of sparse vectors (a group's centroid, unnormalised)."""
+    out: dict[str, float] = {}
+    for v in vecs:
+        for f, x in v.items():
+            out[f] = out.get(f, 0.0) + x
+    return out
+
+
+def _norms(sums: list[dict[str, float]]) -> list[float]:
+    return [math.sqrt(_dot(c, c)) or 1.0 for c in sums]
+
+
+def _nearer(v: dict[str, float], sums: list[dict[str, float]], norms: list[float]) -> int:
+    """0 or 1: the group whose sum ``v`` has the larger cosine with (0 on a tie)."""
+    return 0 if _dot(v, sums[0]) / norms[0] >= _dot(v, sums[1]) / norms[1] else 1
+
+
+def _larger_first(groups: tuple[list, list]) -> tuple[list, list]:
     return groups if len(groups[0]) >= len(groups[1]) else (groups[1], groups[0])
