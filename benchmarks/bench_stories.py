@@ -114,6 +114,7 @@ def measure(n: int, batch: int = 500) -> dict:
     _, _, f1 = b_cubed(pred, [label for _, _, label in data])
     return {"articles": n, "seconds": round(secs, 1), "articles_per_s": round(n / secs),
             "us_per_article": round(secs / n * 1e6), "stories": len(set(pred)), "live_stories": len(clusterer.stories),
+            "archived_stories": len(clusterer.archive),
             "peak_rss_mb": round(peak_rss_mb()), "b3_f1": round(f1, 3)}
 
 

@@ -265,6 +265,32 @@ def test_when_separates_same_words_and_retires_old_stories():
     assert place("d" * 64, "2023-09-02") == later
 
 
+def test_a_follow_up_that_names_the_month_of_a_happening_joins_its_story_years_later():
+    """A sentencing two years after a shooting names when the shooting happened ("in June 2005"):
+    it joins the shooting's story, even after the story left the index for the archive; a report of
+    the same words that names no such month does not, nor does one in between (the follow-up
+    does not open the months between to everything)."""
+    from eventwire.stories import Settings, StoryClusterer
+    from eventwire.stories.features import ArticleFeatures
+
+    counts = {"w:deputy": 3, "w:shot": 2, "w:gang": 2, "n:orozco": 2, "p:hawaiian gardens": 2}
+    clusterer = StoryClusterer(Settings(sweep_every=1, common_df=1.0))  # seven articles, all alike: none too common
+
+    def place(aid, day, recalls=()):
+        a = ArticleFeatures(aid * 64, "X", dt.date.fromisoformat(day), dict(counts), recalls=list(recalls))
+        clusterer.observe([a])
+        return clusterer.add(a)[0]
+
+    shooting = place("a", "2005-06-24")
+    assert place("b", "2005-06-25") == shooting and place("c", "2005-06-27") == shooting
+    assert place("d", "2005-12-01") != shooting  # months on, no word of June 2005: another happening
+    assert shooting in clusterer.archive and shooting not in clusterer.stories  # out of the index, kept slim
+    assert place("e", "2007-04-02", ["2005-06", "2007-03"]) == shooting  # the sentencing names the month
+    assert shooting in clusterer.stories and shooting not in clusterer.archive
+    assert place("f", "2006-05-10") != shooting  # between the two: far from both
+    assert place("g", "2007-04-03") == shooting  # the day after the sentencing: news of it
+
+
 def test_verbatim_copies_from_two_outlets_count_as_two_sources_one_original(tmp_path):
     """The same text from two outlets is one article (same id) with two occurrences: merged
     events and stories count both outlets, and one original once copies are discounted."""

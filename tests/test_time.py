@@ -111,6 +111,17 @@ def test_dateline_inference():
     assert infer_published("Lohan checks into rehab\nMay 2, 2013 1:35 pm.\nLindsay Lohan has...") == "2013-05-02"
     assert infer_published("THURSDAY, DECEMBER 3, 2009, 9:36 AM\nRewards...") == "2009-12-03"
     assert infer_published("Friday, 9:30 am\nThe market opened.") is None
+    # a web page's byline line: a label, a time of day and a weekday before the date, a time or the next label after
+    for line, day in (("Published: August 2, 2013", "2013-08-02"), ("Posted on Thu Jun 13, 2013 08:45 AM PDT", "2013-06-13"),
+                      ("UPDATED 05/03/2013 at 11:00 AM EDT", "2013-05-03"), ("8:13 AM PDT 8/2/2013", "2013-08-02"),
+                      ("PUBLISHED: 22:07 GMT, 7 July 2012", "2012-07-07"), ("on September 10th, 2010", "2010-09-10"),
+                      ("Last Updated: Monday, 28 November 2005, 02:24 GMT", "2005-11-28"),
+                      ("POSTED: 1052 GMT (1852 HKT), April 10, 2007", "2007-04-10"),
+                      ("21 July 2013 Last updated at 11:11 GMT", "2013-07-21"),
+                      ("Friday, Sep 10, 2010 | Updated 8:52 PM EDT", "2010-09-10")):
+        assert infer_published(f"Ellen DeGeneres to host the Oscars\n{line}\nShe will host.") == day, line
+    assert infer_published("The rule, published on December 11, 2008 by the department, was cited.") is None
+    assert infer_published("Posted 1 year, 160 days ago\nHe said.") is None
 
 
 def test_times_component_infers_the_publication_date(pipeline):

@@ -9,7 +9,9 @@ from its first article, so ids are stable across runs).
 Similarity is the cosine between the article's TF-IDF vector and the story's
 centroid, where names, places and years count beside words (see
 :mod:`.features`), and "when" gates it: an article published more than
-``max_gap_days`` outside a story's date range is not compared with it, and
+``max_gap_days`` from a story's nearest report is not compared with it unless
+it names the month of the story's happening (a charge, a trial, a sentencing
+reported long after: :meth:`Story.recalled_by`, up to ``recall_days``), and
 two sets of mentioned years that do not meet lower the score. "Who" also
 vetoes: two happenings of one kind (two title fights of one champion, two
 offers to one player) share nearly every word, so an article whose lead names
@@ -39,6 +41,7 @@ nothing is pickled.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import heapq
 import math
@@ -60,6 +63,8 @@ class Story:
     n: int = 0
     first: dt.date | None = None
     last: dt.date | None = None
+    dates: list[dt.date] = field(default_factory=list)  # the members' publication dates, sorted, each once
+    recalls: set[str] = field(default_factory=set)  # the months members name (ArticleFeatures.recalls)
     years: Counter = field(default_factory=Counter)
     named: set[str] = field(default_factory=set)  # every name and figure any member mentions (``n:``, ``f:``)
     # the participants members' leads name: group -> (members naming it, kind, the keys that name it)
@@ -92,6 +97,10 @@ class Story:
         if published:
             self.first = published if self.first is None else min(self.first, published)
             self.last = published if self.last is None else max(self.last, published)
+            i = bisect.bisect_left(self.dates, published)
+            if i == len(self.dates) or self.dates[i] != published:
+                self.dates.insert(i, published)
+        self.recalls.update(a.recalls)
         for f in v:
             if f.startswith("y:"):
                 self.years[f] += 1
@@ -124,6 +133,8 @@ class Story:
             if d is not None:
                 self.first = d if self.first is None else min(self.first, d)
                 self.last = d if self.last is None else max(self.last, d)
+        self.dates = sorted(set(self.dates) | set(other.dates))
+        self.recalls |= other.recalls
         self.years.update(other.years)
         self.named |= other.named
         self.passages |= other.passages
@@ -151,10 +162,25 @@ class Story:
         return {f: x / norm for f, x in top}
 
     def days_apart(self, other: "Story") -> int:
-        """Days between the two stories' date ranges (0 when they overlap or either is undated)."""
-        if self.first is None or other.first is None:
+        """Days between the nearest publication dates of the two stories (0 when either is undated)."""
+        if not self.dates or not other.dates:
             return 0
-        return max(0, (max(self.first, other.first) - min(self.last, other.last)).days)
+        a, b = (self.dates, other.dates) if len(self.dates) <= len(other.dates) else (other.dates, self.dates)
+        return min(self._gap(b, d) for d in a)
+
+    @staticmethod
+    def _gap(dates: list[dt.date], day: dt.date) -> int:
+        """Days from ``day`` to the nearest of the sorted ``dates``."""
+        i = bisect.bisect_left(dates, day)
+        return min(abs((dates[j] - day).days) for j in (i - 1, i) if 0 <= j < len(dates))
+
+    def slim(self, k: int) -> None:
+        """Keep what a story past "when" needs to take a follow-up (:meth:`recalled_by`): its
+        centroid's ``k`` strongest features (at its length), no members, no passages."""
+        scale = math.sqrt(self.norm2)
+        self.vec = {f: x * scale for f, x in self.unit(k).items()}
+        self.norm2 = self.norm2 if self.vec else 0.0
+        self.members, self.passages, self.solo = None, set(), None
 
     def participant_clash(self, a: ArticleFeatures, core_share: float) -> bool:
         """Whether the article's lead names someone this story never mentions while the story's
@@ -207,21 +233,33 @@ class Story:
             return 1.0
         return sum(x for x, f in named if f in self.vec) / total
 
+    def recalled_by(self, a: ArticleFeatures) -> bool:
+        """Whether the article names a month of this story's happening (the month of a report, or
+        of the week before it): a charge, a trial or a sentencing reported long after names when it
+        happened ("convicted in an April 2007 shooting"), which "when" alone would keep apart."""
+        if not a.recalls or not self.dates:
+            return False
+        return bool(self.months() & set(a.recalls))
+
+    def months(self) -> set[str]:
+        """The months ("2007-04") this story's happening may be named by: its reports' and the week before each."""
+        return {d.isoformat()[:7] for day in self.dates for d in (day, day - dt.timedelta(days=7))}
+
     def gap_days(self, published: dt.date | None) -> int:
-        """Days between ``published`` and this story's date range (0 inside it or when unknown)."""
-        if published is None or self.first is None:
+        """Days between ``published`` and the nearest publication date of this story's members (0 when
+        either is unknown): a follow-up long after (:meth:`recalled_by`) leaves the months between
+        closed to other reports."""
+        if published is None or not self.dates:
             return 0
-        if published < self.first:
-            return (self.first - published).days
-        if published > self.last:
-            return (published - self.last).days
-        return 0
+        return self._gap(self.dates, published)
 
 
 @dataclass
 class Settings:
     threshold: float = 0.12
-    max_gap_days: int = 60  # "when": no joining a story this many days outside its date range
+    max_gap_days: int = 60  # "when": no joining a story this many days from its nearest report ...
+    recall_days: int = 730  # ... unless the article names the story's month (Story.recalled_by), this long (0: never)
+    recall_min: int = 3  # stories of this many articles stay open that long, slimmed (StoryClusterer.retire)
     who_where: float = 0.5  # how much the share of the article's salient names/places the story holds counts
     salient: int = 4  # that many strongest names and places per article
     year_clash: float = 0.6  # score factor when both mention years and none is shared
@@ -261,6 +299,9 @@ class StoryClusterer:
         self.postings: dict[str, dict[str, None]] = {}
         self.latest: dt.date | None = None  # newest publication date seen
         self.retired: set[str] = set()
+        # stories past "when" that a follow-up may still join (Story.recalled_by), slimmed, by id and by month
+        self.archive: dict[str, Story] = {}
+        self.archive_months: dict[str, set[str]] = {}
         self.absorbed: set[str] = set()  # ids of stories the repair merged into others
         self.passage_counts = PassageCounts()
         self._since_sweep = 0
@@ -283,24 +324,49 @@ class StoryClusterer:
         return self._since_sweep + n >= self.settings.sweep_every
 
     def retire(self) -> int:
-        """Drop stories that "when" rules out for anything new: last report more than ``max_gap_days``
-        before the newest article. Their ids stay valid; their centroids are freed and they leave the
-        candidate index, which keeps the cost per article flat as the corpus grows. Returns how many."""
+        """Take out of the candidate index the stories that "when" rules out for a new report: last
+        report more than ``max_gap_days`` before the newest article. One of ``recall_min`` articles
+        or more goes to the archive, slimmed (:meth:`Story.slim`), where only a report that names its
+        month finds it (:meth:`Story.recalled_by`), for ``recall_days``; the others, and archived
+        ones older than that, are dropped. Ids stay valid; the cost per article stays flat as the
+        corpus grows. Returns how many stories left the index."""
         self._since_sweep = 0
         if self.latest is None:
             return 0
-        horizon = self.latest - dt.timedelta(days=self.settings.max_gap_days)
+        s = self.settings
+        horizon = self.latest - dt.timedelta(days=s.max_gap_days)
+        forget = self.latest - dt.timedelta(days=s.recall_days)
         old = [sid for sid, st in self.stories.items() if st.last is not None and st.last < horizon]
         for sid in old:
-            del self.stories[sid]
-        self.retired.update(old)
+            story = self.stories.pop(sid)
+            if s.recall_days > s.max_gap_days and story.n >= s.recall_min and story.last >= forget:
+                story.slim(s.weights.max_features)
+                self.archive[sid] = story
+                for m in story.months():
+                    self.archive_months.setdefault(m, set()).add(sid)
+            else:
+                self.retired.add(sid)
+        for sid in [sid for sid, st in self.archive.items() if st.last < forget]:
+            self._unarchive(sid)
+            self.retired.add(sid)
         return len(old)
 
+    def _unarchive(self, sid: str) -> Story:
+        story = self.archive.pop(sid)
+        for m in story.months():
+            ids = self.archive_months.get(m)
+            if ids is not None:
+                ids.discard(sid)
+                if not ids:
+                    del self.archive_months[m]
+        return story
+
     def is_live(self, story_id: str, last: dt.date | None) -> bool:
-        """Whether a story last reported on ``last`` can still take articles (see :meth:`retire`)."""
+        """Whether a story last reported on ``last`` can still take articles, a new report or a
+        follow-up (see :meth:`retire`)."""
         if last is None or self.latest is None:
             return True
-        return (self.latest - last).days <= self.settings.max_gap_days
+        return (self.latest - last).days <= max(self.settings.max_gap_days, self.settings.recall_days)
 
     def idf(self, feature: str) -> float:
         return math.log((self.n_docs + 1) / (self.df.get(feature, 0) + 1)) + 1.0
@@ -343,7 +409,8 @@ class StoryClusterer:
     def fit(self, story: Story, v: dict[str, float], a: ArticleFeatures, view: tuple | None = None) -> float:
         """The article's score before passages: similarity, weighed by who, where, when and figures."""
         s = self.settings
-        if story.gap_days(a.published) > s.max_gap_days:
+        gap = story.gap_days(a.published)
+        if gap > s.max_gap_days and not (gap <= s.recall_days and story.recalled_by(a)):
             return 0.0
         score = self._score(story, v, view)
         if s.what_figures > 0:
@@ -377,14 +444,17 @@ class StoryClusterer:
 
     def best(self, a: ArticleFeatures, v: dict[str, float]) -> tuple[str | None, float]:
         view, rare = self.view(v), self.rare_passages(a)
-        fits = sorted(((self.fit(self.stories[sid], v, a, view), sid) for sid in self.candidates(v)),
+        pool = {sid: self.stories[sid] for sid in self.candidates(v)}
+        for m in a.recalls if self.archive else ():  # the archived stories of the months it names
+            pool.update((sid, self.archive[sid]) for sid in self.archive_months.get(m, ()))
+        fits = sorted(((self.fit(story, v, a, view), sid) for sid, story in pool.items()),
                       key=itemgetter(0), reverse=True)
         best_id, best_score = None, 0.0
         most = self.settings.passage_bonus if rare else 0.0
         for fit, sid in fits:  # best fit first: the passages of one that cannot win are not compared
             if fit <= 0 or fit + most <= best_score:
                 break
-            sc = fit + (self.passage_bonus(self.stories[sid], rare) if most else 0.0)
+            sc = fit + (self.passage_bonus(pool[sid], rare) if most else 0.0)
             if sc > best_score:
                 best_id, best_score = sid, sc
         return best_id, best_score
@@ -440,7 +510,7 @@ class StoryClusterer:
         best_id, best_margin = None, 0.0
         for oid in self.candidates(v):
             other = self.stories[oid]
-            if oid == sid or story.days_apart(other) > s.max_gap_days:
+            if oid == sid or not self._may_meet(story, other):
                 continue
             if s.agent_split and story.agents_apart(other, s.agent_split):
                 continue
@@ -456,6 +526,15 @@ class StoryClusterer:
             if score >= need and score - need >= best_margin:
                 best_id, best_margin = oid, score - need
         return best_id
+
+    def _may_meet(self, story: Story, other: Story) -> bool:
+        """Whether "when" lets two stories merge: reports within ``max_gap_days`` of each other, or
+        one names the other's month within ``recall_days`` (the reports of a trial and of the crime)."""
+        s = self.settings
+        apart = story.days_apart(other)
+        if apart <= s.max_gap_days:
+            return True
+        return apart <= s.recall_days and bool(story.recalls & other.months() or other.recalls & story.months())
 
     def _shared_rare_passages(self, story: Story, other: Story) -> int:
         """How many passages few recent articles hold (``passage_max_articles``) both stories'
@@ -516,7 +595,8 @@ class StoryClusterer:
             if sides is None and _dot(left.vec, right.vec) / math.sqrt(left.norm2 * right.norm2) >= s.merge_threshold:
                 continue
             right.id = next((i for i in (story_id_for(a.article_id) for a, _ in small)
-                             if i not in self.stories and i not in self.retired and i not in self.absorbed),
+                             if i not in self.stories and i not in self.archive and i not in self.retired
+                             and i not in self.absorbed),
                             "st_" + small[0][0].article_id[16:32])  # no id in use (or merged away) is taken
             left.split_check = right.split_check = story.split_check
             self.stories[sid], self.stories[right.id] = left, right
@@ -537,6 +617,9 @@ class StoryClusterer:
         """Put ``a`` into ``story_id`` (creating it): used by :meth:`add` and to restore stored state."""
         v = self.vector(a) if v is None else v
         story = self.stories.get(story_id)
+        if story is None and story_id in self.archive:  # a follow-up: the story is back in the index
+            story = self.stories[story_id] = self._unarchive(story_id)
+            self._index(story_id, story.vec)
         if story is None:
             story = self.stories[story_id] = Story(story_id)
         story.add(v, a, self.settings.story_passages)

@@ -46,6 +46,7 @@ from ..headline import pieces, says_something, time_spans
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH = re.compile(r"^(\d{4}-[01]\d)(?:-[0-3]\d)?$")
 _LEADING = re.compile(r"^(the|a|an)\s+", re.I)
 _POSSESSIVE = re.compile(r"(?:'s|’s|')$")
 
@@ -89,12 +90,15 @@ class ArticleFeatures:
     display: dict[str, str] = field(default_factory=dict)
     # who the lead says acted: the keys of each named actor that is the source of a lead event (lead_agents)
     agents: list[list[str]] = field(default_factory=list)
+    # the months ("2005-06") the text names a date in: a report long after a happening that names its
+    # month ("convicted in an April 2007 shooting") is a follow-up of it (cluster.Story.recalled_by)
+    recalls: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {"counts": self.counts, "days": [d.isoformat() for d in self.days], "title": self.title,
                 "lead": self.lead, "figures": self.figures,
                 "passages": base64.b64encode(array("I", self.passages).tobytes()).decode("ascii"),
-                "display": self.display, "agents": self.agents}
+                "display": self.display, "agents": self.agents, "recalls": self.recalls}
 
     @classmethod
     def from_json(cls, article_id: str, outlet: str | None, published: dt.date | None,
@@ -104,7 +108,7 @@ class ArticleFeatures:
         return cls(article_id, outlet, published, data.get("counts", {}),
                    [dt.date.fromisoformat(d) for d in data.get("days", [])], data.get("title"),
                    list(data.get("lead", [])), list(data.get("figures", [])), packed, dict(data.get("display", {})),
-                   [list(k) for k in data.get("agents", [])])
+                   [list(k) for k in data.get("agents", [])], list(data.get("recalls", [])))
 
 
 def _date(value: Any) -> dt.date | None:
@@ -174,12 +178,15 @@ def from_record(rec: dict[str, Any]) -> ArticleFeatures:
                 _show(shown, "p:" + key, display_name(written))
         if p.get("country"):
             counts["p:" + p["country"].lower()] += 1
-    days = []
+    days, recalls = [], set()
     for t in rec.get("times") or []:
         value = t.get("value") or ""
         m = _YEAR.match(value)
         if m and (t.get("type") in (None, "DATE")):
             counts["y:" + m.group(1)] += 1
+            month = _MONTH.match(value)
+            if month:
+                recalls.add(month.group(1))
         d = _date(value)
         if d:
             days.append(d)
@@ -199,7 +206,7 @@ def from_record(rec: dict[str, Any]) -> ArticleFeatures:
                            [keys for keys in lead_participants(rec, lead_end, times, asides)
                             if max(counts.get("n:" + k, 0) for k in keys) >= 1 + LEAD_BOOST + 1],
                            list(dict.fromkeys(lead_figures)), passages(text), {f: shown[f] for f in strongest},
-                           lead_agents(rec, lead_end, asides))
+                           lead_agents(rec, lead_end, asides), sorted(recalls))
 
 
 DISPLAY_PER_ARTICLE = 20  # names and places per article whose written form is kept (a story's summary shows 8 + 5)

@@ -178,8 +178,9 @@ class StoryStage:
         for f, sid, dup in feats:  # only stories "when" still allows to grow get a centroid back
             if not dup and self.clusterer.is_live(sid, last.get(sid)):
                 self.clusterer.add_member(sid, f)
+        self.clusterer.retire()  # those past "when" go to the archive, where a follow-up finds them
         # the others keep their ids: a split does not give one of them to a new story
-        self.clusterer.retired.update(set(self.members) - set(self.clusterer.stories))
+        self.clusterer.retired.update(set(self.members) - set(self.clusterer.stories) - set(self.clusterer.archive))
         restored = self.store.query(
             f"SELECT em.event_id, m.* FROM event_mentions em JOIN ({_MENTION_SQL}) m "
             "ON m.article_id = em.article_id AND m.id = em.mention_id ORDER BY em.article_id, m.id")

@@ -2,8 +2,12 @@
 
 A full date with a year on its own near the top of the article ("June 6,
 2005", "Tuesday, June 6, 2005", also with the time of day: "June 6, 2005,
-1:35 pm") or opening a dateline ("WASHINGTON, June 6,
-2005 (Reuters) -") is taken as the publication date; anything weaker is not.
+1:35 pm"), opening a dateline ("WASHINGTON, June 6, 2005 (Reuters) -") or
+in a web page's byline line ("Published: June 6, 2005", "Posted on Thu Jun
+6, 2005 08:45 AM PDT", "UPDATED 06/06/2005 at 11:00 AM EDT", "8:13 AM PDT
+6/6/2005", "on June 6, 2005 | Updated ...") is taken as the publication
+date; anything weaker is not. The first such line wins: pages print when a
+story was published before when it was last updated.
 """
 from __future__ import annotations
 
@@ -14,6 +18,17 @@ from .grammar import Context, find_candidates
 _FULL_DATE_RULES = {"iso", "month_day", "day_month", "numeric", "day_clock"}
 _DATELINE_TAIL = re.compile(r"^\s*(?:\(|[-–—_]|$)")
 _DATELINE_HEAD = re.compile(r"^\s*(?:[A-Z][A-Za-z .'-]{1,40},\s*)?(?:[A-Z][a-z]+\.?,\s*)?$")
+# A byline's label ("Published:", "Last Updated on", "Story Created:"), a time of day with its zone
+# ("8:13 AM PDT", "22:07 GMT,", "1052 GMT (1852 HKT),") and a weekday ("Fri", "MONDAY,") may stand
+# before the date; a time of day or the next label may follow it ("at 4:31 AM", "| Updated ...").
+_LABEL = (r"(?:(?:first|last|originally)\s+)?(?:published|posted|updated|created|story\s+created|edited|modified|dated)"
+          r"(?:\s+time)?(?:\s+(?:on|at))?\s*:?")
+_CLOCK = (r"(?:\d{1,2}[:.]\s?\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\b\.?)?|\d{4}(?=\s*(?:GMT|UTC)))"
+          r"(?:\s*[A-Z]{2,5}\b)?(?:\s*\([^()]{1,20}\))?\s*,?")
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?,?"
+_BYLINE_HEAD = re.compile(rf"^\s*(?:{_LABEL}|on)?\s*(?:{_CLOCK})?\s*(?:{_WEEKDAY})?\s*$", re.I)
+_BYLINE_TAIL = re.compile(r"^\s*[,|]?\s*(?:(?:at\s+)?\d{1,2}[:.]\s?\d{2}|(?:last\s+)?(?:updated|edited|modified)\b|hrs\b)",
+                          re.I)
 
 
 def infer_published(text: str, *, max_lines: int = 4) -> str | None:
@@ -31,9 +46,10 @@ def infer_published(text: str, *, max_lines: int = 4) -> str | None:
             if c.rule.name in ("month_day", "day_month") and not (m["y"] or m["ya"]):
                 continue
             head, tail = line[:c.start], line[c.end:]
-            if not _DATELINE_HEAD.match(head):
+            if not (_DATELINE_HEAD.match(head) or _BYLINE_HEAD.match(head)):
                 continue
-            if not (_DATELINE_TAIL.match(tail) or len(tail.strip()) <= 20 and not tail.strip()[:1].islower()):
+            if not (_DATELINE_TAIL.match(tail) or _BYLINE_TAIL.match(tail)
+                    or len(tail.strip()) <= 20 and not tail.strip()[:1].islower()):
                 continue
             reading = c.rule.read(m, ctx)
             if reading is not None and reading.day is not None:
