@@ -291,6 +291,45 @@ def test_a_follow_up_that_names_the_month_of_a_happening_joins_its_story_years_l
     assert place("g", "2007-04-03") == shooting  # the day after the sentencing: news of it
 
 
+def test_a_trial_reported_two_years_later_joins_the_crime_s_story_across_runs(pipeline, tmp_path):
+    """End to end: the bylines date the reports ("Published: ..."); a second run, whose stage loads
+    the first run's stories from the store and has closed them ("when"), still puts the trial report
+    that names the month of the crime into the crime's story, and a report of another shooting in
+    the same town months later, naming no such month, into a story of its own."""
+    from eventwire.stories import Settings
+
+    texts = [("Night guard shot dead at Harlow Mill warehouse\nPublished: March 4, 2019\n"
+              "A night guard, Ana Lutz, was shot dead at the Harlow Mill warehouse in Dunmore, Pennsylvania, "
+              "police said. A former driver at the warehouse was arrested near the gates."),
+             ("Former driver held over Harlow Mill killing\nPublished: March 5, 2019\n"
+              "Police in Dunmore, Pennsylvania, named Tomas Brevik as the man held over the shooting of "
+              "guard Ana Lutz at Harlow Mill. Police chief Karl Moen said it followed a dispute over pay."),
+             ("Dunmore mourns Harlow Mill guard\nPublished: March 6, 2019\n"
+              "Workers at Harlow Mill in Dunmore, Pennsylvania, laid flowers for Ana Lutz, the guard shot "
+              "on Monday. Tomas Brevik, a former driver, is charged with her murder, chief Karl Moen said.")]
+    later = [("Posted: 01/15/2020 7:21 AM\nShots fired at Dunmore bakery\n"
+              "A man fired shots at a bakery in Dunmore, Pennsylvania, police said. No one was hurt. "
+              "Officers arrested Liam Ostrow, 24, outside the bakery."),
+             ("Jury convicts Brevik of warehouse killing\nPublished: November 10, 2020\n"
+              "Tomas Brevik was convicted of murder for shooting night guard Ana Lutz at the Harlow Mill "
+              "warehouse in Dunmore, Pennsylvania, in March 2019. Police chief Karl Moen said the verdict "
+              "closed a painful chapter for the Harlow Mill workers.")]
+    docs, failed = pipeline([eventwire.read_text(t) for t in texts + later])
+    assert not failed and [d.source.published for d in docs] == [
+        "2019-03-04", "2019-03-05", "2019-03-06", "2020-01-15", "2020-11-10"]
+    assert docs[3].source.published_basis == "inferred"
+    db = tmp_path / "trial.duckdb"
+    for batch in (docs[:3], docs[3:4], docs[4:]):  # three runs, each stage loading the state from the store
+        with Store(db) as store:
+            store.write(batch)
+            stories.update(store, [d.id for d in batch], settings=Settings(sweep_every=1))
+    with Store(db) as store:
+        story_of = {r["article_id"]: r["story_id"] for r in store.query("SELECT * FROM story_articles")}
+    assert len({story_of[d.id] for d in docs[:3]}) == 1
+    assert story_of[docs[4].id] == story_of[docs[0].id]  # the conviction names March 2019
+    assert story_of[docs[3].id] != story_of[docs[0].id]  # another shooting, ten months on
+
+
 def test_verbatim_copies_from_two_outlets_count_as_two_sources_one_original(tmp_path):
     """The same text from two outlets is one article (same id) with two occurrences: merged
     events and stories count both outlets, and one original once copies are discounted."""
