@@ -289,13 +289,18 @@ def test_a_follow_up_that_names_the_month_of_a_happening_joins_its_story_years_l
     assert shooting in clusterer.stories and shooting not in clusterer.archive
     assert place("f", "2006-05-10") != shooting  # between the two: far from both
     assert place("g", "2007-04-03") == shooting  # the day after the sentencing: news of it
+    # "when" does not vouch for a follow-up: it must fit as a report rejoining a story must
+    clusterer = StoryClusterer(Settings(sweep_every=1, common_df=1.0, rejoin_threshold=1.01))
+    shooting = place("a", "2005-06-24")
+    assert [place(x, d) for x, d in (("b", "2005-06-25"), ("c", "2005-06-27"))] == [shooting] * 2
+    assert place("e", "2007-04-02", ["2005-06"]) != shooting
 
 
 def test_a_trial_reported_two_years_later_joins_the_crime_s_story_across_runs(pipeline, tmp_path):
     """End to end: the bylines date the reports ("Published: ..."); a second run, whose stage loads
     the first run's stories from the store and has closed them ("when"), still puts the trial report
     that names the month of the crime into the crime's story, and a report of another shooting in
-    the same town months later, naming no such month, into a story of its own."""
+    the same town months later, which names that month too, into a story of its own."""
     from eventwire.stories import Settings
 
     texts = [("Night guard shot dead at Harlow Mill warehouse\nPublished: March 4, 2019\n"
@@ -308,8 +313,8 @@ def test_a_trial_reported_two_years_later_joins_the_crime_s_story_across_runs(pi
               "Workers at Harlow Mill in Dunmore, Pennsylvania, laid flowers for Ana Lutz, the guard shot "
               "on Monday. Tomas Brevik, a former driver, is charged with her murder, chief Karl Moen said.")]
     later = [("Posted: 01/15/2020 7:21 AM\nShots fired at Dunmore bakery\n"
-              "A man fired shots at a bakery in Dunmore, Pennsylvania, police said. No one was hurt. "
-              "Officers arrested Liam Ostrow, 24, outside the bakery."),
+              "A man fired shots at a bakery in Dunmore, Pennsylvania, police said, the first shooting in "
+              "the town since March 2019. No one was hurt. Officers arrested Liam Ostrow, 24, outside the bakery."),
              ("Jury convicts Brevik of warehouse killing\nPublished: November 10, 2020\n"
               "Tomas Brevik was convicted of murder for shooting night guard Ana Lutz at the Harlow Mill "
               "warehouse in Dunmore, Pennsylvania, in March 2019. Police chief Karl Moen said the verdict "

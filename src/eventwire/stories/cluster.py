@@ -410,14 +410,18 @@ class StoryClusterer:
         """The article's score before passages: similarity, weighed by who, where, when and figures."""
         s = self.settings
         gap = story.gap_days(a.published)
-        if gap > s.max_gap_days and not (gap <= s.recall_days and story.recalled_by(a)):
+        follow_up = gap > s.max_gap_days
+        if follow_up and not (gap <= s.recall_days and story.recalled_by(a)):
             return 0.0
         score = self._score(story, v, view)
         if s.what_figures > 0:
             score *= (1.0 - s.what_figures) + s.what_figures * story.shared_figures(a)
         if s.participant_clash < 1.0 and story.participant_clash(a, s.core_share):
             score *= s.participant_clash
-        return score
+        # "when" does not vouch for a follow-up, so it must fit as well as a report that declined a
+        # story once must to rejoin it: another happening of the kind in the same place can name the
+        # month of the first ("the second quake since the one in February")
+        return score if not follow_up or score >= s.rejoin_threshold else 0.0
 
     def passage_bonus(self, story: Story, rare: list[int]) -> float:
         """What the article's rare passages that the story holds too add to its score: nothing for
