@@ -272,6 +272,27 @@ def test_a_blank_line_ends_a_sentence(quotes_of):
     assert all("p.m." not in q.speaker["text"] for q in doc.quotes if q.speaker)
 
 
+def test_a_headline_and_a_byline_line_are_sentences_of_their_own(quotes_of):
+    """A single line break ends a sentence after a line short against the text's full lines (a
+    headline, a byline) when a capital or a digit starts the next; the byline's time zone is nobody;
+    the recogniser's names do not keep the line break at their edge. Hard-wrapped text keeps its
+    sentences across lines."""
+    doc = quotes_of("Red Sox extend offer to Teixeira\nPOSTED: 1052 GMT (1852 HKT), December 16, 2008\n"
+                    "The Boston Red Sox made an eight-year offer to free agent Mark Teixeira on Monday, "
+                    "the club's owner said in a statement released to reporters in Boston.")
+    lines = [doc.text[s.start:s.end].strip() for s in doc.sentences]
+    assert lines[:2] == ["Red Sox extend offer to Teixeira", "POSTED: 1052 GMT (1852 HKT), December 16, 2008"]
+    assert not [e for e in doc.entities if e.text != e.text.strip()]
+    import eventwire
+
+    coded = eventwire.process(doc.text)  # the events stage: the byline's time zone is nobody
+    assert coded.events and all("GMT" not in a.name for e in coded.events for a in e.source + e.target)
+    wrapped = quotes_of("The minister met the delegation from the neighbouring country on Monday\n"
+                        "and President Obama said the talks would go on. They agreed to meet\n"
+                        "Officials from both sides in Geneva next week, a spokesman told reporters.")
+    assert len(wrapped.sentences) == 2
+
+
 def test_something_withheld_is_not_something_said(quotes_of):
     doc = quotes_of("The journalist was denied entry to the country on Monday. "
                     "Protesters were denied a permit by the city. The claim was denied by officials in Moscow.")

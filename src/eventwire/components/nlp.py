@@ -91,13 +91,35 @@ def _register_paragraphs() -> None:
 
     @Language.component(PARAGRAPHS)
     def paragraphs(doc):
-        """A blank line ends a sentence: the parser keeps the boundaries set before it, and without
-        this one it can glue a live blog's "9:18 p.m." line, or a heading, onto the paragraph
-        after it (then the time is the next sentence's subject)."""
+        """A blank line ends a sentence, and so does a single line break after a short line when a
+        capital or a digit starts the next: the parser keeps the boundaries set before it, and
+        without these it can glue a live blog's "9:18 p.m." line, a headline or a byline
+        ("POSTED: 1052 GMT, April 10, 2007") onto the sentence after it (then the time zone is
+        the subject of its first event). A line is short against the text's typical line, so
+        hard-wrapped text (every full line about 70 characters) keeps its sentences across lines."""
+        text = doc.text
+        typical = _typical_line(text)
         for tok in doc[:-1]:  # spaCy keeps a run of line breaks as one whitespace token
-            if tok.is_space and tok.text.count("\n") >= 2 and not doc[tok.i + 1].is_space:
-                doc[tok.i + 1].is_sent_start = True
+            nxt = doc[tok.i + 1]
+            if not tok.is_space or "\n" not in tok.text or nxt.is_space:
+                continue
+            if tok.text.count("\n") >= 2:
+                nxt.is_sent_start = True
+                continue
+            line = text[text.rfind("\n", 0, tok.idx) + 1:tok.idx].strip()
+            if line and len(line) <= SHORT_LINE * typical and (nxt.text[:1].isupper() or nxt.text[:1].isdigit()):
+                nxt.is_sent_start = True
         return doc
+
+
+SHORT_LINE = 0.6  # a line this share of the text's full line (or shorter) ends its sentence at its break
+
+
+def _typical_line(text: str) -> float:
+    """How long the text's full lines are: the 90th percentile of its non-empty lines' lengths (about
+    70 in hard-wrapped text; a paragraph's length where each paragraph is one line)."""
+    lengths = sorted(len(line) for line in (x.strip() for x in text.split("\n")) if line)
+    return lengths[min(len(lengths) - 1, int(0.9 * len(lengths)))] if lengths else 0.0
 
 
 @lru_cache(maxsize=1)
@@ -267,6 +289,25 @@ class SelectiveAnnotator:
         return {i for i, s in enumerate(sdoc.sents) if tagged[s.start]}
 
 
+def trim_entities(sdoc) -> None:
+    """Drop the line breaks the recogniser takes into an entity at its edges ("Teixeira\\n" at the end
+    of a headline): a name is its words, and actors and places read their names off entities."""
+    from spacy.tokens import Span
+
+    ents, changed = [], False
+    for e in sdoc.ents:
+        a, b = e.start, e.end
+        while a < b and sdoc[a].is_space:
+            a += 1
+        while b > a and sdoc[b - 1].is_space:
+            b -= 1
+        changed |= (a, b) != (e.start, e.end)
+        if a < b:
+            ents.append(Span(sdoc, a, b, label=e.label))
+    if changed:
+        sdoc.ents = ents
+
+
 def model_label(nlp) -> str:
     """``en_core_web_sm 3.8.0``-style label for the output's pipeline record."""
     name = nlp.meta.get("name", "")
@@ -275,7 +316,7 @@ def model_label(nlp) -> str:
     return f"{pkg} {nlp.meta.get('version', '')}".strip()
 
 
-@component("nlp", reads=["text"], writes=["sentences", "entities", "spacy"], version="2",
+@component("nlp", reads=["text"], writes=["sentences", "entities", "spacy"], version="3",
            defaults={"model": "auto", "batch_size": 32, "max_length": 2_000_000, "parse": "all",
                      "kernels": "eventwire"})
 def make_nlp(settings: dict):
@@ -318,6 +359,7 @@ def make_nlp(settings: dict):
 
     def run(docs: list[Document]) -> None:
         for doc, (sdoc, parsed) in zip(docs, annotate([d.text for d in docs], batch_size=batch_size)):
+            trim_entities(sdoc)
             doc.user_data["parsed_sentences"] = parsed  # None: all
             doc.user_data["spacy"] = sdoc
             doc.sentences = [Sentence(s.start_char, s.end_char) for s in sdoc.sents]
