@@ -26,6 +26,7 @@ def values(text: str, anchor: str | None = ANCHOR) -> list[tuple[str, str, str |
     ("the boxy cars of the 70s", ("the 70s", "DATE", "197", None)),
     ("the lowest level since '82", ("'82", "DATE", "1982", None)),
     ("Trading opened at 0800 GMT.", ("0800 GMT", "TIME", "2022-06-15T08:00Z", None)),
+    ("Posted 1052 GMT (1852 HKT).", ("1852 HKT", "TIME", "2022-06-15T18:52", None)),  # a time, not the year 1852
     ("a relic of the early 19th century", ("the early 19th century", "DATE", "18", "early")),
     ("The ministers met on Monday.", ("Monday", "DATE", "2022-06-13", None)),
     ("Officials said Wednesday that the border was closed.", ("Wednesday", "DATE", "2022-06-15", None)),

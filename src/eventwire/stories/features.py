@@ -42,6 +42,7 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..headline import pieces, says_something, time_spans
+from ..time.lexicon import ZONES
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -58,7 +59,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "FAC"})
 FIGURE_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
 # Time zones the recogniser takes for organisations ("10:21 GMT"): nobody's name.
-TIME_ZONES = frozenset("gmt utc bst cet cest est edt cst cdt mst mdt pst pdt ist jst aest".split())
+TIME_ZONES = frozenset(z.lower() for z in ZONES)
 # Words that carry no topic even though they are not stop words in news text.
 _NEWS_FILLER = frozenset({"said", "says", "told", "according", "reported", "report", "reports", "reuters",
                           "news", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",

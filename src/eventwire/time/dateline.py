@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from .grammar import Context, find_candidates
+from .lexicon import ZONE
 
 _FULL_DATE_RULES = {"iso", "month_day", "day_month", "numeric", "day_clock"}
 _DATELINE_TAIL = re.compile(r"^\s*(?:\(|[-–—_]|$)")
@@ -23,7 +24,7 @@ _DATELINE_HEAD = re.compile(r"^\s*(?:[A-Z][A-Za-z .'-]{1,40},\s*)?(?:[A-Z][a-z]+
 # before the date; a time of day or the next label may follow it ("at 4:31 AM", "| Updated ...").
 _LABEL = (r"(?:(?:first|last|originally)\s+)?(?:published|posted|updated|created|story\s+created|edited|modified|dated)"
           r"(?:\s+time)?(?:\s+(?:on|at))?\s*:?")
-_CLOCK = (r"(?:\d{1,2}[:.]\s?\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\b\.?)?|\d{4}(?=\s*(?:GMT|UTC)))"
+_CLOCK = (rf"(?:\d{{1,2}}[:.]\s?\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?\s?m\b\.?)?|\d{{4}}(?=\s*{ZONE}))"
           r"(?:\s*[A-Z]{2,5}\b)?(?:\s*\([^()]{1,20}\))?\s*,?")
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?,?"
 _BYLINE_HEAD = re.compile(rf"^\s*(?:{_LABEL}|on)?\s*(?:{_CLOCK})?\s*(?:{_WEEKDAY})?\s*$", re.I)

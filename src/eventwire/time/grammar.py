@@ -19,7 +19,7 @@ from typing import Callable
 
 from . import calendar as cal
 from .lexicon import (MONTH_FULL, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, PARTS_OF_DAY, SEASONS, WEEKDAY_FULL,
-                      WEEKDAYS, number_value, ordinal_value, unit_of)
+                      WEEKDAYS, ZONE, number_value, ordinal_value, unit_of)
 
 
 @dataclass
@@ -91,9 +91,9 @@ HEDGE = (r"(?:about|around|approximately|roughly|some|nearly|almost|close\s+to|m
 POS_MOD = (r"(?:early|mid|late|earlier|later|(?:the\s+|at\s+the\s+)?(?:beginning|start|middle|end|first\s+half|"
            r"second\s+half)\s+of)")
 SEASON = r"(?:spring|summer|autumn|fall|winter)"
-TZ = r"(?:[ECMP][SD]T|ET|PT|GMT|UTC|BST|CET|CEST|local\s+time|Moscow\s+time|Beijing\s+time)"
+TZ = rf"(?:{ZONE}|local\s+time|Moscow\s+time|Beijing\s+time)"
 AMPM = r"(?:a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b|AM\b|PM\b)"
-CLOCK = (rf"(?:(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC)\b"  # "0800 GMT": the hour and minutes run together
+CLOCK = (rf"(?:(?:[01]\d|2[0-3])[0-5]\d\s*{ZONE}\b"  # "0800 GMT": the hour and minutes run together
          rf"|(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*{AMPM}(?:\s+{TZ})?"
          rf"|(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*{TZ})?|noon|midnight|midday|(?:[01]?\d|{NUMBER_WORDS})\s+o['’]clock)")
 DAYWORD = r"(?:today|yesterday|tomorrow|tonight)"
@@ -871,7 +871,7 @@ def _clock_value(text: str) -> str | None:
         return "12:00"
     if t.startswith("midnight"):
         return "24:00"
-    joined = re.match(r"(\d\d)(\d\d)\s*(?:gmt|utc)", t)
+    joined = re.match(rf"(\d\d)(\d\d)\s*{ZONE}", t, re.I)
     if joined:
         return f"{joined[1]}:{joined[2]}"
     m = re.match(rf"(?P<h>\d{{1,2}}|{NUMBER_WORDS})(?::(?P<mi>\d\d))?\s*(?:(?P<ap>[ap])\.?m\.?|o['’]clock)?", t)

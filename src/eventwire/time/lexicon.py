@@ -78,6 +78,13 @@ def _alt(words) -> str:
 
 
 _ONE_WORD = _alt(list(ONES) + list(TENS))
+
+# Time-zone abbreviations news prints after a time of day ("10:35 a.m. EDT", "0800 GMT", "(1852 HKT)").
+# None is an English word, so they are read in any case; a bare four-digit time needs one ("0800 GMT").
+ZONES = ("GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "ET", "PT", "AKST", "AKDT", "HST",
+         "BST", "CET", "CEST", "EET", "EEST", "MSK", "SAST", "IST", "PKT", "ICT", "WIB", "SGT", "HKT", "JST", "KST",
+         "AWST", "AEST", "AEDT", "NZST", "NZDT")
+ZONE = rf"(?:{_alt(ZONES)})"
 NUMBER_WORDS = rf"(?:(?:{_alt(TENS)})[- ](?:{_alt([w for w in ONES if ONES[w] < 10 and w != 'zero'])})|{_ONE_WORD})"
 ORDINAL_WORDS = rf"(?:(?:twenty|thirty)[- ](?:{_alt([w for w in ORDINALS if ORDINALS[w] < 10])})|{_alt(ORDINALS)})"
 
