@@ -287,6 +287,7 @@ def test_a_headline_and_a_byline_line_are_sentences_of_their_own(quotes_of):
 
     coded = eventwire.process(doc.text)  # the events stage: the byline's time zone is nobody
     assert coded.events and all("GMT" not in a.name for e in coded.events for a in e.source + e.target)
+    assert not [a for a in coded.actors if a.name in ("GMT", "HKT")]  # nor an actor
     wrapped = quotes_of("The minister met the delegation from the neighbouring country on Monday\n"
                         "and President Obama said the talks would go on. They agreed to meet\n"
                         "Officials from both sides in Geneva next week, a spokesman told reporters.")
