@@ -294,6 +294,16 @@ def test_a_headline_and_a_byline_line_are_sentences_of_their_own(quotes_of):
     assert len(wrapped.sentences) == 2
 
 
+def test_a_name_and_a_colon_opening_a_paragraph_speaks_unless_it_is_a_dateline(quotes_of):
+    """A headline's or a transcript's "Name: ..." is a voice; places alone below the headline are a dateline."""
+    doc = quotes_of("Moscow: Western sanctions are illegal\n\nPENCE: Well, we will keep the promise we made.\n\n"
+                    "New Delhi / Mumbai: An Indian warship foiled a pirate attack in the Gulf of Aden on Friday.")
+    said = {q.speaker["text"]: q.text for q in doc.quotes if q.speaker}
+    assert said.get("Moscow") == "Western sanctions are illegal"
+    assert said.get("PENCE", "").startswith("Well, we will keep the promise")
+    assert not [q for q in doc.quotes if "warship" in q.text]
+
+
 def test_something_withheld_is_not_something_said(quotes_of):
     doc = quotes_of("The journalist was denied entry to the country on Monday. "
                     "Protesters were denied a permit by the city. The claim was denied by officials in Moscow.")

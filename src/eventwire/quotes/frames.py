@@ -787,7 +787,8 @@ _SPEAKER_LABEL = re.compile(r"^[“\"]?(?P<name>[A-Z][^:\n\d]{0,45}?):[ \t]+(?=\
 def _colon_frames(sdoc, sents) -> list[Frame]:
     """Paragraphs that open with a speaker's name and a colon: transcripts ("PENCE: Well, ...")
     and headlines ("Obama: I'm optimistic ..."). The name must be a name (a proper noun or
-    an entity, no verb), so "Note: ..." or "Update: ..." are not speakers."""
+    an entity, no verb), so "Note: ..." or "Update: ..." are not speakers; places alone are a
+    speaker in a headline ("Moscow: ..."), a dateline below it."""
     import bisect
 
     text = _text(sdoc)
@@ -806,6 +807,8 @@ def _colon_frames(sdoc, sents) -> list[Frame]:
         if not any(t.pos_ == "PROPN" or t.ent_type_ in SOURCE_LABELS or t.is_upper
                    or lemma_of(t) in REPORT_NOUNS for t in words):
             continue
+        if ps > 0 and all(t.ent_type_ in ("GPE", "LOC") or t.text == "/" for t in words):
+            continue  # a dateline below the headline ("New Delhi / Mumbai: An Indian warship ..."), no voice
         colon = ne
         content = _trim_all(sdoc, [(m.end(), pe)])
         if not content:
