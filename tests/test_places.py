@@ -67,6 +67,8 @@ def test_gazetteer_holds_countries_divisions_cities_and_regions(gaz):
     assert xinjiang.country == "CHN" and km(xinjiang.lat, xinjiang.lon, 42.0, 86.0) < 300
     assert gaz.demonym("Chinese")[0] == "CHN"
     assert any(e.kind == "region" for e, _ in gaz.lookup("Middle East"))
+    for water in ("Gulf of Aden", "Strait of Hormuz", "Taiwan Strait", "Sea of Japan", "East Sea"):  # shipping news
+        assert any(e.kind == "region" for e, _ in gaz.lookup(water)), water
 
 
 def test_us_is_the_united_states_and_oklahoma_the_state(places_pipe):
