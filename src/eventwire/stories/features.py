@@ -172,6 +172,8 @@ def from_record(rec: dict[str, Any]) -> ArticleFeatures:
             counts["n:" + normalise_name(actor)] += 1
             _show(shown, "n:" + normalise_name(actor), actor)
     for p in rec.get("places") or []:
+        if p.get("kind") == "region" and not p.get("country"):
+            continue  # a sea, a continent, the Middle East: where two happenings of a kind both are
         for key, written in dict(((normalise_name(p.get("name") or ""), p.get("name") or ""),
                                   (normalise_name(p.get("text") or ""), p.get("name") or p.get("text") or ""))).items():
             if key:
