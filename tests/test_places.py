@@ -169,6 +169,11 @@ def test_a_company_named_like_a_town_is_no_place(gaz):
     Motor Corp") are not read as towns; a country's abbreviation still is a country ("the DRC")."""
     text = "Toyota Motor Corp said the GAO upheld the protest. Toyota also sells cars in the DRC."
     assert _toponyms_with_labels(gaz, text, {"Toyota Motor Corp": "ORG", "GAO": "ORG", "DRC": "ORG"}) == ["DRC"]
+    # a maker before its product ("a silver Toyota Camry"), and the maker's name elsewhere in that article
+    text = "She was hit by a silver Toyota Camry in Queens. Toyota said the model was recalled."
+    assert _toponyms_with_labels(gaz, text, {"Toyota": "ORG", "Camry": "PRODUCT", "Queens": "GPE"}) == ["Queens"]
+    text = "The mayor of Toyota in Aichi said the plant would reopen."  # no product: the city
+    assert _toponyms_with_labels(gaz, text, {"Toyota": "GPE", "Aichi": "GPE"}) == ["Toyota", "Aichi"]
 
 
 def test_former_country_names(places_pipe):

@@ -288,10 +288,14 @@ _COMPANY_ENDS = frozenset("inc inc. corp corp. corporation co co. ltd ltd. llc p
 
 def _company_words(sdoc) -> list[int]:
     """Tokens that name a company, not the town of the same name: a company's name with its ending
-    ("Toyota Motor Corp", "Cisco Systems Inc."), the word that opens it wherever else it stands
-    ("Toyota said"), and an organisation's abbreviation in capitals ("the Government Accountability
+    ("Toyota Motor Corp", "Cisco Systems Inc.") or before its product ("a Toyota Camry"), the word
+    that opens it wherever else it stands ("Toyota said"), and an organisation's abbreviation in capitals ("the Government Accountability
     Office (GAO)"). The matcher reads them as a company's (see :func:`_matcher_ok`)."""
     companies = [e for e in sdoc.ents if e.label_ == "ORG" and len(e) > 1 and e[-1].lower_ in _COMPANY_ENDS]
+    # a maker named before its product ("a silver Toyota Camry", "a Ford Fusion"): the recogniser's
+    # organisation right before its product
+    companies += [sdoc[p.start - 1:p.start] for p in sdoc.ents if p.label_ == "PRODUCT" and p.start > 0
+                  and sdoc[p.start - 1].ent_type_ == "ORG" and sdoc[p.start - 1].ent_iob_ == "B"]
     firsts = {e[0].text for e in companies}
     out = [t.i for e in companies for t in e]  # the company's own name: "Toyota Motor Corp"
     for t in sdoc:
