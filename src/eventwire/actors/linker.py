@@ -34,7 +34,6 @@ import re
 from dataclasses import dataclass, field
 
 from ..tags import is_noun, is_proper_noun, untagged
-from ..time.lexicon import ZONES
 from .cities import place_country, rival_city_countries
 from .gazetteer import AMBIGUOUS_ALONE, Atom, Entry, Gazetteer
 from .kb import KIND_LABELS, KnowledgeBase, PeopleGroup, Person, Tenure
@@ -580,8 +579,6 @@ class Linker:
                 continue
             span = sdoc[start:ent.end]
             if not any(is_proper_noun(t) for t in span):  # "Xi's 69th [birthday]": not a name
-                continue
-            if span.text.upper() in ZONES:  # "10:52 GMT": the recogniser's organisation is a time zone
                 continue
             country = None
             if ent.label_ == "ORG":

@@ -289,10 +289,14 @@ class SelectiveAnnotator:
         return {i for i, s in enumerate(sdoc.sents) if tagged[s.start]}
 
 
-def trim_entities(sdoc) -> None:
-    """Drop the line breaks the recogniser takes into an entity at its edges ("Teixeira\\n" at the end
-    of a headline): a name is its words, and actors and places read their names off entities."""
+def clean_entities(sdoc) -> None:
+    """Mend two of the recogniser's habits that every later stage would otherwise meet: the line
+    breaks it takes into an entity at its edges ("Teixeira\\n" at the end of a headline) are dropped,
+    a name being its words; and a time zone it calls a name ("10:52 GMT" as an organisation) is no
+    entity (actors, speakers and story names are read off entities)."""
     from spacy.tokens import Span
+
+    from ..time.lexicon import ZONES
 
     ents, changed = [], False
     for e in sdoc.ents:
@@ -301,11 +305,15 @@ def trim_entities(sdoc) -> None:
             a += 1
         while b > a and sdoc[b - 1].is_space:
             b -= 1
-        changed |= (a, b) != (e.start, e.end)
-        if a < b:
+        keep = a < b and not (e.label_ in NAME_LABELS and sdoc[a:b].text.upper() in ZONES)
+        changed |= not keep or (a, b) != (e.start, e.end)
+        if keep:
             ents.append(Span(sdoc, a, b, label=e.label))
     if changed:
         sdoc.ents = ents
+
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "FAC", "GPE", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 
 
 def model_label(nlp) -> str:
@@ -359,7 +367,7 @@ def make_nlp(settings: dict):
 
     def run(docs: list[Document]) -> None:
         for doc, (sdoc, parsed) in zip(docs, annotate([d.text for d in docs], batch_size=batch_size)):
-            trim_entities(sdoc)
+            clean_entities(sdoc)
             doc.user_data["parsed_sentences"] = parsed  # None: all
             doc.user_data["spacy"] = sdoc
             doc.sentences = [Sentence(s.start_char, s.end_char) for s in sdoc.sents]

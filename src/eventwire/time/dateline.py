@@ -25,7 +25,7 @@ _DATELINE_HEAD = re.compile(r"^\s*(?:[A-Z][A-Za-z .'-]{1,40},\s*)?(?:[A-Z][a-z]+
 _LABEL = (r"(?:(?:first|last|originally)\s+)?(?:published|posted|updated|created|story\s+created|edited|modified|dated)"
           r"(?:\s+time)?(?:\s+(?:on|at))?\s*:?")
 _CLOCK = (rf"(?:\d{{1,2}}[:.]\s?\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?\s?m\b\.?)?|\d{{4}}(?=\s*{ZONE}))"
-          r"(?:\s*[A-Z]{2,5}\b)?(?:\s*\([^()]{1,20}\))?\s*,?")
+          r"(?:\s*(?-i:[A-Z]{2,5})\b)?(?:\s*\([^()]{1,20}\))?\s*,?")  # a zone, in capitals ("PDT", "UK")
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?,?"
 _BYLINE_HEAD = re.compile(rf"^\s*(?:{_LABEL}|on)?\s*(?:{_CLOCK})?\s*(?:{_WEEKDAY})?\s*$", re.I)
 _BYLINE_TAIL = re.compile(r"^\s*[,|]?\s*(?:(?:at\s+)?\d{1,2}[:.]\s?\d{2}|(?:last\s+)?(?:updated|edited|modified)\b|hrs\b)",
