@@ -61,8 +61,6 @@ class Story:
     vec: dict[str, float] = field(default_factory=dict)  # sum of member unit vectors
     norm2: float = 0.0
     n: int = 0
-    first: dt.date | None = None
-    last: dt.date | None = None
     dates: list[dt.date] = field(default_factory=list)  # the members' publication dates, sorted, each once
     recalls: set[str] = field(default_factory=set)  # the months members name (ArticleFeatures.recalls)
     years: Counter = field(default_factory=Counter)
@@ -95,8 +93,6 @@ class Story:
             self.members.append((_kept(a), v))
         published = a.published
         if published:
-            self.first = published if self.first is None else min(self.first, published)
-            self.last = published if self.last is None else max(self.last, published)
             i = bisect.bisect_left(self.dates, published)
             if i == len(self.dates) or self.dates[i] != published:
                 self.dates.insert(i, published)
@@ -129,10 +125,6 @@ class Story:
         self.n += other.n
         self.solo = None
         self.members = None if self.members is None or other.members is None else self.members + other.members
-        for d in (other.first, other.last):
-            if d is not None:
-                self.first = d if self.first is None else min(self.first, d)
-                self.last = d if self.last is None else max(self.last, d)
         self.dates = sorted(set(self.dates) | set(other.dates))
         self.recalls |= other.recalls
         self.years.update(other.years)
@@ -160,6 +152,11 @@ class Story:
         top = heapq.nlargest(k, self.vec.items(), key=itemgetter(1))
         norm = math.sqrt(sum(x * x for _, x in top)) or 1.0
         return {f: x / norm for f, x in top}
+
+    @property
+    def last(self) -> dt.date | None:
+        """The newest member's publication date (None when none is dated)."""
+        return self.dates[-1] if self.dates else None
 
     def days_apart(self, other: "Story") -> int:
         """Days between the nearest publication dates of the two stories (0 when either is undated)."""
