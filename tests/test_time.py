@@ -123,6 +123,7 @@ def test_dateline_inference():
         assert infer_published(f"Ellen DeGeneres to host the Oscars\n{line}\nShe will host.") == day, line
     assert infer_published("The rule, published on December 11, 2008 by the department, was cited.") is None
     assert infer_published("Posted 1 year, 160 days ago\nHe said.") is None
+    assert infer_published("Obituary\nOn March 3, 2021, he died.\nHe was 90.") is None  # a sentence, not a byline
 
 
 def test_times_component_infers_the_publication_date(pipeline):

@@ -27,7 +27,7 @@ _LABEL = (r"(?:(?:first|last|originally)\s+)?(?:published|posted|updated|created
 _CLOCK = (rf"(?:\d{{1,2}}[:.]\s?\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?\s?m\b\.?)?|\d{{4}}(?=\s*{ZONE}))"
           r"(?:\s*(?-i:[A-Z]{2,5})\b)?(?:\s*\([^()]{1,20}\))?\s*,?")  # a zone, in capitals ("PDT", "UK")
 _WEEKDAY = rf"(?:{'|'.join(sorted(WEEKDAYS, key=len, reverse=True))})\.?,?"  # "Fri", "MONDAY,", "Thurs."
-_BYLINE_HEAD = re.compile(rf"^\s*(?:{_LABEL}|on)?\s*(?:{_CLOCK})?\s*(?:{_WEEKDAY})?\s*$", re.I)
+_BYLINE_HEAD = re.compile(rf"^\s*(?:{_LABEL}|(?-i:on))?\s*(?:{_CLOCK})?\s*(?:{_WEEKDAY})?\s*$", re.I)
 _BYLINE_TAIL = re.compile(r"^\s*[,|]?\s*(?:(?:at\s+)?\d{1,2}[:.]\s?\d{2}|(?:last\s+)?(?:updated|edited|modified)\b|hrs\b)",
                           re.I)
 
