@@ -274,7 +274,7 @@ def test_a_follow_up_that_names_the_month_of_a_happening_joins_its_story_years_l
     from eventwire.stories.features import ArticleFeatures
 
     counts = {"w:deputy": 3, "w:shot": 2, "w:gang": 2, "n:orozco": 2, "p:hawaiian gardens": 2}
-    clusterer = StoryClusterer(Settings(sweep_every=1, common_df=1.0))  # seven articles, all alike: none too common
+    clusterer = StoryClusterer(Settings(sweep_every=1))  # seven alike: the story's own names stay probes
 
     def place(aid, day, recalls=()):
         a = ArticleFeatures(aid * 64, "X", dt.date.fromisoformat(day), dict(counts), recalls=list(recalls))
@@ -290,7 +290,7 @@ def test_a_follow_up_that_names_the_month_of_a_happening_joins_its_story_years_l
     assert place("f", "2006-05-10") != shooting  # between the two: far from both
     assert place("g", "2007-04-03") == shooting  # the day after the sentencing: news of it
     # "when" does not vouch for a follow-up: it must fit as a report rejoining a story must
-    clusterer = StoryClusterer(Settings(sweep_every=1, common_df=1.0, rejoin_threshold=1.01))
+    clusterer = StoryClusterer(Settings(sweep_every=1, rejoin_threshold=1.01))
     shooting = place("a", "2005-06-24")
     assert [place(x, d) for x, d in (("b", "2005-06-25"), ("c", "2005-06-27"))] == [shooting] * 2
     assert place("e", "2007-04-02", ["2005-06"]) != shooting

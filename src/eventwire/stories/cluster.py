@@ -279,7 +279,8 @@ class Settings:
     probe_features: int = 20  # an article's strongest rare features used to find candidates
     max_candidates: int = 30
     posting_cap: int = 300  # stories kept per feature in the inverted index (most recent)
-    common_df: float = 0.05  # features in more than this share of articles find no candidates
+    common_df: float = 0.05  # features in more than this share of articles find no candidates ...
+    common_min: int = 10  # ... and in more than this many: a small folder's big story keeps its names as probes
     sweep_every: int = 1000  # articles between retirements of stories too old to join
     weights: Weights = field(default_factory=Weights)
 
@@ -374,7 +375,7 @@ class StoryClusterer:
     # -- clustering ----------------------------------------------------------
     def candidates(self, v: dict[str, float]) -> list[str]:
         s = self.settings
-        limit = max(5, s.common_df * self.n_docs)
+        limit = max(s.common_min, s.common_df * self.n_docs)
         probes = [f for f, _ in sorted(v.items(), key=lambda kv: -kv[1]) if self.df.get(f, 0) <= limit]
         hits: Counter[str] = Counter()
         stories = self.stories
