@@ -331,23 +331,31 @@ class StoryClusterer:
         self._since_sweep = 0
         if self.latest is None:
             return 0
-        s = self.settings
-        horizon = self.latest - dt.timedelta(days=s.max_gap_days)
-        forget = self.latest - dt.timedelta(days=s.recall_days)
-        old = [sid for sid, st in self.stories.items() if st.last is not None and st.last < horizon]
+        old = [sid for sid, st in self.stories.items() if self.standing(st.last, st.n) != "live"]
         for sid in old:
             story = self.stories.pop(sid)
-            if s.recall_days > s.max_gap_days and story.n >= s.recall_min and story.last >= forget:
-                story.slim(s.weights.max_features)
+            if self.standing(story.last, story.n) == "archived":
+                story.slim(self.settings.weights.max_features)
                 self.archive[sid] = story
                 for m in story.months():
                     self.archive_months.setdefault(m, set()).add(sid)
             else:
                 self.retired.add(sid)
-        for sid in [sid for sid, st in self.archive.items() if st.last < forget]:
+        for sid in [sid for sid, st in self.archive.items() if self.standing(st.last, st.n) == "retired"]:
             self._unarchive(sid)
             self.retired.add(sid)
         return len(old)
+
+    def standing(self, last: dt.date | None, n: int) -> str:
+        """What "when" leaves a story of ``n`` articles last reported on ``last``: "live" (within
+        ``max_gap_days`` of the newest article, or undated), "archived" (open to follow-ups only:
+        ``recall_min`` articles or more, within ``recall_days``) or "retired"."""
+        if last is None or self.latest is None:
+            return "live"
+        s, days = self.settings, (self.latest - last).days
+        if days <= s.max_gap_days:
+            return "live"
+        return "archived" if days <= s.recall_days and n >= s.recall_min else "retired"
 
     def _unarchive(self, sid: str) -> Story:
         story = self.archive.pop(sid)
@@ -358,13 +366,6 @@ class StoryClusterer:
                 if not ids:
                     del self.archive_months[m]
         return story
-
-    def is_live(self, story_id: str, last: dt.date | None) -> bool:
-        """Whether a story last reported on ``last`` can still take articles, a new report or a
-        follow-up (see :meth:`retire`)."""
-        if last is None or self.latest is None:
-            return True
-        return (self.latest - last).days <= max(self.settings.max_gap_days, self.settings.recall_days)
 
     def idf(self, feature: str) -> float:
         return math.log((self.n_docs + 1) / (self.df.get(feature, 0) + 1)) + 1.0

@@ -58,7 +58,8 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "FAC", "EVENT", "PRODUCT", "WO
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "FAC"})
 FIGURE_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
-# Time zones the recogniser takes for organisations ("10:21 GMT"): nobody's name.
+# Time zones the recogniser takes for organisations ("10:21 GMT"): nobody's name. The nlp component drops
+# them now (clean_entities); records stored by an earlier version still hold them.
 TIME_ZONES = frozenset(z.lower() for z in ZONES)
 # Words that carry no topic even though they are not stop words in news text.
 _NEWS_FILLER = frozenset({"said", "says", "told", "according", "reported", "report", "reports", "reuters",

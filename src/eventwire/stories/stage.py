@@ -172,11 +172,13 @@ class StoryStage:
             self.seq = max(self.seq, seq + 1)
         self.clusterer.observe([f for f, _, _ in feats])
         last: dict[str, dt.date] = {}
-        for f, sid, _ in feats:
+        n: Counter[str] = Counter()
+        for f, sid, dup in feats:
+            n[sid] += not dup
             if f.published and (sid not in last or f.published > last[sid]):
                 last[sid] = f.published
-        for f, sid, dup in feats:  # only stories "when" still allows to grow get a centroid back
-            if not dup and self.clusterer.is_live(sid, last.get(sid)):
+        for f, sid, dup in feats:  # only stories "when" still allows to grow (or to take a follow-up) come back
+            if not dup and self.clusterer.standing(last.get(sid), n[sid]) != "retired":
                 self.clusterer.add_member(sid, f)
         self.clusterer.retire()  # those past "when" go to the archive, where a follow-up finds them
         # the others keep their ids: a split does not give one of them to a new story
