@@ -124,6 +124,9 @@ def test_dateline_inference():
     assert infer_published("The rule, published on December 11, 2008 by the department, was cited.") is None
     assert infer_published("Posted 1 year, 160 days ago\nHe said.") is None
     assert infer_published("Obituary\nOn March 3, 2021, he died.\nHe was 90.") is None  # a sentence, not a byline
+    # tokenised text (a corpus's one token per space): a comma stands apart
+    assert infer_published("GM names chief\nMonday , December 10 , 2013\nGM today named ...") == "2013-12-10"
+    assert infer_published("WASHINGTON , June 6 , 2005 ( Reuters ) - Talks began.") == "2005-06-06"
 
 
 def test_times_component_infers_the_publication_date(pipeline):

@@ -229,8 +229,8 @@ def _numeric(m, ctx):
     return _day_reading(_safe_date(y, month, day))
 
 
-_WD_PREFIX = rf"(?:(?P<wd>{WEEKDAY}),?\s+)?"
-_ON_YEAR = rf"(?:,?\s+(?P<y>{YEAR})|\s+(?P<ya>{YEAR_APOS}))?"
+_WD_PREFIX = rf"(?:(?P<wd>{WEEKDAY})\s*,?\s+)?"
+_ON_YEAR = rf"(?:\s*,?\s+(?P<y>{YEAR})|\s+(?P<ya>{YEAR_APOS}))?"
 _DAY_PHRASE_MDY = rf"{_WD_PREFIX}(?P<mon>{MONTH})\s*(?P<d>{DAYNUM}){_ON_YEAR}"
 _DAY_PHRASE_DMY = (rf"{_WD_PREFIX}(?:the\s+)?(?:(?P<d>{DAYNUM})(?:\s+of)?|(?P<dw>{ORDINAL_WORDS})\s+of)\s+(?P<mon>{MONTH})"
                    rf"{_ON_YEAR}")
