@@ -28,6 +28,17 @@ def test_text_without_outlet_line(tmp_path):
     assert doc.raw.startswith("The minister met")
 
 
+@pytest.mark.parametrize("first, outlet", [
+    ("The Times of India", "The Times of India"), ("nytimes.com", "nytimes.com"), ("Agence France-Presse", "Agence France-Presse"),
+    ("Apple executive Steve Jobs resigns", None), ("Ten dead in southern Iran quake", None)])
+def test_short_first_line_is_an_outlet_only_when_written_as_a_name(tmp_path, first, outlet):
+    p = tmp_path / "d.txt"
+    p.write_text(f"{first}\nThe minister met the envoy on Monday.\nMore text.\n", encoding="utf-8")
+    (doc,) = _read(p)
+    assert doc.source.outlet == outlet
+    assert doc.raw.startswith("The minister met" if outlet else first)
+
+
 def test_overrides(tmp_path):
     p = tmp_path / "c.txt"
     p.write_text("Reuters\nText of the article here.", encoding="utf-8")

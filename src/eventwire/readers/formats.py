@@ -29,11 +29,23 @@ def _failure(name: str, code: str, message: str):
     return ReadFailure(name, code, message)
 
 
+# Words an outlet's name may write in lower case ("Times of India", "Le Monde", "Al-Ahram", "Fox & Friends").
+_NAME_PARTICLES = frozenset({"a", "an", "the", "of", "and", "for", "in", "on", "at", "&", "de", "del", "der", "des",
+                             "di", "da", "do", "du", "el", "al", "la", "le", "van", "von", "und", "y"})
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$")
+
+
 def _looks_like_outlet(line: str) -> bool:
-    """The seed layout puts the outlet alone on line 1: short, no sentence end."""
+    """The seed layout puts the outlet alone on line 1: short, no sentence end, and written as a
+    name ("Bloomberg", "The Times of India", "BBC News", "nytimes.com"). A short headline on line 1
+    ("Apple executive Steve Jobs resigns", "Ten dead in southern Iran quake") writes common words in
+    lower case: it is the article's first line, not its outlet."""
     s = line.strip()
-    return (0 < len(s) <= 60 and len(s.split()) <= 6 and not s.endswith((".", "!", "?", ":", ";", ","))
-            and not s.startswith(("“", '"', "'")))
+    if not (0 < len(s) <= 60 and len(s.split()) <= 6 and not s.endswith((".", "!", "?", ":", ";", ","))
+            and not s.startswith(("“", '"', "'"))):
+        return False
+    return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _NAME_PARTICLES
+               or any(c.isupper() for c in w) or _DOMAIN.match(w) for w in s.split())
 
 
 def read_text_bytes(data: bytes, name: str) -> Iterator[Document]:
