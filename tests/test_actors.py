@@ -289,3 +289,13 @@ def test_a_national_branch_of_an_international_body_keeps_its_name(pipeline):
     red_cross = _actor_at(doc, "Kenya Red Cross")
     assert red_cross.name == "Kenya Red Cross" and red_cross.code == "KENHLH"
     assert _actor_at(doc, "Kenyan health officials").id != red_cross.id
+
+
+def test_a_surname_the_recogniser_calls_an_organisation_is_the_person(pipeline):
+    doc = _process(pipeline, "Steve Jobs said on Monday he would take medical leave. Shares fell while markets were "
+                             "closed for Martin Luther King Day. It was the third time that Jobs, aged 55, has taken "
+                             "leave. He fought cancer in 2004.")
+    jobs = _actor_at(doc, "Steve Jobs")
+    assert _actor_at(doc, "Jobs, aged") is jobs
+    start = doc.text.index("He fought")
+    assert mention_index(doc).at(start, start + 2)[0] is jobs

@@ -155,3 +155,12 @@ def test_an_attack_on_a_place_is_force_not_criticism(pipeline):
     roots = {(e.sentence, e.cameo_root) for e in doc.events}
     assert {(0, "19"), (1, "19"), (2, "11")} <= roots
     assert not any(r == "11" for k, r in roots if k < 2) and not any(r == "19" for k, r in roots if k == 2)
+
+
+def test_an_agentless_measure_is_not_done_by_a_name_in_a_phrase_that_is_no_place(pipeline):
+    """'were closed in honor of X': the authorities of where it happened may close things, X did not."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("Apple shares fell, while US markets were closed in honor of Martin Luther King.")
+    pipeline([doc])
+    assert not any(doc.text[a.start:a.end] == "Martin Luther King" for e in doc.events for a in e.source)

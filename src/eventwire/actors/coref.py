@@ -118,6 +118,10 @@ class ActorBuilder:
             self.unknown_people.add(aid)
         else:
             aid = "unk:" + slug(org_key(name))
+            person = self.last_name_of.get(name) if ref.org is None and len(name.split()) == 1 else None
+            if person is not None and aid not in self.actors:
+                # "Jobs" after "Steve Jobs", tagged an organisation by the recogniser: the person again
+                return self.actors[person]
         code = None
         country = ref.country
         if country is None and ref.sector and ref.role == "person" and ref.org is None and aid not in self.actors:

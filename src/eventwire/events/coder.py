@@ -490,9 +490,11 @@ class Coder:
         if m.code[:2] in AUTHORITY_ROOTS and carrier is not None and is_passive(carrier) \
                 and agent_object(carrier) is None:
             # "a missionary was arrested in Lebanon", "was put under investigation in Italy":
-            # with no agent named, the authorities of the country where it happened did it
+            # with no agent named, the authorities of the country where it happened did it; a
+            # phrase that names no place is no "where" ("closed in honour of Martin Luther King")
             for holder in dict.fromkeys([carrier, tok]):
-                cands += [(obj, "place") for _, obj in prep_objects(holder, ("in", "inside"))]
+                cands += [(obj, "place") for _, obj in prep_objects(holder, ("in", "inside"))
+                          if obj.ent_type_ in ("GPE", "LOC") or obj.pos_ == "PROPN"]
         return cands
 
     def target_candidates(self, m: Match, source_tok, code: str | None = None) -> list:
