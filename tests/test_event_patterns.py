@@ -44,3 +44,33 @@ def test_everyday_senses_of_trigger_words_are_no_events(pipeline):
                             "Russian troops entered Ukraine on Thursday.")
     pipeline([doc])
     assert [(e.cameo, e.trigger.text) for e in doc.events] == [("190", "entered")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Pentagon killed the deal after the reports.", "Steve Jobs fought pancreatic cancer for years.",
+    "French police battled the blaze for hours.", "The Chinese army fought the wildfire for days.",
+    "President Macron left his deputy in charge.", "The Dow's 344-point fall left the index at 11,188."])
+def test_figurative_senses_of_force_and_withdrawal_are_no_events(pipeline, text):
+    """Killing a deal, fighting an illness or a fire, leaving someone in charge or a figure at a level."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw(text)
+    pipeline([doc])
+    assert [e.cameo for e in doc.events] == []
+
+
+def test_the_literal_senses_stay_events(pipeline):
+    from eventwire.document import Document
+
+    doc = Document.from_raw("Rebels fought government troops near the border. The rebels left the city on Monday.")
+    pipeline([doc])
+    assert [e.cameo[:2] for e in doc.events] == ["19", "16"]
+
+
+def test_gunmen_and_attackers_are_armed_groups(pipeline):
+    from eventwire.document import Document
+
+    doc = Document.from_raw("Gunmen killed five Afghan soldiers in Kabul.")
+    pipeline([doc])
+    assert any(e.cameo[:2] in ("18", "19") and e.source and (e.source[0].code or "").endswith("UAF")
+               for e in doc.events)
