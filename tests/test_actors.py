@@ -299,3 +299,13 @@ def test_a_surname_the_recogniser_calls_an_organisation_is_the_person(pipeline):
     assert _actor_at(doc, "Jobs, aged") is jobs
     start = doc.text.index("He fought")
     assert mention_index(doc).at(start, start + 2)[0] is jobs
+
+
+def test_a_surname_read_as_a_place_or_a_people_is_the_person(pipeline):
+    """'Palin' is also a town in Guatemala, 'Cuban' a demonym; 'Cuban Americans' stay a group."""
+    doc = _process(pipeline, "Sarah Palin endorsed Donald Trump on Tuesday. On Friday night, Palin called a "
+                             "delegate. Mark Cuban praised the plan. Cuban also said he backs it. Many Cuban "
+                             "Americans disagree.")
+    assert _actor_at(doc, "Palin called") is _actor_at(doc, "Sarah Palin")
+    assert _actor_at(doc, "Cuban also") is _actor_at(doc, "Mark Cuban")
+    assert _code_at(doc, "Cuban Americans") == "CUBCVL"

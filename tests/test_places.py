@@ -148,6 +148,13 @@ def test_a_surname_the_recogniser_took_for_a_place_is_no_place(gaz):
                                  {"Ripley": "GPE", "Flores": "PERSON", "Georgia": "GPE"}) == ["Georgia"]
 
 
+def test_a_persons_surname_alone_is_no_place(places_pipe):
+    """After "Sarah Palin", "Palin" alone is her (Palín is a town in Guatemala); places stay places."""
+    doc = run(places_pipe, "Sarah Palin endorsed Donald Trump on Tuesday. On Friday night, Palin called a "
+                           "delegate, Clara Powers, in Casper.")
+    assert [p.text for p in doc.places] == ["Casper"]
+
+
 def test_an_unsure_reading_is_weak_evidence(gaz):
     """A reading that won by a hair counts for less in the others' context than a sure one."""
     from eventwire.places.resolve import Context

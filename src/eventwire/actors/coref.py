@@ -72,6 +72,7 @@ class ActorBuilder:
             for i in range(s.start, s.end):
                 self.sent_of[i] = k
         self.last_name_of: dict[str, str] = {}  # unknown person's family name -> actor id
+        self.surname_of: dict[str, str] = {}  # family name of any person named in full so far -> actor id
         self.unknown_people: set[str] = set()
         self.groups: list[PersonMention] = []  # mentions of countries, groups and organisations
         self.settings: list[Counter] = [Counter() for _ in self.sent_starts]  # countries named per sentence
@@ -118,10 +119,6 @@ class ActorBuilder:
             self.unknown_people.add(aid)
         else:
             aid = "unk:" + slug(org_key(name))
-            person = self.last_name_of.get(name) if ref.org is None and len(name.split()) == 1 else None
-            if person is not None and aid not in self.actors:
-                # "Jobs" after "Steve Jobs", tagged an organisation by the recogniser: the person again
-                return self.actors[person]
         code = None
         country = ref.country
         if country is None and ref.sector and ref.role == "person" and ref.org is None and aid not in self.actors:
@@ -188,6 +185,9 @@ class ActorBuilder:
         ref = f.ref
         if ref.kind == "person":
             return self._person(ref.key)
+        named = self._surname_person(f)
+        if named is not None:
+            return named
         if ref.kind == "org":
             return self._org(ref)
         if ref.kind == "group":
@@ -219,6 +219,19 @@ class ActorBuilder:
         if ref.kind == "counterpart":
             return self._resolve_counterpart(ref, f)
         return None
+
+    def _surname_person(self, f: Found) -> Actor | None:
+        """A one-word phrase that is the family name of a person the article named in full before
+        ("Palin" after "Sarah Palin", "Jobs" after "Steve Jobs", "Cuban said" after "Mark Cuban"),
+        whatever the recogniser or the gazetteer made of it (a town in Guatemala, an organisation,
+        the Cubans): the person again. A demonym that modifies a noun ("Cuban Americans") stays a group."""
+        if f.end - f.start != 1:
+            return None
+        tok = self.ctx.sdoc[f.start]
+        aid = self.surname_of.get(tok.text)
+        if aid is None or tok.ent_type_ == "NORP" and tok.dep_ in ("amod", "compound", "nmod"):
+            return None
+        return self.actors.get(aid)
 
     def _possessor(self, start: int) -> Actor | None:
         """The country or organisation "its"/"their" before a group noun refers to.
@@ -368,3 +381,5 @@ class ActorBuilder:
             h = head if head >= 0 else start
             subject = sdoc[h].dep_ in SUBJECT_DEPS
             self.people.append(PersonMention(start, self.sent_of[start], actor.id, gender, subject))
+            if end - start >= 2 and sdoc[end - 1].text[:1].isupper():
+                self.surname_of.setdefault(sdoc[end - 1].text, actor.id)

@@ -198,6 +198,29 @@ def _matcher_ok(m: Mention, named_as: str) -> bool:
     return False
 
 
+# Prepositions before a place where something is or goes: after one, a one-word name is the place.
+LOCATIVE_PREPS = frozenset({"in", "at", "from", "to", "near", "into", "outside", "inside", "across", "throughout",
+                            "around", "toward", "towards", "via", "through", "across", "within"})
+
+
+# A place this large keeps its name though a person was named with it (a recogniser's "Hosni Mubarak Egypt").
+SURNAME_MAX_POPULATION = 100_000
+
+
+def _surname_alone(ent, surnames: dict[str, int], gaz: Gazetteer) -> bool:
+    """Whether a one-word entity is the family name of a person the article named in full before
+    ("Sarah Palin" ... "Palin called", "the Palin endorsement"; Palín is a town in Guatemala), not
+    a place after a preposition of where ("rallies in Houston") nor a country, a province or a
+    city of ``SURNAME_MAX_POPULATION`` people, which a recogniser's run-on name may end with."""
+    if len(ent) != 1 or surnames.get(ent.text, len(ent.doc)) > ent.start:
+        return False
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+        return False
+    return not any(e.kind in ("country", "admin1", "region") or e.population >= SURNAME_MAX_POPULATION
+                   for e, _ in gaz.lookup_key(name_key(ent.text)))
+
+
 def _is_name_token(t) -> bool:
     return (t.pos_ == "PROPN" or t.tag_ in ("NNP", "NNPS") or untagged(t)) and t.text[:1].isupper()
 
@@ -384,7 +407,15 @@ def find_toponyms(sdoc, gaz: Gazetteer) -> tuple[list[Mention], list[tuple[int, 
     named_as = [""] * len(sdoc)  # what the recogniser took a one-word name for (see _matcher_ok)
     for t in _company_words(sdoc):
         named_as[t] = "company"
+    surnames: dict[str, int] = {}  # last word of a full person name -> where the name ends
     for ent in _joined_entities(sdoc, gaz):
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            surnames.setdefault(ent[-1].text, ent.end)
+        if _surname_alone(ent, surnames, gaz):
+            for k in range(ent.start, ent.end):
+                blocked[k] = True
+                named_as[k] = "person"
+            continue
         if ent.label_ in PLACE_LABELS:
             found = _entity_mentions(ent, gaz)
             mentions += found
