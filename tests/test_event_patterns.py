@@ -74,3 +74,23 @@ def test_gunmen_and_attackers_are_armed_groups(pipeline):
     pipeline([doc])
     assert any(e.cameo[:2] in ("18", "19") and e.source and (e.source[0].code or "").endswith("UAF")
                for e in doc.events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Trump's remarks have left many congressional Republicans facing a painful dilemma.", []),
+    ("The Supreme Court struck down limits on political contributions.", []),
+    ("Senator Kelly Ayotte returned $43,100 in donations from Turkey.", []),
+    ('"I don\'t know how Wyoming will go," Trump adviser Paul Manafort conceded in an interview.', []),
+    ('"We should be doing much better," Trump said.', []),
+    ("The question is whether or not Israel is willing to sacrifice certain things.", ["030"]),
+    ("Senator Graham attacked Obama's immigration policy.", ["111"]),
+    ("The rebels conceded defeat.", ["080"]),
+])
+def test_political_phrasings_read_in_their_everyday_sense(pipeline, text, expected):
+    """Leaving someone in a state, a court striking down a law, returning money, conceding that
+    something is so, one's own side's "we should", "whether or not", attacking someone's policy."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw(text)
+    pipeline([doc])
+    assert [e.cameo for e in doc.events] == expected

@@ -161,7 +161,8 @@ def _other_sense(tok, p: Pattern, patterns: PatternSet) -> bool:
     """The trigger is used in an everyday sense that is no event ("ordered 50 aircraft"):
     a word of its ``other_senses`` list in cues.toml occurs in its complement or, for a
     noun, among its modifiers or as the verb it is the object of ("#number": the noun
-    is counted, or the verb's object is a figure). A pattern that names more words than its head has
+    is counted, or the verb's object is a figure; "#clause": the verb takes a clause, as a verb of
+    saying does; "#predicate": the verb puts its object in a state). A pattern that names more words than its head has
     already settled the sense ("order investigation")."""
     senses = patterns.cue_set("other_senses", p.head)
     if not senses or p.specificity > 1:
@@ -176,6 +177,11 @@ def _other_sense(tok, p: Pattern, patterns: PatternSet) -> bool:
     elif "#number" in senses and any(t.like_num or t.dep_ == "npadvmod" and t.lower_ in ("percent", "%")
                                      for t in children(tok, "dobj", "npadvmod", "advmod")):
         return True  # a verb with a figure: "dropped 30%", "held 19 percent"
+    if p.kind == "verb" and "#clause" in senses and children(tok, "ccomp"):
+        return True  # a verb of saying here: "conceded that the plan failed", '"...," he conceded'
+    if p.kind == "verb" and "#predicate" in senses and (
+            children(tok, "oprd", "acomp") or any(children(o, "acl") for o in children(tok, "dobj"))):
+        return True  # its object put in a state: "left the party divided", "left Republicans facing a dilemma"
     return any(not senses.isdisjoint(words(t)) for t in near)
 
 
@@ -244,11 +250,14 @@ class Coder:
         return out
 
     def _obligations(self, sent, found: dict) -> None:
-        """"X said Y must ...": a demand by X on Y, coded on the verb of saying."""
+        """"X said Y must ...": a demand by X on Y, coded on the verb of saying; "we must", "I should"
+        is what the speaker's own side means to do, no demand on anyone."""
         for t in sent:
             if t.dep_ != "ccomp" or t.head.i in found or t.head.lemma_.lower() not in self.speech:
                 continue
             if not any(c.dep_ == "aux" and c.lower_ in self.obligation for c in t.children):
+                continue
+            if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("we", "i") for c in t.children):
                 continue
             action = found.get(t.i)
             code = self.patterns.map_code("request", action.code) if action is not None else None

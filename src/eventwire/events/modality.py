@@ -34,7 +34,11 @@ class Status:
 
 
 def _has_neg(tok, neg_words) -> bool:
+    """Whether a negation word hangs on ``tok``; "or not" ("whether or not Israel is willing",
+    "willing or not") offers the alternative and negates nothing."""
     for c in tok.children:
+        if c.dep_ == "neg" and c.i > 0 and c.doc[c.i - 1].lower_ == "or":
+            continue
         if c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in neg_words and c.lower_ in ("no", "never")):
             return True
     return False
