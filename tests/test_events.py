@@ -164,3 +164,21 @@ def test_an_agentless_measure_is_not_done_by_a_name_in_a_phrase_that_is_no_place
     doc = Document.from_raw("Apple shares fell, while US markets were closed in honor of Martin Luther King.")
     pipeline([doc])
     assert not any(doc.text[a.start:a.end] == "Martin Luther King" for e in doc.events for a in e.source)
+
+
+def test_a_reduced_passive_clause_has_no_doer_in_the_main_subject(pipeline):
+    """'Asked if ..., Assad said': Assad was asked; he asked nobody."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("Asked if the Syrian army will move in, Assad said the terrorists must leave.")
+    pipeline([doc])
+    assert not any(e.trigger.text == "Asked" for e in doc.events)
+
+
+def test_opponents_of_a_leader_are_the_opposition(pipeline):
+    from eventwire.document import Document
+
+    doc = Document.from_raw("Opponents of President Bashar Assad accused the government of scuttling the deal.")
+    pipeline([doc])
+    assert [(e.source[0].code, e.cameo, e.target[0].code) for e in doc.events if e.cameo_root == "11"] == [
+        ("SYROPP", "112", "SYRGOV")]

@@ -167,6 +167,10 @@ def subject_candidates(verb, depth: int = 0) -> list[tuple[object, str]]:
             return []
     if verb.dep_ == "relcl":
         return [(verb.head, "relative")]
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and child(verb, "aux") is None:
+        # a reduced passive: "Asked if the army will move in, Assad said ...": Assad was asked
+        a = agent_object(verb)
+        return [(a, "direct")] if a is not None else []
     if verb.dep_ == "acl":  # "troops attacking the city"; "a declaration demanding ..."
         out = [(verb.head, "relative")]
         noun = verb.head
