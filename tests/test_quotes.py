@@ -409,3 +409,12 @@ def test_an_evaluation_after_a_report_is_the_speakers_next_act(quotes_of):
     said = {q.cue["text"]: q.text for q in doc.quotes}
     assert said["says"] == "he respects Clinton"
     assert said["calls"].startswith("an extremely intelligent woman")
+
+
+def test_words_in_quotation_marks_read_as_a_subject_are_not_the_speaker(quotes_of):
+    """'and also yelled “Allahu akbar,” ...': the parser makes the shout the verb's subject."""
+    doc = quotes_of("The gunman shouted about Aleppo in Turkish, and also yelled “Allahu akbar,” the Arabic "
+                    "phrase for “God is great,” continuing in Arabic: “We are the descendants of those who "
+                    "supported the Prophet, for jihad.”")
+    speakers = {q.speaker["name"] for q in doc.quotes if q.text.startswith("We are")}
+    assert speakers == {"The gunman"}

@@ -520,11 +520,15 @@ def _stance_object(obj) -> bool:
 def _subject(v, depth: int = 0):
     """The speaker of verb ``v``: its subject, the agent of a passive, or its head's subject."""
     subjects = [c for c in v.children if c.dep_ in _SUBJECT_DEPS]
+    plain = [c for c in subjects if not _in_quotes(c)]
+    if subjects and not plain and v.dep_ == "conj" and depth <= 3:
+        # words in quotation marks read as the subject ('and also yelled “Allahu akbar,”'): what was
+        # said, not who said it; the first verb's subject speaks
+        return _subject(v.head, depth + 1) or subjects[0]
     if subjects:
         # of two (a misparse: "..., New Hampshire, Trump went"; 'Washington, star of “Scandal,”
         # thanked'), the one next to the verb that is not a title in quotation marks
-        plain = [c for c in subjects if not _in_quotes(c)] or subjects
-        c = min(plain, key=lambda c: abs(v.i - c.i))
+        c = min(plain or subjects, key=lambda c: abs(v.i - c.i))
         if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":  # "the report, which said ..."
             return v.head
         return c
@@ -760,7 +764,7 @@ def _before_quote(sdoc, starts, open_at: int):
             between = window[:k]
             if any(_clause_verb(w) for w in between):
                 return None
-            subj = next((c for c in t.children if c.dep_ in ("nsubj",)), None)
+            subj = next((c for c in t.children if c.dep_ in ("nsubj",) and not _in_quotes(c)), None)
             if subj is None:  # "returned the compliment to Adelson, telling Reuters, “...", "did not
                 # name them, but told his supporters, “...": a participle or a second verb speaks for
                 # its clause's subject as parsed; failing that, the nearest name before the cue
