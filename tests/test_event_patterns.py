@@ -94,3 +94,20 @@ def test_political_phrasings_read_in_their_everyday_sense(pipeline, text, expect
     doc = Document.from_raw(text)
     pipeline([doc])
     assert [e.cameo for e in doc.events] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Her suspected H5N1 infection killed her on January 17.", []),
+    ("This is not the same type of Avian Flu that has killed over 150 people worldwide.", []),
+    ("Parts are removed from all cattle slaughtered in Canada.", []),
+    ("Canadian soldiers are combatting cold winters in the Arctic.", []),
+    ("The Russian army, backed by flood-relief units, attacked the rebels.", ["180"]),
+])
+def test_deaths_from_illness_disaster_or_butchery_are_no_assault(pipeline, text, expected):
+    """cues.toml natural_causes: a disease or a disaster kills no one on purpose; slaughtered
+    cattle and fought winters are no violence; a doer's clause that names a flood does not count."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw(text)
+    pipeline([doc])
+    assert [e.cameo for e in doc.events] == expected

@@ -152,9 +152,35 @@ def match_token(tok, patterns: PatternSet) -> Match | None:
     if best is None:
         return None
     p, extra = best
-    if _other_sense(tok, p, patterns):
+    if _other_sense(tok, p, patterns) or _natural_cause(tok, p, patterns):
         return None
     return Match(tok, p, p.code, tokens=[tok, *[t for t in extra if abs(t.i - tok.i) <= 3]])
+
+
+def _natural_cause(tok, p: Pattern, patterns: PatternSet) -> bool:
+    """Whether a violent verb's doer is a disease, a disaster or an accident ("the infection killed
+    her", "the flu that has killed 150", "the storm injured dozens"): a death or an injury, no
+    assault by anyone (cues.toml ``natural_causes``); a noun in the doer's name counts ("Avian Flu")."""
+    if p.kind != "verb" or p.code[:2] not in ("18", "19", "20"):
+        return False
+    causes = patterns.cue_set("natural_causes", "words")
+    doers = [c for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who")]
+    if not doers and tok.dep_ == "relcl":  # "the flu that has killed 150"
+        doers = [tok.head]
+    return any(not causes.isdisjoint(words(t)) for d in doers for t in _name_words(d))
+
+
+def _name_words(noun) -> list:
+    """The noun, the nouns that name it ("H5N1 infection") and what it is "of" ("the type of Avian Flu"),
+    not its clauses or appositions ("the army, backed by flood-relief units")."""
+    out = [noun]
+    for c in noun.children:
+        if c.dep_ in ("compound", "nmod"):
+            out += _name_words(c)
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            for g in children(c, "pobj"):
+                out += _name_words(g)
+    return out
 
 
 def _other_sense(tok, p: Pattern, patterns: PatternSet) -> bool:
@@ -168,6 +194,8 @@ def _other_sense(tok, p: Pattern, patterns: PatternSet) -> bool:
     if not senses or p.specificity > 1:
         return False
     near = list(complement(tok, depth=2))  # its object and what modifies it, not clauses further down
+    if p.kind == "verb":  # a passive's subject and the noun a participle describes are its object too
+        near += children(tok, "nsubjpass") + ([tok.head] if tok.dep_ == "acl" else [])
     if p.kind == "noun":
         near += [t for t in tok.subtree if t.i < tok.i]
         if tok.dep_ in ("dobj", "nsubjpass"):
