@@ -129,6 +129,27 @@ def test_dateline_inference():
     assert infer_published("WASHINGTON , June 6 , 2005 ( Reuters ) - Talks began.") == "2005-06-06"
 
 
+def test_a_date_in_the_address_or_file_name():
+    from eventwire.time.dateline import date_in_address
+
+    assert date_in_address("corpus/breitbart_2015-11-11_the-ninth.txt") == "2015-11-11"
+    assert date_in_address("20151111-story.html") == "2015-11-11"
+    assert date_in_address("archive/2019/04/05/story.txt") == "2019-04-05"
+    assert date_in_address(None, "https://example.com/2016/07/25/us/speech.html") == "2016-07-25"
+    for name in ("2015-13-45.txt", "a20151230b.txt", "000_f8517dae2a80b0ae.txt", "v1.2.3.txt", "news/2019/a.txt"):
+        assert date_in_address(name) is None, name
+
+
+def test_a_file_named_by_its_day_is_dated(tmp_path):
+    import eventwire
+
+    p = tmp_path / "outlet_2015-11-11_story.txt"
+    p.write_text("Senator Cruz spoke in Iowa on Monday.", encoding="utf-8")
+    ((doc,), _), = list(eventwire.process_many(eventwire.read(p)))
+    assert (doc.source.published, doc.source.published_basis) == ("2015-11-11", "inferred")
+    assert [t.value for t in doc.times if t.text == "Monday"] == ["2015-11-09"]
+
+
 def test_times_component_infers_the_publication_date(pipeline):
     import eventwire
 

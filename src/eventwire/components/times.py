@@ -2,8 +2,9 @@
 
 The anchor is ``doc.source.published`` (from metadata or ``--published``).
 Without one, a dateline at the top of the article ("June 6, 2005") is taken
-as the publication date and marked ``published_basis: "inferred"``; with no
-such evidence the anchor stays unknown and relative expressions get a null
+as the publication date and marked ``published_basis: "inferred"``, failing
+that a date in the page's address or the file's name ("/2016/07/25/",
+"breitbart_2015-11-11_...txt"), inferred too; with no such evidence the anchor stays unknown and relative expressions get a null
 value rather than a guess. The spaCy parse, when the ``nlp`` stage ran,
 decides past or future readings by the tense of the governing clause.
 
@@ -15,16 +16,17 @@ from __future__ import annotations
 from ..document import Document, TimeExpr
 from ..pipeline import component
 from ..time import infer_published, tag
+from ..time.dateline import date_in_address
 
 
-@component("times", reads=["text"], writes=["times"], version="1", defaults={"infer_published": True})
+@component("times", reads=["text"], writes=["times"], version="2", defaults={"infer_published": True})
 def make_times(settings: dict):
     infer = bool(settings["infer_published"])
 
     def run(docs: list[Document]) -> None:
         for doc in docs:
             if not doc.source.published and infer:
-                inferred = infer_published(doc.text)
+                inferred = infer_published(doc.text) or date_in_address(doc.source.path, doc.source.url)
                 if inferred:
                     doc.source.published = inferred
                     doc.source.published_basis = "inferred"

@@ -56,3 +56,30 @@ def infer_published(text: str, *, max_lines: int = 4) -> str | None:
             if reading is not None and reading.day is not None:
                 return reading.day.isoformat()
     return None
+
+
+# A date in a file's name or a page's address: "breitbart_2015-11-11_the-ninth.txt", "20151111-story.html",
+# ".../2016/07/25/trump-speech". Year, month and day in that order, nothing else, as archives name them.
+_NAME_DATE = re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d\d)([-_.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![0-9A-Za-z])")
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])(?:/|$)")
+
+
+def date_in_address(path: str | None = None, url: str | None = None) -> str | None:
+    """ISO date that an article's page address ("/2016/07/25/") or file name ("2015-11-11",
+    "20151111") carries, or None: archives and scrapers name articles by the day they appeared,
+    the evidence left when the text prints no dateline."""
+    import datetime as dt
+    from pathlib import PurePath
+
+    found = []
+    if url:
+        found += [(m.group(1), m.group(2), m.group(3)) for m in _URL_DATE.finditer(url)]
+    if path:
+        found += [(m.group(1), m.group(3), m.group(4)) for m in _NAME_DATE.finditer(PurePath(path).name)]
+        found += [(m.group(1), m.group(2), m.group(3)) for m in _URL_DATE.finditer("/" + PurePath(path).as_posix())]
+    for y, mo, d in found:
+        try:
+            return dt.date(int(y), int(mo), int(d)).isoformat()
+        except ValueError:
+            continue
+    return None
