@@ -309,3 +309,12 @@ def test_a_surname_read_as_a_place_or_a_people_is_the_person(pipeline):
     assert _actor_at(doc, "Palin called") is _actor_at(doc, "Sarah Palin")
     assert _actor_at(doc, "Cuban also") is _actor_at(doc, "Mark Cuban")
     assert _code_at(doc, "Cuban Americans") == "CUBCVL"
+
+
+def test_a_town_qualified_by_its_state_is_not_the_capital_of_its_name(pipeline):
+    """'a Paris, Missouri, man' is from the United States; 'Paris said' is still France's government."""
+    doc = _process(pipeline, "A 25-year-old Paris, Missouri, man was arrested. Police in Paris, Ont., said "
+                             "nothing. Paris said it would send troops to Mali.")
+    assert _code_at(doc, "Paris, Missouri") == "USA"
+    assert _code_at(doc, "Police in Paris, Ont.") == "CANCOP"
+    assert _code_at(doc, "Paris", nth=2) == "FRAGOV"

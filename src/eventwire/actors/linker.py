@@ -539,6 +539,10 @@ class Linker:
             tok = sdoc[a.start]
             if sdoc[a.end - 1].dep_ == "compound":  # part of a name ("Moscow Metro")
                 return None
+            qualified = self._qualifier_country(a.end)
+            if qualified is not None and qualified != cap.ref:  # "a Paris, Missouri, man"
+                return Found(a.start, a.end, Ref("group", country=qualified), "place", head) \
+                    if prev in LOCATIVE else None
             if prev in LOCATIVE:  # a place ("in Moscow"): the country, no sector
                 return Found(a.start, a.end, Ref("group", country=self._iso(a)), "place", head)
             return Found(a.start, a.end, Ref("group", country=cap.ref, sector="GOV"), "metonym", head)
@@ -565,7 +569,7 @@ class Linker:
                 covered[i] = True
         for ent in sdoc.ents:
             if ent.label_ in ("GPE", "LOC") and not any(covered[i] for i in range(ent.start, ent.end)):
-                iso = place_country(ent.text, cities=ent.label_ == "GPE")
+                iso = self._qualifier_country(ent.end) or place_country(ent.text, cities=ent.label_ == "GPE")
                 if iso is not None:  # a city named as a place: its country, no sector
                     ctx.found.append(Found(ent.start, ent.end, Ref("group", country=iso), "place", ent.root.i))
                 continue
@@ -606,10 +610,39 @@ class Linker:
                                            "unknown", t.i))
 
     # --- helpers ------------------------------------------------------
+    def _qualifier_country(self, end: int) -> str | None:
+        """The country a qualifier after a town's name places it in ("Paris, Missouri, man",
+        "London, Ky. (WKYT)", "Paris, Ont."): a state, province or country of the places
+        gazetteer, else None. A capital so qualified is that town, not its country's government."""
+        from ..places.gazetteer import load_gazetteer
+        from ..places.toponyms import STATE_ABBREVIATIONS
+
+        words = self._words
+        if end + 1 >= len(words) or words[end] != ",":
+            return None
+        k = end + 1
+        qualifier = []
+        while k < len(words) and len(qualifier) < 3 and words[k] not in (",", "(", ")", "-", "—", ".") \
+                and words[k][:1].isupper():
+            qualifier.append(words[k])
+            k += 1
+        if not qualifier:
+            return None
+        if k < len(words) and words[k] == "." and len(qualifier) == 1:  # "Ky." split as "Ky" "."
+            qualifier[-1] += "."
+        text = " ".join(qualifier)
+        text = STATE_ABBREVIATIONS.get(text, text)
+        kinds = {e.country for e, alias in load_gazetteer().lookup(text)
+                 if e.kind in ("admin1", "country") and not alias and e.country}
+        return next(iter(kinds)) if len(kinds) == 1 else None
+
     def _iso(self, a: Atom) -> str | None:
         e = a.first(*COUNTRYISH)
         if e is None:
             return None
+        qualified = self._qualifier_country(a.end) if e.kind in ("capital", "city") else None
+        if qualified is not None:
+            return qualified
         if e.kind == "capital":
             # "militias in Tripoli ... the north Lebanese port": a city of the same name in
             # the country the sentence names, when it does not name the capital's own
