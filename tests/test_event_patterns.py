@@ -111,3 +111,20 @@ def test_deaths_from_illness_disaster_or_butchery_are_no_assault(pipeline, text,
     doc = Document.from_raw(text)
     pipeline([doc])
     assert [e.cameo for e in doc.events] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Beau Dunn was killed when his car went off the ramp and crashed into several trees.", []),
+    ("State police say Dunn was killed in the crash.", []),
+    ("Five Syrian villagers were killed when the quake struck.", []),
+    ("Riley Oliver Smith, 70, of Paris entered eternal rest on April 13.", []),
+    ("Two Iraqi policemen were killed when a bomb exploded in Baghdad.", ["180"]),
+])
+def test_a_death_by_accident_or_disaster_has_no_unknown_attacker(pipeline, text, expected):
+    """A passive death with no doer is an attack by someone unknown, unless an accident or a
+    disaster caused it (cues.toml natural_causes: its words and verbs); a bomb is an attack."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw(text)
+    pipeline([doc])
+    assert [e.cameo for e in doc.events] == expected

@@ -170,6 +170,11 @@ def _natural_cause(tok, p: Pattern, patterns: PatternSet) -> bool:
     return any(not causes.isdisjoint(words(t)) for d in doers for t in _name_words(d))
 
 
+def _and_conjoined_verbs(verb) -> list:
+    """``verb`` and the verbs coordinated with it ("went off the ramp and crashed")."""
+    return [verb] + [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+
+
 def _name_words(noun) -> list:
     """The noun, the nouns that name it ("H5N1 infection") and what it is "of" ("the type of Avian Flu"),
     not its clauses or appositions ("the army, backed by flood-relief units")."""
@@ -632,6 +637,22 @@ class Coder:
             cands += [(obj, "purpose") for _, obj in prep_objects(verb.head, ("to", "in", "into", "inside"))]
         return cands
 
+    def _accidental(self, verb) -> bool:
+        """Whether a passive death or injury with no doer came of an accident or a disaster ("was
+        killed in the crash", "were injured when the bus overturned", "died when the quake struck"):
+        cues.toml ``natural_causes``, its words in an "in"/"during"/"after" phrase, its verbs or
+        words in a clause on the verb."""
+        causes = self.patterns.cue_set("natural_causes", "words")
+        verbs = self.patterns.cue_set("natural_causes", "verbs")
+        for p, obj in prep_objects(verb, ("in", "during", "after", "from")):
+            if any(not causes.isdisjoint(words(t)) for t in _name_words(obj)):
+                return True
+        for clause in [c for a in children(verb, "advcl") for c in _and_conjoined_verbs(a)]:
+            if clause.lemma_.lower() in verbs or any(
+                    not causes.isdisjoint(words(t)) for s in children(clause, "nsubj") for t in _name_words(s)):
+                return True
+        return False
+
     @staticmethod
     def _scan(head, source_tok) -> list:
         """Last resort: any nominal in the trigger's complement ("kidnapped up to 16 Russian advisers"),
@@ -682,7 +703,7 @@ class Coder:
             # "civilians were killed in a bombing": violence against a named victim, doer unknown
             carrier = m.carrier or m.token
             if not (targets and code[:2] in UNKNOWN_DOER_ROOTS and is_passive(carrier)
-                    and agent_object(carrier) is None):
+                    and agent_object(carrier) is None) or self._accidental(carrier):
                 return []
             src_how = "unknown"
         pairs: list[tuple] = []
