@@ -62,9 +62,14 @@ class PatternSet:
         return out
 
     def cue_set(self, *path: str) -> frozenset[str]:
+        """The list at ``path`` in cues.toml as a set; a string there names another entry of the
+        same table whose list it shares (``battle = "fight"``)."""
         node: Any = self.cues
+        parent: Any = {}
         for p in path:
-            node = node.get(p, {}) if isinstance(node, dict) else {}
+            parent, node = node, node.get(p, {}) if isinstance(node, dict) else {}
+        if isinstance(node, str) and isinstance(parent, dict) and isinstance(parent.get(node), list):
+            node = parent[node]
         return frozenset(node) if isinstance(node, list) else frozenset()
 
     def map_code(self, table: str, code: str) -> str | None:
