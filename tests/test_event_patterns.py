@@ -46,25 +46,13 @@ def test_everyday_senses_of_trigger_words_are_no_events(pipeline):
     assert [(e.cameo, e.trigger.text) for e in doc.events] == [("190", "entered")]
 
 
-@pytest.mark.parametrize("text", [
-    "The Pentagon killed the deal after the reports.", "Steve Jobs fought pancreatic cancer for years.",
-    "French police battled the blaze for hours.", "The Chinese army fought the wildfire for days.",
-    "President Macron left his deputy in charge.", "The Dow's 344-point fall left the index at 11,188."])
-def test_figurative_senses_of_force_and_withdrawal_are_no_events(pipeline, text):
-    """Killing a deal, fighting an illness or a fire, leaving someone in charge or a figure at a level."""
+def _codes(pipeline, text: str) -> list[str]:
+    """The CAMEO codes the full pipeline gives ``text``, in order."""
     from eventwire.document import Document
 
     doc = Document.from_raw(text)
     pipeline([doc])
-    assert [e.cameo for e in doc.events] == []
-
-
-def test_the_literal_senses_stay_events(pipeline):
-    from eventwire.document import Document
-
-    doc = Document.from_raw("Rebels fought government troops near the border. The rebels left the city on Monday.")
-    pipeline([doc])
-    assert [e.cameo[:2] for e in doc.events] == ["19", "16"]
+    return [e.cameo for e in doc.events]
 
 
 def test_gunmen_and_attackers_are_armed_groups(pipeline):
@@ -77,7 +65,19 @@ def test_gunmen_and_attackers_are_armed_groups(pipeline):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # figurative force and withdrawal: killing a deal, fighting an illness, a fire or the weather,
+    # leaving someone in charge, in a state or a figure at a level; the literal senses stay events
+    ("The Pentagon killed the deal after the reports.", []),
+    ("Steve Jobs fought pancreatic cancer for years.", []),
+    ("French police battled the blaze for hours.", []),
+    ("The Chinese army fought the wildfire for days.", []),
+    ("Canadian soldiers are combatting cold winters in the Arctic.", []),
+    ("President Macron left his deputy in charge.", []),
+    ("The Dow's 344-point fall left the index at 11,188.", []),
     ("Trump's remarks have left many congressional Republicans facing a painful dilemma.", []),
+    ("Rebels fought government troops near the border. The rebels left the city on Monday.", ["190", "166"]),
+    # political phrasings: a court striking down a law, returning money, conceding that something is
+    # so, one's own side's "we should", "whether or not", attacking someone's policy
     ("The Supreme Court struck down limits on political contributions.", []),
     ("Senator Kelly Ayotte returned $43,100 in donations from Turkey.", []),
     ('"I don\'t know how Wyoming will go," Trump adviser Paul Manafort conceded in an interview.', []),
@@ -85,46 +85,19 @@ def test_gunmen_and_attackers_are_armed_groups(pipeline):
     ("The question is whether or not Israel is willing to sacrifice certain things.", ["030"]),
     ("Senator Graham attacked Obama's immigration policy.", ["111"]),
     ("The rebels conceded defeat.", ["080"]),
-])
-def test_political_phrasings_read_in_their_everyday_sense(pipeline, text, expected):
-    """Leaving someone in a state, a court striking down a law, returning money, conceding that
-    something is so, one's own side's "we should", "whether or not", attacking someone's policy."""
-    from eventwire.document import Document
-
-    doc = Document.from_raw(text)
-    pipeline([doc])
-    assert [e.cameo for e in doc.events] == expected
-
-
-@pytest.mark.parametrize("text, expected", [
+    # cues.toml natural_causes: an illness or a disaster kills no one on purpose; a doer's clause that
+    # names a flood does not count; slaughtered cattle are no massacre
     ("Her suspected H5N1 infection killed her on January 17.", []),
     ("This is not the same type of Avian Flu that has killed over 150 people worldwide.", []),
     ("Parts are removed from all cattle slaughtered in Canada.", []),
-    ("Canadian soldiers are combatting cold winters in the Arctic.", []),
     ("The Russian army, backed by flood-relief units, attacked the rebels.", ["180"]),
-])
-def test_deaths_from_illness_disaster_or_butchery_are_no_assault(pipeline, text, expected):
-    """cues.toml natural_causes: a disease or a disaster kills no one on purpose; slaughtered
-    cattle and fought winters are no violence; a doer's clause that names a flood does not count."""
-    from eventwire.document import Document
-
-    doc = Document.from_raw(text)
-    pipeline([doc])
-    assert [e.cameo for e in doc.events] == expected
-
-
-@pytest.mark.parametrize("text, expected", [
+    # a passive death with no doer is an attack by someone unknown, unless an accident or a disaster
+    # caused it; a bomb is an attack
     ("Beau Dunn was killed when his car went off the ramp and crashed into several trees.", []),
     ("State police say Dunn was killed in the crash.", []),
     ("Five Syrian villagers were killed when the quake struck.", []),
     ("Riley Oliver Smith, 70, of Paris entered eternal rest on April 13.", []),
     ("Two Iraqi policemen were killed when a bomb exploded in Baghdad.", ["180"]),
 ])
-def test_a_death_by_accident_or_disaster_has_no_unknown_attacker(pipeline, text, expected):
-    """A passive death with no doer is an attack by someone unknown, unless an accident or a
-    disaster caused it (cues.toml natural_causes: its words and verbs); a bomb is an attack."""
-    from eventwire.document import Document
-
-    doc = Document.from_raw(text)
-    pipeline([doc])
-    assert [e.cameo for e in doc.events] == expected
+def test_trigger_words_read_in_their_sense(pipeline, text, expected):
+    assert _codes(pipeline, text) == expected
