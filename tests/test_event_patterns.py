@@ -98,6 +98,14 @@ def test_gunmen_and_attackers_are_armed_groups(pipeline):
     ("Five Syrian villagers were killed when the quake struck.", []),
     ("Riley Oliver Smith, 70, of Paris entered eternal rest on April 13.", []),
     ("Two Iraqi policemen were killed when a bomb exploded in Baghdad.", ["180"]),
+    # a vehicle or a named product is no party: "a pickup that struck", "a Honda Accord which left the
+    # road and struck trees" (nor is "Accord" an agreement there); the particle of "give in" is no
+    # "in" phrase; striking out is no strike
+    ("Evens was driving a 1996 Dodge pickup that struck Corbin at 1:33 a.m.", []),
+    ("Raby was driving a 1995 Honda Accord which left the road and struck several trees.", []),
+    ("Al Meredith repeated the message he gave in interviews this week.", []),
+    ("Alan Wood, 79, strikes out in marathon.", []),
+    ("The Israel Defense Forces launched a massive attack on the Gaza Strip.", ["190"]),
 ])
 def test_trigger_words_read_in_their_sense(pipeline, text, expected):
     assert _codes(pipeline, text) == expected

@@ -100,6 +100,8 @@ def _required_found(tok, p: Pattern) -> list | None:
     found = []
     for w in p.required:
         pool = direct if (w in PREPOSITIONS or w in PARTICLES) else comp
+        if w == "in":  # the particle of "give in", "cave in", "sit in": not "gave in interviews", "sat in the square"
+            pool = [t for t in pool if not children(t, "pobj")]
         hit = next((t for t in pool if w in words(t) and t not in found), None)
         if hit is None:
             return None
@@ -152,22 +154,37 @@ def match_token(tok, patterns: PatternSet) -> Match | None:
     if best is None:
         return None
     p, extra = best
-    if _other_sense(tok, p, patterns) or _natural_cause(tok, p, patterns):
-        return None
+    if _other_sense(tok, p, patterns) or _natural_cause(tok, p, patterns) or kind == "noun" and _is_product(tok):
+        return None  # a product's name is no event noun either: "a Honda Accord"
     return Match(tok, p, p.code, tokens=[tok, *[t for t in extra if abs(t.i - tok.i) <= 3]])
 
 
 def _natural_cause(tok, p: Pattern, patterns: PatternSet) -> bool:
-    """Whether a violent verb's doer is a disease, a disaster or an accident ("the infection killed
-    her", "the flu that has killed 150", "the storm injured dozens"): a death or an injury, no
-    assault by anyone (cues.toml ``natural_causes``); a noun in the doer's name counts ("Avian Flu")."""
+    """Whether a violent verb's doer is a disease, a disaster, an accident or a vehicle ("the infection
+    killed her", "the flu that has killed 150", "a pickup that struck Corbin"): a death or an injury,
+    no assault by anyone (cues.toml ``natural_causes``); a noun in the doer's name counts ("Avian
+    Flu"), a vehicle only as the doer itself ("a car bomb" is a bomb)."""
     if p.kind != "verb" or p.code[:2] not in ("18", "19", "20"):
         return False
     causes = patterns.cue_set("natural_causes", "words")
-    doers = [c for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who")]
-    if not doers and tok.dep_ == "relcl":  # "the flu that has killed 150"
-        doers = [tok.head]
-    return any(not causes.isdisjoint(words(t)) for d in doers for t in _name_words(d))
+    verb = tok
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not children(verb, "nsubj"):
+        verb = verb.head  # "which left the road and struck several trees": the first verb's doer
+    doers = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who")]
+    if not doers and verb.dep_ == "relcl":  # "the flu that has killed 150"
+        doers = [verb.head]
+    vehicles = patterns.cue_set("natural_causes", "vehicles")
+    return any(not causes.isdisjoint(words(t)) for d in doers for t in _name_words(d)) or any(
+        _is_product(d) or not vehicles.isdisjoint(words(d)) for d in doers)
+
+
+def _is_product(tok) -> bool:
+    """A named product, not a party: a product entity, or a proper noun a company's name modifies
+    ("a Honda Accord", "the Boeing 787")."""
+    kids = list(tok.children)
+    return tok.ent_type_ == "PRODUCT" or tok.pos_ == "PROPN" and not tok.ent_type_ and any(
+        c.dep_ == "compound" and c.ent_type_ == "ORG" for c in kids) and any(
+        c.dep_ in ("det", "nummod") for c in kids)  # not "Israel Defense Forces", nor a headline's "U.S. Lifts Travel Ban"
 
 
 def _and_conjoined_verbs(verb) -> list:
