@@ -325,3 +325,11 @@ def test_places_eval_meets_floors(shared_dir):
     res = run_task("places", shared_dir / "data")
     assert res.metrics["gold"] > 6000
     assert below_floor(res) == []
+
+
+def test_a_lawmakers_party_and_state_name_the_state(places_pipe):
+    """'Clyburn, D-S.C.', 'Rahall, D-W. Va.', 'Cruz (R-TX)': the state after a party letter and a dash."""
+    doc = run(places_pipe, "House Majority Whip James Clyburn, D-S.C., said the bill was fair. Rep. Nick Rahall, "
+                           "D-W. Va., agreed. Sen. Ted Cruz (R-TX) said no.")
+    assert [(p.text, p.admin1 or p.name) for p in doc.places] == [
+        ("S.C.", "South Carolina"), ("W. Va.", "West Virginia"), ("TX", "Texas")]

@@ -66,6 +66,21 @@ STATE_ABBREVIATIONS = {
     "Man.": "Manitoba", "Sask.": "Saskatchewan", "N.S.": "Nova Scotia", "N.B.": "New Brunswick",
     "Nfld.": "Newfoundland and Labrador", "P.E.I.": "Prince Edward Island",
 }
+# USPS codes, read only after a party letter ("Sen. Ted Cruz (R-TX)"): alone, two capitals are too ambiguous.
+POSTAL_CODES = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
+    "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho",
+    "IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
+    "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota",
+    "MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
+    "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina",
+    "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
+    "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas",
+    "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington", "WV": "West Virginia",
+    "WI": "Wisconsin", "WY": "Wyoming",
+}
+# A lawmaker's party letter before a dash and the state: "James Clyburn, D-S.C.", "Cruz (R-TX)".
+PARTY_LETTERS = frozenset({"D", "R", "I"})
 MAX_TOKENS = 6
 
 
@@ -360,18 +375,31 @@ def _dateline_mentions(sdoc, gaz: Gazetteer, covered: list[bool]) -> list[Mentio
 
 
 def _abbreviation_mentions(sdoc, gaz: Gazetteer, covered: list[bool]) -> list[Mention]:
-    """AP-style state abbreviations after a comma: "Springfield, Ill."."""
+    """AP-style state abbreviations after a comma ("Springfield, Ill."), and a lawmaker's state
+    after a party letter and a dash ("Clyburn, D-S.C.", "Rahall, D-W. Va.", "Cruz (R-TX)", "R-Texas")."""
     out = []
     for t in sdoc[1:]:
         prev = sdoc[t.i - 1]
-        text = t.text if t.text.endswith(".") else t.text + "." if t.i + 1 < len(sdoc) and \
-            sdoc[t.i + 1].text == "." and sdoc[t.i + 1].idx == t.idx + len(t.text) else None
-        if text is None or text not in STATE_ABBREVIATIONS or prev.text != "," or covered[t.i]:
+        party = prev.text == "-" and t.i >= 2 and sdoc[t.i - 2].text in PARTY_LETTERS
+        if prev.text != "," and not party or covered[t.i]:
             continue
-        cands = [(e, alias) for e, alias in gaz.lookup(STATE_ABBREVIATIONS[text]) if e.kind == "admin1"]
+        nxt = sdoc[t.i + 1] if t.i + 1 < len(sdoc) else None
+        end = t.idx + len(t.text)
+        if t.text.endswith("."):
+            text = t.text
+            if nxt is not None and nxt.text.endswith(".") and (t.text + nxt.text) in STATE_ABBREVIATIONS:
+                text, end = t.text + nxt.text, nxt.idx + len(nxt.text)  # "W. Va." split in two
+        elif nxt is not None and nxt.text == "." and nxt.idx == end:
+            text, end = t.text + ".", end + 1
+        else:
+            text = t.text
+        state = STATE_ABBREVIATIONS.get(text) or (POSTAL_CODES.get(text) or text if party else None)
+        if state is None:
+            continue
+        cands = [(e, alias) for e, alias in gaz.lookup(state) if e.kind == "admin1" and e.country == "USA"
+                 or e.kind == "admin1" and text in STATE_ABBREVIATIONS]
         if cands:
-            out.append(Mention(t.idx, t.idx + len(text), text, name_key(STATE_ABBREVIATIONS[text]),
-                               "abbreviation", None, cands))
+            out.append(Mention(t.idx, end, sdoc.text[t.idx:end], name_key(state), "abbreviation", None, cands))
     return out
 
 
