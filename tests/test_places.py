@@ -333,3 +333,12 @@ def test_a_lawmakers_party_and_state_name_the_state(places_pipe):
                            "D-W. Va., agreed. Sen. Ted Cruz (R-TX) said no.")
     assert [(p.text, p.admin1 or p.name) for p in doc.places] == [
         ("S.C.", "South Carolina"), ("W. Va.", "West Virginia"), ("TX", "Texas")]
+
+
+def test_places_inside_an_office_or_an_institution_name(places_pipe):
+    """A division's office the recogniser calls a person ('Anderson County Sheriff Greg Taylor') and a
+    place after a compass word inside an institution's name ('Northeast Georgia Medical Center')."""
+    doc = run(places_pipe, "Both were taken to Northeast Georgia Medical Center in Atlanta, according to "
+                           "Anderson County Sheriff Greg Taylor.")
+    found = {p.text for p in doc.places}
+    assert {"Georgia", "Anderson County", "Atlanta"} <= found

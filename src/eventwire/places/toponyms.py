@@ -264,7 +264,8 @@ def _matcher_mentions(sdoc, gaz: Gazetteer, blocked: list[bool], named_as: list[
                 best = (m, j)
             j += 1
         # inside a longer run of names only after a connector: "Bank of America", not "European Union"
-        inner = i > 0 and _is_name_token(sdoc[i - 1]) and not blocked[i - 1]
+        # or after a compass word: "Northeast Georgia Medical Center"
+        inner = i > 0 and _is_name_token(sdoc[i - 1]) and not blocked[i - 1] and sdoc[i - 1].lower_ not in COMPASS
         if best is not None and not inner:
             out.append(best[0])
             i = best[1] + 1
@@ -454,6 +455,8 @@ def find_toponyms(sdoc, gaz: Gazetteer) -> tuple[list[Mention], list[tuple[int, 
             demonyms.append((ent.start_char, ent.end_char, _demonym(gaz, ent.text)))
             for k in range(ent.start, ent.end):
                 blocked[k] = True
+        elif ent.label_ == "PERSON" and any(t.text in DIVISION_WORDS for t in ent[1:]):
+            pass  # no one is named "Anderson County Sheriff": a division's office, its place to the matcher
         elif ent.label_ == "PERSON":
             for k in range(ent.start, ent.end):
                 if len(ent) > 1:  # "Xi Jinping", "Michael Jordan"
