@@ -342,3 +342,10 @@ def test_places_inside_an_office_or_an_institution_name(places_pipe):
                            "Anderson County Sheriff Greg Taylor.")
     found = {p.text for p in doc.places}
     assert {"Georgia", "Anderson County", "Atlanta"} <= found
+
+
+def test_a_division_word_the_recogniser_took_into_the_name(places_pipe):
+    doc = run(places_pipe, "Maoxian county in Sichuan province was hit. West Virginia State Police Lt. Michael "
+                           "Baylous said so.")
+    assert [(p.text, p.country) for p in doc.places if p.text in ("Sichuan", "West Virginia")] == [
+        ("Sichuan", "CHN"), ("West Virginia", "USA")]

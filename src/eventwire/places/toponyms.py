@@ -49,6 +49,8 @@ GENERIC = COMPASS | {"bank", "region", "metro", "city", "county", "state", "stat
 # A division word after a name makes the division ("Madison County", "Rapides Parish").
 DIVISION_WORDS = {"County", "Parish", "Province", "District", "Oblast", "Governorate", "Prefecture", "Region",
                   "Township", "Borough", "State"}
+# Words after a division's name that a recogniser takes into the entity ("Sichuan province").
+DIVISION_SUFFIXES = {"state", "province", "region", "governorate", "prefecture", "oblast", "territory"}
 # Two-letter postal codes are ambiguous; AP-style state and province abbreviations after a comma are
 # not ("Springfield, Ill.", "Vancouver, B.C."). Written by the project.
 STATE_ABBREVIATIONS = {
@@ -178,6 +180,11 @@ def _entity_mentions(ent, gaz: Gazetteer) -> list[Mention]:
         m = _extend_division(m, full[-1], gaz)
     if m is not None:
         return [m]
+    if len(full) > 1 and full[-1].text.lower() in DIVISION_SUFFIXES:
+        # "Sichuan province", "West Virginia State (Police)": the division the name holds
+        m = _mention_from_tokens(full[:-1], gaz, "entity", ent.label_)
+        if m is not None and any(e.kind in ("admin1", "country") for e, _ in m.candidates):
+            return [m]
     toks = _trim(ent)
     m = _solid(_mention_from_tokens(toks, gaz, "entity", ent.label_))  # "northern Syria"
     if m is not None:
