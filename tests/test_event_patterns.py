@@ -106,6 +106,12 @@ def test_gunmen_and_attackers_are_armed_groups(pipeline):
     ("Al Meredith repeated the message he gave in interviews this week.", []),
     ("Alan Wood, 79, strikes out in marathon.", []),
     ("The Israel Defense Forces launched a massive attack on the Gaza Strip.", ["190"]),
+    # seen on ECB+: hit by a car, worst hit by a quake, held accountable, trying to do something
+    ("She was hit by a 2013 Toyota Camry, which then fled.", []),
+    ("The villages of Karavan and Kousheh were worst hit.", []),
+    ("Billy King knows he's being held accountable.", []),
+    ("Greek protesters tried to storm parliament.", ["180"]),
+    ("Brian Nichols was tried for murder in Atlanta.", ["173"]),
 ])
 def test_trigger_words_read_in_their_sense(pipeline, text, expected):
     assert _codes(pipeline, text) == expected

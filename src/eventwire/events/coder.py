@@ -171,7 +171,9 @@ def _natural_cause(tok, p: Pattern, patterns: PatternSet) -> bool:
     while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not children(verb, "nsubj"):
         verb = verb.head  # "which left the road and struck several trees": the first verb's doer
     doers = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who")]
-    if not doers and verb.dep_ == "relcl":  # "the flu that has killed 150"
+    if not doers and agent_object(verb) is not None:  # "she was hit by a 2013 Toyota Camry"
+        doers = [agent_object(verb)]
+    elif not doers and verb.dep_ == "relcl":  # "the flu that has killed 150"
         doers = [verb.head]
     vehicles = patterns.cue_set("natural_causes", "vehicles")
     return any(not causes.isdisjoint(words(t)) for d in doers for t in _name_words(d)) or any(
@@ -210,7 +212,8 @@ def _other_sense(tok, p: Pattern, patterns: PatternSet) -> bool:
     a word of its ``other_senses`` list in cues.toml occurs in its complement or, for a
     noun, among its modifiers or as the verb it is the object of ("#number": the noun
     is counted, or the verb's object is a figure; "#clause": the verb takes a clause, as a verb of
-    saying does; "#predicate": the verb puts its object in a state). A pattern that names more words than its head has
+    saying does; "#infinitive": it takes "to" and a verb, as "try to" does; "#predicate": the verb
+    puts its object in a state). A pattern that names more words than its head has
     already settled the sense ("order investigation")."""
     senses = patterns.cue_set("other_senses", p.head)
     if not senses or p.specificity > 1:
@@ -229,6 +232,9 @@ def _other_sense(tok, p: Pattern, patterns: PatternSet) -> bool:
         return True  # a verb with a figure: "dropped 30%", "held 19 percent"
     if p.kind == "verb" and "#clause" in senses and children(tok, "ccomp"):
         return True  # a verb of saying here: "conceded that the plan failed", '"...," he conceded'
+    if p.kind == "verb" and "#infinitive" in senses and any(
+            a.lower_ == "to" for x in children(tok, "xcomp") for a in children(x, "aux")):
+        return True  # an attempt: "protesters tried to storm parliament" (the storming is coded)
     if p.kind == "verb" and "#predicate" in senses and (
             children(tok, "oprd", "acomp") or any(children(o, "acl") for o in children(tok, "dobj"))):
         return True  # its object put in a state: "left the party divided", "left Republicans facing a dilemma"
