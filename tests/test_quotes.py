@@ -418,3 +418,10 @@ def test_words_in_quotation_marks_read_as_a_subject_are_not_the_speaker(quotes_o
                     "supported the Prophet, for jihad.”")
     speakers = {q.speaker["name"] for q in doc.quotes if q.text.startswith("We are")}
     assert speakers == {"The gunman"}
+
+
+def test_a_quoted_nickname_before_the_cue_is_no_quote_with_an_inverted_speaker(quotes_of):
+    """'The man known as Canada's “Prince of Pot” says he's ...': the man speaks, not 'he'."""
+    doc = quotes_of("The man known as Canada's “Prince of Pot” says he's “feeling good” after spending a night "
+                    "in a Montreal jail.")
+    assert [(q.speaker["text"], q.text[:4]) for q in doc.quotes] == [("The man", "he's")]

@@ -707,6 +707,8 @@ def _after_quote(sdoc, starts, pos: int):
             head = _np_head(heads)
             if head.head.i == t.i and head.dep_ in ("dobj", "dative"):
                 return None  # '“Scandal,” thanked Obama': whom the cue is done to, not who speaks
+            if head.dep_ in ("nsubj", "nsubjpass") and head.head.i != t.i:
+                return None  # '“Prince of Pot” says he's ...': the subject of the clause the cue reports
             return t, head
         return None
     return None
