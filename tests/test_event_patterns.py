@@ -112,6 +112,9 @@ def test_gunmen_and_attackers_are_armed_groups(pipeline):
     ("Billy King knows he's being held accountable.", []),
     ("Greek protesters tried to storm parliament.", ["180"]),
     ("Brian Nichols was tried for murder in Atlanta.", ["173"]),
+    # speaking to reporters is telling the news, no talks with the press
+    ("Speaking to reporters after his release, Emery said he would stay in Quebec.", []),
+    ("Putin spoke with Xi by phone.", ["040"]),
 ])
 def test_trigger_words_read_in_their_sense(pipeline, text, expected):
     assert _codes(pipeline, text) == expected

@@ -51,6 +51,8 @@ RECIPROCAL_VERBS = frozenset({"exchange", "swap", "trade"})
 TALK_ROOTS = frozenset({"04"})
 TALK_CODES = frozenset({"036"})
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
+# Verbs of addressing the press: speaking to reporters is telling the news, no consultation with them.
+PRESS_VERBS = frozenset({"speak", "talk", "tell", "brief", "address"})
 # Roots whose verb's object is what is given and whose "to" object is the recipient.
 GIVING_ROOTS = frozenset({"06", "07"})
 # Roots whose passive, agentless event is done by the authorities where it happens
@@ -722,6 +724,9 @@ class Coder:
         src_ids = {a.id for a, _, _ in sources}
         cands = [(t, how) for t, how in self.target_candidates(m, src_tok, code) if t not in topics]
         targets, tgt_tok, tgt_how = self._first_actors(doc, cands, nested=True, skip=skip | topics, exclude=src_ids)
+        if code[:2] in TALK_ROOTS and targets and all(a.sector == "MED" for a, _, _ in targets) \
+                and (m.carrier or m.token).lemma_.lower() in PRESS_VERBS:
+            return []  # "speaking to reporters, Emery said": what he said is reported, no talks with the press
         if not sources:
             # "civilians were killed in a bombing": violence against a named victim, doer unknown
             carrier = m.carrier or m.token
