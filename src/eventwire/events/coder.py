@@ -34,6 +34,7 @@ from .codebook import Codebook
 from .modality import status_of
 from .patterns import PREPOSITIONS, Pattern, PatternSet
 from ..attribution import sources_for
+from .accidents import accidental, doer_is_no_one, is_product
 from .syntax import (agent_object, child, children, clause_subjects, complement, condition_subjects, conjuncts,
                      intruded_on, is_infinitive_adverbial, is_list_continuation, is_passive, is_word, nested_nominals, path_length, phrase_bounds, prep_objects,
                      purpose_clauses, stray_intrusion_phrases, subject_candidates, words)
@@ -156,57 +157,9 @@ def match_token(tok, patterns: PatternSet) -> Match | None:
     if best is None:
         return None
     p, extra = best
-    if _other_sense(tok, p, patterns) or _natural_cause(tok, p, patterns) or kind == "noun" and _is_product(tok):
+    if _other_sense(tok, p, patterns) or doer_is_no_one(tok, p, patterns) or kind == "noun" and is_product(tok):
         return None  # a product's name is no event noun either: "a Honda Accord"
     return Match(tok, p, p.code, tokens=[tok, *[t for t in extra if abs(t.i - tok.i) <= 3]])
-
-
-def _natural_cause(tok, p: Pattern, patterns: PatternSet) -> bool:
-    """Whether a violent verb's doer is a disease, a disaster, an accident or a vehicle ("the infection
-    killed her", "the flu that has killed 150", "a pickup that struck Corbin"): a death or an injury,
-    no assault by anyone (cues.toml ``natural_causes``); a noun in the doer's name counts ("Avian
-    Flu"), a vehicle only as the doer itself ("a car bomb" is a bomb)."""
-    if p.kind != "verb" or p.code[:2] not in ("18", "19", "20"):
-        return False
-    causes = patterns.cue_set("natural_causes", "words")
-    verb = tok
-    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not children(verb, "nsubj"):
-        verb = verb.head  # "which left the road and struck several trees": the first verb's doer
-    doers = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who")]
-    if not doers and agent_object(verb) is not None:  # "she was hit by a 2013 Toyota Camry"
-        doers = [agent_object(verb)]
-    elif not doers and verb.dep_ == "relcl":  # "the flu that has killed 150"
-        doers = [verb.head]
-    vehicles = patterns.cue_set("natural_causes", "vehicles")
-    return any(not causes.isdisjoint(words(t)) for d in doers for t in _name_words(d)) or any(
-        _is_product(d) or not vehicles.isdisjoint(words(d)) for d in doers)
-
-
-def _is_product(tok) -> bool:
-    """A named product, not a party: a product entity, or a proper noun a company's name modifies
-    ("a Honda Accord", "the Boeing 787")."""
-    kids = list(tok.children)
-    return tok.ent_type_ == "PRODUCT" or tok.pos_ == "PROPN" and not tok.ent_type_ and any(
-        c.dep_ == "compound" and c.ent_type_ == "ORG" for c in kids) and any(
-        c.dep_ in ("det", "nummod") for c in kids)  # not "Israel Defense Forces", nor a headline's "U.S. Lifts Travel Ban"
-
-
-def _and_conjoined_verbs(verb) -> list:
-    """``verb`` and the verbs coordinated with it ("went off the ramp and crashed")."""
-    return [verb] + [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
-
-
-def _name_words(noun) -> list:
-    """The noun, the nouns that name it ("H5N1 infection") and what it is "of" ("the type of Avian Flu"),
-    not its clauses or appositions ("the army, backed by flood-relief units")."""
-    out = [noun]
-    for c in noun.children:
-        if c.dep_ in ("compound", "nmod"):
-            out += _name_words(c)
-        elif c.dep_ == "prep" and c.lower_ == "of":
-            for g in children(c, "pobj"):
-                out += _name_words(g)
-    return out
 
 
 def _other_sense(tok, p: Pattern, patterns: PatternSet) -> bool:
@@ -662,22 +615,6 @@ class Coder:
             cands += [(obj, "purpose") for _, obj in prep_objects(verb.head, ("to", "in", "into", "inside"))]
         return cands
 
-    def _accidental(self, verb) -> bool:
-        """Whether a passive death or injury with no doer came of an accident or a disaster ("was
-        killed in the crash", "were injured when the bus overturned", "died when the quake struck"):
-        cues.toml ``natural_causes``, its words in an "in"/"during"/"after" phrase, its verbs or
-        words in a clause on the verb."""
-        causes = self.patterns.cue_set("natural_causes", "words")
-        verbs = self.patterns.cue_set("natural_causes", "verbs")
-        for p, obj in prep_objects(verb, ("in", "during", "after", "from")):
-            if any(not causes.isdisjoint(words(t)) for t in _name_words(obj)):
-                return True
-        for clause in [c for a in children(verb, "advcl") for c in _and_conjoined_verbs(a)]:
-            if clause.lemma_.lower() in verbs or any(
-                    not causes.isdisjoint(words(t)) for s in children(clause, "nsubj") for t in _name_words(s)):
-                return True
-        return False
-
     @staticmethod
     def _scan(head, source_tok) -> list:
         """Last resort: any nominal in the trigger's complement ("kidnapped up to 16 Russian advisers"),
@@ -731,7 +668,7 @@ class Coder:
             # "civilians were killed in a bombing": violence against a named victim, doer unknown
             carrier = m.carrier or m.token
             if not (targets and code[:2] in UNKNOWN_DOER_ROOTS and is_passive(carrier)
-                    and agent_object(carrier) is None) or self._accidental(carrier):
+                    and agent_object(carrier) is None) or accidental(carrier, self.patterns):
                 return []
             src_how = "unknown"
         pairs: list[tuple] = []
