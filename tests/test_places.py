@@ -349,3 +349,9 @@ def test_a_division_word_the_recogniser_took_into_the_name(places_pipe):
                            "Baylous said so.")
     assert [(p.text, p.country) for p in doc.places if p.text in ("Sichuan", "West Virginia")] == [
         ("Sichuan", "CHN"), ("West Virginia", "USA")]
+
+
+def test_a_place_in_a_diseases_name_is_no_place(places_pipe):
+    doc = run(places_pipe, "Three farm workers became infected with Reston ebolavirus in the Philippines. "
+                           "Marburg hemorrhagic fever is deadly. The outbreak began in Reston, Virginia.")
+    assert [p.text for p in doc.places] == ["Philippines", "Reston", "Virginia"]

@@ -492,5 +492,17 @@ def find_toponyms(sdoc, gaz: Gazetteer) -> tuple[list[Mention], list[tuple[int, 
             codes = _demonym(gaz, t.text)
             if codes and not any(s <= t.idx < e for s, e, _ in demonyms):
                 demonyms.append((t.idx, t.idx + len(t.text), codes))
+    mentions = [m for m in mentions if not _names_a_disease(sdoc, m)]
     mentions.sort(key=lambda m: m.start)
     return mentions, demonyms
+
+
+# Words after a place's name that make it the name of a disease or its agent ("Reston ebolavirus",
+# "Marburg hemorrhagic fever", "West Nile virus", "Lassa fever"): no place in the story.
+DISEASE_WORDS = frozenset({"virus", "ebolavirus", "fever", "hemorrhagic", "haemorrhagic", "encephalitis",
+                           "strain", "disease"})
+
+
+def _names_a_disease(sdoc, m: Mention) -> bool:
+    span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span.end < len(sdoc) and sdoc[span.end].lower_ in DISEASE_WORDS
