@@ -355,3 +355,12 @@ def test_a_place_in_a_diseases_name_is_no_place(places_pipe):
     doc = run(places_pipe, "Three farm workers became infected with Reston ebolavirus in the Philippines. "
                            "Marburg hemorrhagic fever is deadly. The outbreak began in Reston, Virginia.")
     assert [p.text for p in doc.places] == ["Philippines", "Reston", "Virginia"]
+
+
+def test_a_persons_surname_no_entity_covers_is_no_town(places_pipe):
+    """'“...,” Rubio tweeted' after 'Sen. Marco Rubio': not Rubio, Venezuela."""
+    doc = run(places_pipe, "On Sunday morning, Sen. Marco Rubio of Florida, a former GOP presidential primary rival "
+                           "of Trump, expressed concern.\n\"Being a 'friend of Vladimir' is not an attribute I am "
+                           "hoping for from a #SecretaryOfState - MR,\" Rubio tweeted.\nSen. John McCain told CNN on "
+                           "Saturday that he had concerns.")
+    assert [p.text for p in doc.places] == ["Florida"]

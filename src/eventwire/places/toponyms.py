@@ -476,6 +476,9 @@ def find_toponyms(sdoc, gaz: Gazetteer) -> tuple[list[Mention], list[tuple[int, 
             codes = _demonym(gaz, sdoc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]) if toks else []
             if codes:
                 demonyms.append((toks[0].idx, toks[-1].idx + len(toks[-1].text), codes))
+    for t in sdoc:  # a surname alone that no entity covers ('"...," Rubio tweeted'): the matcher reads it as a person's
+        if surnames.get(t.text, len(sdoc)) <= t.i and not named_as[t.i]:
+            named_as[t.i] = "person"
     covered = [False] * len(sdoc)
     _cover(sdoc, mentions, covered)
     mentions += _dateline_mentions(sdoc, gaz, covered)
@@ -500,7 +503,7 @@ def find_toponyms(sdoc, gaz: Gazetteer) -> tuple[list[Mention], list[tuple[int, 
 # Words after a place's name that make it the name of a disease or its agent ("Reston ebolavirus",
 # "Marburg hemorrhagic fever", "West Nile virus", "Lassa fever"): no place in the story.
 DISEASE_WORDS = frozenset({"virus", "ebolavirus", "fever", "hemorrhagic", "haemorrhagic", "encephalitis",
-                           "strain", "disease"})
+                           "disease"})
 
 
 def _names_a_disease(sdoc, m: Mention) -> bool:
