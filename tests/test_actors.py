@@ -319,12 +319,3 @@ def test_a_town_qualified_by_its_state_is_not_the_capital_of_its_name(pipeline):
     assert _code_at(doc, "Police in Paris, Ont.") == "CANCOP"
     assert _code_at(doc, "Paris", nth=2) == "FRAGOV"
 
-
-def test_actors_named_by_a_town_move_to_where_the_places_stage_put_it(pipeline):
-    """In a Paris, Texas story, Paris police are American police; in a Paris, France one they stay French."""
-    doc = _process(pipeline, "Paris police arrested two men on Main Street. The suspects were taken to the Lamar "
-                             "County jail in Paris, Texas, officials in Dallas said.")
-    assert _code_at(doc, "Paris police") == "USACOP"
-    doc = _process(pipeline, "Paris police arrested two men near the Eiffel Tower. France's interior minister "
-                             "praised the officers.")
-    assert _code_at(doc, "Paris police") == "FRACOP"

@@ -41,13 +41,6 @@ def org_key(name: str) -> str:
     return _ORG_SUFFIXES.sub("", name) or name
 
 
-def group_name(kb: KnowledgeBase, country: str, sector: str | None) -> str:
-    """A country's group as the record names it: "France", "French police"."""
-    c = kb.countries.get(country)
-    base = c.demonyms[0] if c and c.demonyms and sector else (c.name if c else country)
-    return f"{base} {SECTOR_NAMES.get(sector, sector)}" if sector else base
-
-
 # Last words of the names of parties and armed movements: bodies of one country, unlike
 # companies or international organisations.
 POLITICAL_BODIES = {"party", "front", "movement", "army", "brigade", "brigades", "militia", "tigers", "guerrillas",
@@ -95,8 +88,11 @@ class ActorBuilder:
     def _group(self, country: str | None, sector: str | None) -> Actor | None:
         if country is None:
             return None
+        c = self.kb.countries.get(country)
+        base = (c.demonyms[0] if c and c.demonyms and sector else (c.name if c else country))
+        name = f"{base} {SECTOR_NAMES.get(sector, sector)}" if sector else base
         code = country + (sector or "")
-        return self._actor(code, group_name(self.kb, country, sector), code, country, sector)
+        return self._actor(code, name, code, country, sector)
 
     def _person(self, pid: str) -> Actor:
         p = self.kb.people[pid]

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from ..actors.link import link_document
 from ..actors.kb import load_kb
-from ..actors.towns import relocate_town_actors
 from ..components.nlp import load_model
 from ..document import Document
 from ..pipeline import component
@@ -29,15 +28,4 @@ def make_actors(settings: dict):
             link_document(doc, nlp)
 
     run.meta = {"kb": f"eventwire-kb {kb.version} (as of {kb.as_of})"}
-    return run
-
-
-@component("actor_places", reads=["actors", "places"], writes=["actors"], version="1")
-def make_actor_places(settings: dict):
-    """Actors whose country came from a town's name move to the country the places stage put that
-    town in (:mod:`eventwire.actors.towns`): "Paris police" in a Paris, Illinois story."""
-    def run(docs: list[Document]) -> None:
-        for doc in docs:
-            relocate_town_actors(doc)
-
     return run
