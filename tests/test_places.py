@@ -364,3 +364,10 @@ def test_a_persons_surname_no_entity_covers_is_no_town(places_pipe):
                            "hoping for from a #SecretaryOfState - MR,\" Rubio tweeted.\nSen. John McCain told CNN on "
                            "Saturday that he had concerns.")
     assert [p.text for p in doc.places] == ["Florida"]
+
+
+def test_a_capitals_old_name_is_no_capital_bonus(places_pipe):
+    """'Philadelphia' alone is the American city, not Amman by its ancient name; 'Bombay' is still Mumbai."""
+    doc = run(places_pipe, "The woman has been charged with murder, says Philadelphia District Attorney Seth "
+                           "Williams. She grew up in Bombay.")
+    assert [(p.name, p.country) for p in doc.places] == [("Philadelphia", "USA"), ("Mumbai", "IND")]

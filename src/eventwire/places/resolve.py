@@ -180,7 +180,7 @@ def score(entry: Entry, alias: bool, focus: dict[str, float], admin1s: dict[tupl
         # a division that is mostly the city it is named after ("Beijing", "Moscow", "St. Petersburg"):
         # news means the city; not so for "Quebec" or "New York", a province and state of other towns
         s -= NAMESAKE_CITY
-    if entry.capital:
+    if entry.capital and not alias:  # a capital news names by its name: "Philadelphia" is no ancient Amman
         s += CAPITAL_BONUS
     if alias:
         s -= SMALL_ALIAS_PENALTY if entry.kind == "city" and entry.population < SMALL_TOWN else ALIAS_PENALTY
