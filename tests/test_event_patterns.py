@@ -115,6 +115,11 @@ def test_gunmen_and_attackers_are_armed_groups(pipeline):
     # speaking to reporters is telling the news, no talks with the press
     ("Speaking to reporters after his release, Emery said he would stay in Quebec.", []),
     ("Putin spoke with Xi by phone.", ["040"]),
+    # entering rehab, a tour of duty, hosting a show; hosting a summit stays a meeting
+    ("Tara Reid has entered a rehab program, her rep confirmed.", []),
+    ("It will be DeGeneres' second tour of duty as Oscar host.", []),
+    ("Johnny Carson hosted the Oscars in 1979.", []),
+    ("Singapore's Prime Minister Lee Hsien Loong is hosting the Asean Summit.", ["040"]),
 ])
 def test_trigger_words_read_in_their_sense(pipeline, text, expected):
     assert _codes(pipeline, text) == expected
