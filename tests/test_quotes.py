@@ -425,3 +425,10 @@ def test_a_quoted_nickname_before_the_cue_is_no_quote_with_an_inverted_speaker(q
     doc = quotes_of("The man known as Canada's “Prince of Pot” says he's “feeling good” after spending a night "
                     "in a Montreal jail.")
     assert [(q.speaker["text"], q.text[:4]) for q in doc.quotes] == [("The man", "he's")]
+
+
+def test_a_second_cue_on_a_quote_already_found_adds_no_copy(quotes_of):
+    doc = quotes_of("The gunman shouted about Aleppo in Turkish, and also yelled “Allahu akbar,” the Arabic "
+                    "phrase for “God is great,” continuing in Arabic: “We are the descendants of those who "
+                    "supported the Prophet, for jihad.”")
+    assert len([q for q in doc.quotes if q.text.startswith("We are")]) == 1

@@ -100,6 +100,8 @@ def extract_quotes(doc: Document) -> list[Quote]:
             continue  # so do words inside a quote nobody was found to say
         if f.kind == "noun" and _mostly_quoted(f.content, quoted):  # that quote is already someone's
             continue
+        if all(any(qs <= cs and ce <= qe for qs, qe in quoted) for cs, ce in f.content):
+            continue  # a second cue on a quote already found ('yelled “...” ..., continuing: “...”')
         s, e = f.content[0][0], f.content[-1][1]
         drafts.append(_Draft(s, e, False, j, f.group, key=("f", j)))
     # partial quotes inside an indirect one
