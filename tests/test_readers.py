@@ -161,3 +161,17 @@ def test_bad_published_argument():
 
     with pytest.raises(ParameterError, match="not a date"):
         parse_published("next tuesday-ish")
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("Washington (CNN)\nExxonMobil's chief is the leading candidate.", "CNN"),
+    ("LONDON, Ky. (WKYT) - London Police have arrested two people.", "WKYT"),
+    ("BEIJING (Reuters) — China said on Monday it would act.", "Reuters"),
+    ("Paris (France) is where the talks were held.", None),
+])
+def test_a_wire_datelines_bracketed_name_is_the_outlet(tmp_path, text, outlet):
+    p = tmp_path / "w.txt"
+    p.write_text(text, encoding="utf-8")
+    (doc,) = _read(p)
+    assert doc.source.outlet == outlet
+    assert doc.raw == text  # the dateline stays: its place is the article's

@@ -48,12 +48,22 @@ def _looks_like_outlet(line: str) -> bool:
                or any(c.isupper() for c in w) or _DOMAIN.match(w) for w in s.split())
 
 
+# A wire dateline at the top names the outlet in brackets: "LONDON (Reuters) -", "Washington (CNN)",
+# "CARTHAGE, N.C. (AP) —", "LONDON, Ky. (WKYT) - London Police ...".
+_DATELINE_OUTLET = re.compile(r"^\s*[A-Z][A-Za-z.'’ -]{1,30}(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*"
+                              r"\(([A-Z][A-Za-z&.'’ -]{0,30}[A-Za-z.])\)\s*(?:[-–—:]|$|\n|(?=[A-Z]))")
+
+
 def read_text_bytes(data: bytes, name: str) -> Iterator[Document]:
-    """``.txt``: outlet alone on line 1 then the body (seed layout), or body only."""
+    """``.txt``: outlet alone on line 1 then the body (seed layout), or body only; with no
+    outlet line, a wire dateline's bracketed name is the outlet ("WASHINGTON (AP) -")."""
     text = decode_bytes(data, name)
     outlet = None
     first, sep, rest = text.lstrip("\ufeff").partition("\n")
-    if sep and _looks_like_outlet(first):
+    dateline = _DATELINE_OUTLET.match(text.lstrip("\ufeff"))
+    if dateline:  # the dateline stays in the text: its place and date are the article's
+        outlet = dateline.group(1)
+    elif sep and _looks_like_outlet(first):
         if not rest.strip() and len(first.split()) <= 3:
             raise InputError(f"file has only an outlet line ({first.strip()!r}) and no article text",
                              input=name, code="empty")
