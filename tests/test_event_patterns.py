@@ -120,6 +120,10 @@ def test_gunmen_and_attackers_are_armed_groups(pipeline):
     ("It will be DeGeneres' second tour of duty as Oscar host.", []),
     ("Johnny Carson hosted the Oscars in 1979.", []),
     ("Singapore's Prime Minister Lee Hsien Loong is hosting the Asean Summit.", ["040"]),
+    # a pattern whose only extra word is a preposition has not settled the sense
+    ("Turkmens go to the polls Sunday in a parliamentary election.", []),
+    ("Steve Jobs fought against pancreatic cancer for years.", []),
+    ("Kurdish fighters fought against Islamic State.", ["190"]),
 ])
 def test_trigger_words_read_in_their_sense(pipeline, text, expected):
     assert _codes(pipeline, text) == expected

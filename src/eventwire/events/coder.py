@@ -169,9 +169,11 @@ def _other_sense(tok, p: Pattern, patterns: PatternSet) -> bool:
     is counted, or the verb's object is a figure; "#clause": the verb takes a clause, as a verb of
     saying does; "#infinitive": it takes "to" and a verb, as "try to" does; "#predicate": the verb
     puts its object in a state). A pattern that names more words than its head has
-    already settled the sense ("order investigation")."""
+    already settled the sense ("order investigation"), but a preposition alone does not ("go +to")."""
     senses = patterns.cue_set("other_senses", p.head)
-    if not senses or p.specificity > 1:
+    # a longer pattern has settled the sense ("order investigation"); a preposition alone has not
+    # ("go +to the polls", "fight +against cancer")
+    if not senses or p.modifiers or any(w not in PREPOSITIONS | PARTICLES for w in p.required):
         return False
     near = list(complement(tok, depth=2))  # its object and what modifies it, not clauses further down
     if p.kind == "verb":  # a passive's subject and the noun a participle describes are its object too
