@@ -124,6 +124,7 @@ def test_gunmen_and_attackers_are_armed_groups(pipeline):
     ("Turkmens go to the polls Sunday in a parliamentary election.", []),
     ("Steve Jobs fought against pancreatic cancer for years.", []),
     ("Kurdish fighters fought against Islamic State.", ["190"]),
+    ("Senator Graham hit out at Obama's record on Iran.", ["111"]),
 ])
 def test_trigger_words_read_in_their_sense(pipeline, text, expected):
     assert _codes(pipeline, text) == expected

@@ -173,7 +173,8 @@ def _other_sense(tok, p: Pattern, patterns: PatternSet) -> bool:
     senses = patterns.cue_set("other_senses", p.head)
     # a longer pattern has settled the sense ("order investigation"); a preposition alone has not
     # ("go +to the polls", "fight +against cancer")
-    if not senses or p.modifiers or any(w not in PREPOSITIONS | PARTICLES for w in p.required):
+    # (a particle has: "hit out at their record" is criticism)
+    if not senses or p.modifiers or any(w not in PREPOSITIONS or w in PARTICLES for w in p.required):
         return False
     near = list(complement(tok, depth=2))  # its object and what modifies it, not clauses further down
     if p.kind == "verb":  # a passive's subject and the noun a participle describes are its object too
