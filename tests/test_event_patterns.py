@@ -125,6 +125,12 @@ def test_gunmen_and_attackers_are_armed_groups(pipeline):
     ("Steve Jobs fought against pancreatic cancer for years.", []),
     ("Kurdish fighters fought against Islamic State.", ["190"]),
     ("Senator Graham hit out at Obama's record on Iran.", ["111"]),
+    # an animal's attack, a blood pressure, capturing carbon dioxide
+    ("Man recovers after 'killer bee' attack in Silverado Ranch area.", []),
+    ("Kremlin doctors checked Putin's blood pressure.", []),
+    ("French engineering company Alstom will build a pilot plant to capture carbon dioxide at Dow's coal-fired "
+     "plant.", []),
+    ("Iraqi forces captured the town of Tikrit.", ["192"]),
 ])
 def test_trigger_words_read_in_their_sense(pipeline, text, expected):
     assert _codes(pipeline, text) == expected

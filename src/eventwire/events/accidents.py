@@ -12,13 +12,20 @@ from .syntax import agent_object, children, prep_objects, words
 
 
 def doer_is_no_one(tok, p: Pattern, patterns: PatternSet) -> bool:
-    """Whether a violent verb's doer is a disease, a disaster, an accident or a vehicle ("the infection
-    killed her", "the flu that has killed 150", "a pickup that struck Corbin"): a death or an injury,
-    no assault by anyone (cues.toml ``natural_causes``); a noun in the doer's name counts ("Avian
-    Flu"), a vehicle only as the doer itself ("a car bomb" is a bomb)."""
-    if p.kind != "verb" or p.code[:2] not in ("18", "19", "20"):
+    """Whether a violent verb's or noun's doer is a disease, a disaster, an accident, an animal or a
+    vehicle ("the infection killed her", "the flu that has killed 150", "a 'killer bee' attack", "a
+    pickup that struck Corbin"): a death or an injury, no assault by anyone (cues.toml
+    ``natural_causes``); a noun in the doer's name counts ("Avian Flu"), a vehicle only as the doer
+    itself ("a car bomb" is a bomb)."""
+    if p.code[:2] not in ("18", "19", "20"):
         return False
-    causes = patterns.cue_set("natural_causes", "words")
+    causes = patterns.cue_set("natural_causes", "words") | patterns.cue_set("natural_causes", "animals")
+    if p.kind == "noun":  # "a 'killer bee' attack", "an attack by a shark"
+        doers = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+        doers += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for g in children(c, "pobj")]
+        return any(not causes.isdisjoint(words(t)) for d in doers for t in _name_words(d))
+    if p.kind != "verb":
+        return False
     verb = tok
     while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not children(verb, "nsubj"):
         verb = verb.head  # "which left the road and struck several trees": the first verb's doer
