@@ -131,6 +131,15 @@ def test_gunmen_and_attackers_are_armed_groups(pipeline):
     ("French engineering company Alstom will build a pilot plant to capture carbon dioxide at Dow's coal-fired "
      "plant.", []),
     ("Iraqi forces captured the town of Tikrit.", ["192"]),
+    # seen on PolNeAR: elections and deals in the words of force; migrants are no demonstration
+    ("She has dominated Sanders in the South, previously capturing wins in South Carolina and Alabama.", []),
+    ("Clinton beat rival Bernie Sanders in the state's Democratic caucuses.", []),
+    ("Russian troops beat Ukrainian prisoners.", ["182"]),
+    ("Before the RNC executes such list-sharing deals, it works with lawyers.", []),
+    ("Iran executed three men convicted of drug smuggling.", ["180"]),
+    ("Kasich has liked peaceful protest since he went to college in the 1970s.", []),
+    ("Thousands of migrants crossed into Greece from Turkey.", []),
+    ("Thousands of protesters entered the parliament building in Kiev.", ["141"]),
 ])
 def test_trigger_words_read_in_their_sense(pipeline, text, expected):
     assert _codes(pipeline, text) == expected

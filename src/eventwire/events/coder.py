@@ -664,6 +664,12 @@ class Coder:
         src_ids = {a.id for a, _, _ in sources}
         cands = [(t, how) for t, how in self.target_candidates(m, src_tok, code) if t not in topics]
         targets, tgt_tok, tgt_how = self._first_actors(doc, cands, nested=True, skip=skip | topics, exclude=src_ids)
+        if code != m.code and code == (self.crowd or {}).get("demonstration_code") and targets \
+                and tgt_tok is not None and (tgt_tok.dep_ == "dobj" or tgt_tok.dep_ == "pobj" and tgt_tok.head.lower_
+                                             in ("into", "to")) and all(a.code and a.code == a.country for a, _, _ in targets):
+            # a crowd entering or crossing into a country itself travels or migrates: no demonstration
+            # ("a ban on Muslims entering the United States"; "entered the parliament in Kiev" still is one)
+            return []
         if code[:2] in TALK_ROOTS and targets and all(a.sector == "MED" for a, _, _ in targets) \
                 and (m.carrier or m.token).lemma_.lower() in PRESS_VERBS:
             return []  # "speaking to reporters, Emery said": what he said is reported, no talks with the press
