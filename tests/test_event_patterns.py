@@ -140,6 +140,12 @@ def test_gunmen_and_attackers_are_armed_groups(pipeline):
     ("Kasich has liked peaceful protest since he went to college in the 1970s.", []),
     ("Thousands of migrants crossed into Greece from Turkey.", []),
     ("Thousands of protesters entered the parliament building in Kiev.", ["141"]),
+    # a town before an event noun is where, not who; a place in a race is no fight; a state's strike
+    # is a military one, workers' a walkout
+    ("Questions linger on many aspects of the Benghazi attack, including a stand down order.", []),
+    ("As results stream in, Rubio and Cruz are fighting for second place behind winner Trump.", []),
+    ("A US strike killed two Iraqi militants.", ["190", "190"]),
+    ("French rail workers began a strike on Monday.", ["143"]),
 ])
 def test_trigger_words_read_in_their_sense(pipeline, text, expected):
     assert _codes(pipeline, text) == expected

@@ -162,6 +162,13 @@ def match_token(tok, patterns: PatternSet) -> Match | None:
     return Match(tok, p, p.code, tokens=[tok, *[t for t in extra if abs(t.i - tok.i) <= 3]])
 
 
+def _names_a_town(doc: Document, tok) -> bool:
+    """Whether the places stage read ``tok`` as part of a town or a province (not a country, a
+    demonym or a capital standing for its government)."""
+    return any(p.start <= tok.idx < p.end and p.kind in ("city", "admin1", "admin2") and not p.metonym
+               and not p.demonym for p in doc.places)
+
+
 def _other_sense(tok, p: Pattern, patterns: PatternSet) -> bool:
     """The trigger is used in an everyday sense that is no event ("ordered 50 aircraft"):
     a word of its ``other_senses`` list in cues.toml occurs in its complement or, for a
@@ -656,7 +663,10 @@ class Coder:
         return any(a.i in anchors and a.i not in own for a in (m.carrier or m.token).ancestors)
 
     def events_for(self, doc, sent, sent_index, m: Match, embedded: bool = False) -> list[Event]:
-        sources, src_tok, src_how = self._first_actors(doc, self.source_candidates(m))
+        cands = self.source_candidates(m)
+        if m.pattern.kind == "noun":  # "the Benghazi attack": a town before an event noun says where, not who
+            cands = [(t, how) for t, how in cands if t is None or t.dep_ != "compound" or not _names_a_town(doc, t)]
+        sources, src_tok, src_how = self._first_actors(doc, cands)
         st = status_of(m.token, m.carrier or m.token, self.patterns)
         code = self._crowd_action(self._recode(m, st), m, sources)
         skip = set(src_tok.subtree) if src_tok is not None else set()
@@ -783,6 +793,9 @@ class Coder:
         if (lemma in cf.get("labour_verbs", ()) and m.pattern.kind == "verb" and code[:2] == "18"
                 and sectors <= set(cf.get("labour_sectors", ())) and child(m.token, "dobj") is None):
             return cf["labour_code"]
+        if (lemma in cf.get("labour_verbs", ()) and m.pattern.kind == "noun" and code == cf.get("labour_code")
+                and not sectors & set(cf.get("sectors", ())) and sectors <= {None, "GOV", "MIL"}):
+            return cf.get("military_strike_code", code)  # "a US strike killed two militants": no walkout
         if code[:2] not in cf.get("roots", ()) or not sectors <= set(cf.get("sectors", ())):
             return code
         return cf["demonstration_code"] if lemma in cf.get("demonstration", ()) else cf["code"]
