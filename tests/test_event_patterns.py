@@ -146,6 +146,11 @@ def test_gunmen_and_attackers_are_armed_groups(pipeline):
     ("As results stream in, Rubio and Cruz are fighting for second place behind winner Trump.", []),
     ("A US strike killed two Iraqi militants.", ["190", "190"]),
     ("French rail workers began a strike on Monday.", ["143"]),
+    # words of force given a reason are criticism; a span of time or a military aim is no reason
+    ("Clinton has hammered the Vermont senator Bernie Sanders for his vote in 2005.", ["111"]),
+    ("Senator Graham attacked Obama over his Iran policy.", ["111"]),
+    ("Israel struck Gaza for a third day.", ["180"]),
+    ("Rebels attacked the town for control of the road.", ["180"]),
 ])
 def test_trigger_words_read_in_their_sense(pipeline, text, expected):
     assert _codes(pipeline, text) == expected

@@ -668,7 +668,7 @@ class Coder:
             cands = [(t, how) for t, how in cands if t is None or t.dep_ != "compound" or not _names_a_town(doc, t)]
         sources, src_tok, src_how = self._first_actors(doc, cands)
         st = status_of(m.token, m.carrier or m.token, self.patterns)
-        code = self._crowd_action(self._recode(m, st), m, sources)
+        code = self._verbal_force(self._crowd_action(self._recode(m, st), m, sources), m)
         skip = set(src_tok.subtree) if src_tok is not None else set()
         topics = _topics(m) if code[:2] in TALK_ROOTS or code in TALK_CODES else set()
         src_ids = {a.id for a, _, _ in sources}
@@ -799,6 +799,22 @@ class Coder:
         if code[:2] not in cf.get("roots", ()) or not sectors <= set(cf.get("sectors", ())):
             return code
         return cf["demonstration_code"] if lemma in cf.get("demonstration", ()) else cf["code"]
+
+    def _verbal_force(self, code: str, m: Match) -> str:
+        """Words of force with a reason ("hammered the senator for his vote", "attacked Obama over
+        his Iran policy") are criticism (cues.toml ``[verbal_force]``): a reason is what words are
+        given for, an air strike is not. A span of time or a military aim is no reason ("attacked the
+        base for hours", "for control of the road")."""
+        vf = self.patterns.cues.get("verbal_force") or {}
+        verb = m.carrier or m.token
+        if m.pattern.kind != "verb" or code[:2] not in ("18", "19") or verb.lemma_.lower() not in vf.get("verbs", ()):
+            return code
+        not_reasons = set(vf.get("not_reasons", ()))
+        for p, obj in prep_objects(verb, ("for", "over")):
+            if obj.pos_ in ("NOUN", "PROPN", "VERB") and obj.lemma_.lower() not in not_reasons and not obj.like_num \
+                    and not any(c.like_num for c in obj.children):
+                return vf.get("code", code)
+        return code
 
     @staticmethod
     def _arg(hit) -> Argument:
