@@ -632,9 +632,9 @@ class Linker:
             qualifier[-1] += "."
         text = " ".join(qualifier)
         text = STATE_ABBREVIATIONS.get(text, text)
-        kinds = {e.country for e, alias in load_gazetteer().lookup(text)
-                 if e.kind in ("admin1", "country") and not alias and e.country}
-        return next(iter(kinds)) if len(kinds) == 1 else None
+        countries = {e.country for e, alias in load_gazetteer().lookup(text)
+                     if e.kind in ("admin1", "country") and not alias and e.country}
+        return next(iter(countries)) if len(countries) == 1 else None
 
     def _iso(self, a: Atom) -> str | None:
         e = a.first(*COUNTRYISH)

@@ -805,15 +805,15 @@ class Coder:
         his Iran policy") are criticism (cues.toml ``[verbal_force]``): a reason is what words are
         given for, an air strike is not. A span of time or a military aim is no reason ("attacked the
         base for hours", "for control of the road")."""
-        vf = self.patterns.cues.get("verbal_force") or {}
         verb = m.carrier or m.token
-        if m.pattern.kind != "verb" or code[:2] not in ("18", "19") or verb.lemma_.lower() not in vf.get("verbs", ()):
+        if m.pattern.kind != "verb" or code[:2] not in ("18", "19") \
+                or verb.lemma_.lower() not in self.patterns.cue_set("verbal_force", "verbs"):
             return code
-        not_reasons = set(vf.get("not_reasons", ()))
+        not_reasons = self.patterns.cue_set("verbal_force", "not_reasons")
         for p, obj in prep_objects(verb, ("for", "over")):
             if obj.pos_ in ("NOUN", "PROPN", "VERB") and obj.lemma_.lower() not in not_reasons and not obj.like_num \
                     and not any(c.like_num for c in obj.children):
-                return vf.get("code", code)
+                return self.patterns.cues["verbal_force"].get("code", code)
         return code
 
     @staticmethod
