@@ -151,6 +151,14 @@ def test_gunmen_and_attackers_are_armed_groups(pipeline):
     ("Senator Graham attacked Obama over his Iran policy.", ["111"]),
     ("Israel struck Gaza for a third day.", ["180"]),
     ("Rebels attacked the town for control of the road.", ["180"]),
+    # the possessor of an arrest or a prosecution undergoes it; a home invasion is a burglary; firing
+    # a manager is a dismissal; an accident kills no one on purpose
+    ("Sengel, who will head Smith's prosecution, said nothing.", []),
+    ("Russia's invasion of Ukraine began in February.", ["190"]),
+    ("A federal trial that focused only on the Pottstown home invasion ended with a hung jury.", []),
+    ("Rhonda Poston-O'Connor was fired as county manager in September.", []),
+    ("Gunmen fired at Iraqi police in Baghdad.", ["193"]),
+    ("An 80-year-old Texas woman was killed this morning when a neighbor accidentally backed up over her.", []),
 ])
 def test_trigger_words_read_in_their_sense(pipeline, text, expected):
     assert _codes(pipeline, text) == expected

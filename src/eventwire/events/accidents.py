@@ -68,15 +68,19 @@ def _name_words(noun) -> list:
 
 def accidental(verb, patterns: PatternSet) -> bool:
     """Whether a passive death or injury with no doer came of an accident or a disaster ("was
-    killed in the crash", "were injured when the bus overturned", "died when the quake struck"):
-    cues.toml ``natural_causes``, its words in an "in"/"during"/"after" phrase, its verbs or
-    words in a clause on the verb."""
+    killed in the crash", "were injured when the bus overturned", "died when the quake struck", "when
+    a neighbor accidentally backed up"): cues.toml ``natural_causes``, its words in an
+    "in"/"during"/"after" phrase, its verbs, adverbs or words in a clause on the verb."""
     causes = patterns.cue_set("natural_causes", "words")
     verbs = patterns.cue_set("natural_causes", "verbs")
+    adverbs = patterns.cue_set("natural_causes", "adverbs")
+    clauses = [c for a in children(verb, "advcl") for c in _and_conjoined_verbs(a)]
+    if any(t.lower_ in adverbs for v in [verb, *clauses] for t in v.children):
+        return True  # "was killed when a neighbor accidentally backed up"
     for p, obj in prep_objects(verb, ("in", "during", "after", "from")):
         if any(not causes.isdisjoint(words(t)) for t in _name_words(obj)):
             return True
-    for clause in [c for a in children(verb, "advcl") for c in _and_conjoined_verbs(a)]:
+    for clause in clauses:
         if clause.lemma_.lower() in verbs or any(
                 not causes.isdisjoint(words(t)) for s in children(clause, "nsubj") for t in _name_words(s)):
             return True

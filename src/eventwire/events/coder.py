@@ -214,6 +214,7 @@ class Coder:
         self.codebook = codebook
         c = patterns
         self.light = c.cue_set("light_verbs", "verbs")
+        self.undergone = c.cue_set("undergone", "nouns")
         self.generic = c.cue_set("generic", "words")
         self.noun_source = tuple(c.cues.get("defaults", {}).get("noun_source", ("by", "from")))
         self.wrappers = {name: (c.cue_set("wrappers", name, "verbs") | c.cue_set("wrappers", name, "adjectives"))
@@ -504,7 +505,8 @@ class Coder:
         cands = []
         if m.pattern.kind == "noun":
             poss = child(tok, "poss")
-            cands.append((poss, "direct"))
+            if tok.lemma_.lower() not in self.undergone:  # "Smith's arrest": Smith is arrested, arrests no one
+                cands.append((poss, "direct"))
             for p, obj in prep_objects(tok, self.noun_source):
                 cands.append((obj, "direct"))
             mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")]
@@ -538,6 +540,8 @@ class Coder:
                 cands += [(obj, "direct") for _, obj in prep_objects(h, (p.marked_prep,))]
             return cands
         if p.kind == "noun":
+            if tok.lemma_.lower() in self.undergone:  # "Smith's prosecution", "Navalny's release"
+                cands.append((child(tok, "poss"), "direct"))
             # an action noun's "of" object is what it is done to ("the release of X", "invasion of Y")
             cands += [(obj, "direct") for _, obj in prep_objects(tok, preps + (() if "of" in preps else ("of",)))]
             if tok.lemma_.lower() in self.wrappers["request"] | {"demand", "plea", "appeal", "request"}:
