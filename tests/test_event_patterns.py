@@ -159,6 +159,11 @@ def test_gunmen_and_attackers_are_armed_groups(pipeline):
     ("Rhonda Poston-O'Connor was fired as county manager in September.", []),
     ("Gunmen fired at Iraqi police in Baghdad.", ["193"]),
     ("An 80-year-old Texas woman was killed this morning when a neighbor accidentally backed up over her.", []),
+    # seen on GeoVirus: halting a disease, an aid programme
+    ("Mugabe said the WHO have now arrested cholera.", []),
+    ("The United Nations Office for the Coordination of Humanitarian Affairs initiated a three month intervention "
+     "for the Chadian camps.", []),
+    ("NATO's military intervention in Libya began in March.", ["190"]),
 ])
 def test_trigger_words_read_in_their_sense(pipeline, text, expected):
     assert _codes(pipeline, text) == expected
