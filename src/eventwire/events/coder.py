@@ -162,6 +162,14 @@ def match_token(tok, patterns: PatternSet) -> Match | None:
     return Match(tok, p, p.code, tokens=[tok, *[t for t in extra if abs(t.i - tok.i) <= 3]])
 
 
+def _into_a_country(tgt_tok, targets: list) -> bool:
+    """Whether the target is a country the trigger goes into itself ("Muslims entering the United
+    States", "crossed into Greece"), not one a place phrase names ("entered the parliament in Kiev")."""
+    return bool(targets) and tgt_tok is not None and (
+        tgt_tok.dep_ == "dobj" or tgt_tok.dep_ == "pobj" and tgt_tok.head.lower_ in ("into", "to")) \
+        and all(a.code and a.code == a.country for a, _, _ in targets)
+
+
 def _names_a_town(doc: Document, tok) -> bool:
     """Whether the places stage read ``tok`` as part of a town or a province (not a country, a
     demonym or a capital standing for its government)."""
@@ -178,9 +186,7 @@ def _other_sense(tok, p: Pattern, patterns: PatternSet) -> bool:
     puts its object in a state). A pattern that names more words than its head has
     already settled the sense ("order investigation"), but a preposition alone does not ("go +to")."""
     senses = patterns.cue_set("other_senses", p.head)
-    # a longer pattern has settled the sense ("order investigation"); a preposition alone has not
-    # ("go +to the polls", "fight +against cancer")
-    # (a particle has: "hit out at their record" is criticism)
+    # a particle settles the sense too: "hit out at their record" is criticism
     if not senses or p.modifiers or any(w not in PREPOSITIONS or w in PARTICLES for w in p.required):
         return False
     near = list(complement(tok, depth=2))  # its object and what modifies it, not clauses further down
@@ -678,12 +684,9 @@ class Coder:
         src_ids = {a.id for a, _, _ in sources}
         cands = [(t, how) for t, how in self.target_candidates(m, src_tok, code) if t not in topics]
         targets, tgt_tok, tgt_how = self._first_actors(doc, cands, nested=True, skip=skip | topics, exclude=src_ids)
-        if code != m.code and code == (self.crowd or {}).get("demonstration_code") and targets \
-                and tgt_tok is not None and (tgt_tok.dep_ == "dobj" or tgt_tok.dep_ == "pobj" and tgt_tok.head.lower_
-                                             in ("into", "to")) and all(a.code and a.code == a.country for a, _, _ in targets):
-            # a crowd entering or crossing into a country itself travels or migrates: no demonstration
-            # ("a ban on Muslims entering the United States"; "entered the parliament in Kiev" still is one)
-            return []
+        if code != m.code and code == (self.crowd or {}).get("demonstration_code") \
+                and _into_a_country(tgt_tok, targets):
+            return []  # a crowd entering or crossing into a country travels or migrates: no demonstration
         if code[:2] in TALK_ROOTS and targets and all(a.sector == "MED" for a, _, _ in targets) \
                 and (m.carrier or m.token).lemma_.lower() in PRESS_VERBS:
             return []  # "speaking to reporters, Emery said": what he said is reported, no talks with the press

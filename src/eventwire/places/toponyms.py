@@ -222,7 +222,7 @@ def _matcher_ok(m: Mention, named_as: str) -> bool:
 
 # Prepositions before a place where something is or goes: after one, a one-word name is the place.
 LOCATIVE_PREPS = frozenset({"in", "at", "from", "to", "near", "into", "outside", "inside", "across", "throughout",
-                            "around", "toward", "towards", "via", "through", "across", "within"})
+                            "around", "toward", "towards", "via", "through", "within"})
 
 
 # A place this large keeps its name though a person was named with it (a recogniser's "Hosni Mubarak Egypt").

@@ -11,7 +11,9 @@ story was published before when it was last updated.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
+from pathlib import PurePath
 
 from .grammar import Context, find_candidates
 from .lexicon import WEEKDAYS, ZONE
@@ -68,9 +70,6 @@ def date_in_address(path: str | None = None, url: str | None = None) -> str | No
     """ISO date that an article's page address ("/2016/07/25/") or file name ("2015-11-11",
     "20151111") carries, or None: archives and scrapers name articles by the day they appeared,
     the evidence left when the text prints no dateline."""
-    import datetime as dt
-    from pathlib import PurePath
-
     found = []
     if url:
         found += [(m.group(1), m.group(2), m.group(3)) for m in _URL_DATE.finditer(url)]
