@@ -319,3 +319,22 @@ def test_a_town_qualified_by_its_state_is_not_the_capital_of_its_name(pipeline):
     assert _code_at(doc, "Police in Paris, Ont.") == "CANCOP"
     assert _code_at(doc, "Paris", nth=2) == "FRAGOV"
 
+
+
+def test_a_possessor_says_whose_the_group_is_whatever_place_follows(pipeline):
+    """'its troops from Iraq' are the United States' troops leaving Iraq, not Iraqi troops;
+    'soldiers from Pakistan' with no possessor are Pakistan's."""
+    doc = _process(pipeline, "The United States completed the withdrawal of its troops from Iraq. "
+                             "Soldiers from Pakistan joined the mission.")
+    assert _code_at(doc, "troops") == "USAMIL"
+    assert _code_at(doc, "Soldiers") == "PAKMIL"
+
+
+def test_an_object_pronoun_is_not_its_own_clause_subject(pipeline):
+    """'X called Y to congratulate him': him is Y (X would be 'himself'); 'X said Y had criticised
+    him': him is X, not Y."""
+    doc = _process(pipeline, "Netanyahu called Scott Morrison on Wednesday to congratulate him. "
+                             "Obama said Putin had criticised him.")
+    assert _actor_at(doc, "him") is _actor_at(doc, "Scott Morrison")
+    second = doc.text.index("criticised him") + len("criticised ")
+    assert mention_index(doc).at(second, second + 3)[0] is _actor_at(doc, "Obama")

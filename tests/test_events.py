@@ -182,3 +182,31 @@ def test_opponents_of_a_leader_are_the_opposition(pipeline):
     pipeline([doc])
     assert [(e.source[0].code, e.cameo, e.target[0].code) for e in doc.events if e.cameo_root == "11"] == [
         ("SYROPP", "112", "SYRGOV")]
+
+
+def test_what_a_withdrawal_leaves_is_its_target_not_its_doer(pipeline):
+    """'completed the withdrawal of its troops from Iraq': the United States withdrew, from Iraq;
+    its own troops are what it moved, not whom it acted on."""
+    pairs = _dyads(pipeline, "The United States completed the withdrawal of its troops from Iraq.",
+                   "Syria says it is willing to withdraw its troops from neighboring Lebanon.")
+    assert (0, "08", "USA", "IRQ") in pairs
+    assert (1, "03", "SYR", "LBN") in pairs
+    assert not any(s == "IRQMIL" or t in ("USAMIL", "SYRMIL") for *_, s, t in pairs)
+
+
+def test_calling_someone_on_a_day_to_do_something_is_a_phone_call(pipeline):
+    """'called X on Wednesday to congratulate him' is a call (no appeal 'on Wednesday'), and him is X;
+    'called the ambassador a very stupid guy' names him, no call at all."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("Netanyahu called Australian Prime Minister Scott Morrison on Wednesday to "
+                            "congratulate him. Obama on Monday called on Iran to release the prisoners. "
+                            "Trump on Tuesday called Britain's ambassador to the United States a very stupid guy.")
+    pipeline([doc])
+    got = {(e.sentence, e.cameo, e.source[0].name, e.target[0].name if e.target else None)
+           for e in doc.events if e.source}
+    assert {(0, "041", "Benjamin Netanyahu", "Scott Morrison"), (0, "051", "Benjamin Netanyahu", "Scott Morrison")} \
+        <= got
+    assert not any(k == 0 and code[:2] == "02" for k, code, *_ in got)
+    assert any(k == 1 and code[:2] == "02" and t == "Iran" for k, code, _, t in got)
+    assert not any(k == 2 for k, *_ in got)

@@ -348,12 +348,35 @@ class ActorBuilder:
                     return self.actors[pm.actor]
         return self._resolve_pronoun(start, gender="")
 
+    def _own_subject(self, i: int):
+        """The subject an object pronoun cannot mean: its own clause's, or the one that controls its
+        infinitive ("X called Y to congratulate *him*", "X said Y had met *him*" is Y's clause). A
+        pronoun that could mean its own clause's subject would be reflexive ("himself")."""
+        tok = self.ctx.sdoc[i]
+        if tok.dep_ not in ("dobj", "dative", "iobj"):
+            return None
+        verb = tok.head
+        for _ in range(3):
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return subj
+            if verb.dep_ not in ("xcomp", "advcl", "conj") or verb.head is verb:
+                return None
+            verb = verb.head
+        return None
+
     def _resolve_pronoun(self, i: int, gender: str | None = None) -> Actor | None:
         sdoc = self.ctx.sdoc
         g = PRONOUNS.get(sdoc[i].lower_, "") if gender is None else gender
         sent = self.sent_of[i]
         cands = [pm for pm in self.people if pm.token < i and sent - 2 <= pm.sent <= sent
                  and (not g or not pm.gender or pm.gender == g)]
+        subject = self._own_subject(i)
+        if subject is not None:  # "Netanyahu called Morrison to congratulate him": him is not Netanyahu
+            cands = [pm for pm in cands if not subject.left_edge.i <= pm.token <= subject.i]
+            near = [pm for pm in cands if pm.sent == sent]
+            if near:
+                return self.actors[near[-1].actor]
         if not cands:
             return None
         same = [pm for pm in cands if pm.sent == sent and pm.subject]

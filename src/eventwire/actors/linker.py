@@ -416,7 +416,7 @@ class Linker:
                          self._head(start, follow.end, sdoc))
         j = a.end
         if j < n and words[j].lower() in ("of", "in", "from", "throughout", "across") and \
-                not (r.person and words[j].lower() == "in"):
+                not (r.person and words[j].lower() == "in") and not self._owned(ctx, a):
             k = j + 1
             if k < n and words[k].lower() == "the":
                 k += 1
@@ -461,11 +461,17 @@ class Linker:
             # "police fired tear gas": a group with no country in the phrase (coref links it to
             # an earlier actor of the same sector, else it stands as the sector alone)
             start = a.start - 1 if a.start > 0 and words[a.start - 1].lower() == "the" else a.start
-            iso = self._located_in(ctx, last, at)
+            iso = None if self._owned(ctx, a) else self._located_in(ctx, last, at)
             if iso is not None:  # "refugees fleeing the war in Liberia", "a newspaper based in Beirut"
                 return Found(start, end, Ref("group", country=iso, sector=r.sector), "agent_located", last.i)
             return Found(start, end, Ref("bare", sector=r.sector), "bare_agent", last.i)
         return None
+
+    @staticmethod
+    def _owned(ctx: Context, a: Atom) -> bool:
+        """Whether a possessor says whose the group is ("*its* troops from Iraq", "*Britain's* envoy in
+        Kabul"): the place after it is where they are or come from, not their country."""
+        return a.start > 0 and ctx.sdoc[a.start - 1].tag_ in ("PRP$", "POS")
 
     def _located_in(self, ctx: Context, head, at: dict[int, Atom]) -> str | None:
         """The country of a place the group's own phrase puts it in ("... in Liberia", "... from Gaza")."""

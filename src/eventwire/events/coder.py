@@ -110,7 +110,8 @@ def _required_found(tok, p: Pattern) -> list | None:
             return None
         found.append(hit)
     if p.marked_prep:
-        prep = next((c for c in tok.children if c.dep_ in ("prep", "dative", "agent") and c.lower_ == p.marked_prep), None)
+        prep = next((c for c in tok.children if c.dep_ in ("prep", "dative", "agent") and c.lower_ == p.marked_prep
+                     and not _says_when(c)), None)
         if prep is None:
             prt = child(tok, "prt")
             prep = next((c for c in (prt.children if prt is not None else []) if c.lower_ == p.marked_prep), None)
@@ -118,6 +119,19 @@ def _required_found(tok, p: Pattern) -> list | None:
             return None
         found.append(prep)
     return found
+
+
+def _named_as(obj) -> bool:
+    """Whether an object is followed, with no comma, by what it is called ("called *Obama a liar*"):
+    the parser reads the second noun as an apposition; a real one is set off by a comma."""
+    return any(a.i > obj.i and a.doc[a.left_edge.i - 1].text != "," and
+               any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in a.children) for a in children(obj, "appos"))
+
+
+def _says_when(prep) -> bool:
+    """Whether a preposition's object is a time ("called *on Wednesday*"), no one to call on."""
+    obj = child(prep, "pobj")
+    return obj is not None and obj.ent_type_ in ("DATE", "TIME")
 
 
 def _modifiers_found(tok, p: Pattern) -> list | None:
@@ -207,8 +221,9 @@ def _other_sense(tok, p: Pattern, patterns: PatternSet) -> bool:
             a.lower_ == "to" for x in children(tok, "xcomp") for a in children(x, "aux")):
         return True  # an attempt: "protesters tried to storm parliament" (the storming is coded)
     if p.kind == "verb" and "#predicate" in senses and (
-            children(tok, "oprd", "acomp") or any(children(o, "acl") for o in children(tok, "dobj"))):
-        return True  # its object put in a state: "left the party divided", "left Republicans facing a dilemma"
+            children(tok, "acomp") or any(o.pos_ not in NOUN_POS for o in children(tok, "oprd"))
+            or any(children(o, "acl") or _named_as(o) for o in children(tok, "dobj", "oprd"))):
+        return True  # its object put in a state or named: "left the party divided", "called Obama a liar"
     return any(not senses.isdisjoint(words(t)) for t in near)
 
 
@@ -221,6 +236,7 @@ class Coder:
         c = patterns
         self.light = c.cue_set("light_verbs", "verbs")
         self.undergone = c.cue_set("undergone", "nouns")
+        self.departure = c.cue_set("departure", "nouns")
         self.generic = c.cue_set("generic", "words")
         self.noun_source = tuple(c.cues.get("defaults", {}).get("noun_source", ("by", "from")))
         self.wrappers = {name: (c.cue_set("wrappers", name, "verbs") | c.cue_set("wrappers", name, "adjectives"))
@@ -309,7 +325,7 @@ class Coder:
         tok = m.token
         lemma = tok.lemma_.lower()
         kinds = [k for k in ("intent", "threat", "request", "reject") if lemma in self.wrappers[k]]
-        if not kinds:
+        if not kinds or self._phone_call(tok):
             return
         action = None
         also = None
@@ -359,6 +375,14 @@ class Coder:
             consumed.add(action.token.i)
             if also is not None:
                 consumed.add(also.i)
+
+    @staticmethod
+    def _phone_call(tok) -> bool:
+        """"Called Morrison to congratulate him": "call" with an object and no "on", "upon" or "for" is a
+        phone call, and the infinitive says what for, not what the one called is asked to do
+        ("called on Iran to release ...")."""
+        return tok.lemma_.lower() == "call" and child(tok, "dobj") is not None and \
+            not any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "for") and not _says_when(c) for c in tok.children)
 
     def _noun_carrier(self, noun, _depth: int = 0):
         """The light verb whose object (or passive subject) the trigger noun is, or the verb of
@@ -513,7 +537,8 @@ class Coder:
             poss = child(tok, "poss")
             if tok.lemma_.lower() not in self.undergone:  # "Smith's arrest": Smith is arrested, arrests no one
                 cands.append((poss, "direct"))
-            for p, obj in prep_objects(tok, self.noun_source):
+            leaving = tok.lemma_.lower() in self.departure  # "withdrawal from Iraq": Iraq is left, not the doer
+            for p, obj in prep_objects(tok, tuple(p for p in self.noun_source if not (leaving and p == "from"))):
                 cands.append((obj, "direct"))
             mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")]
             cands += [(c, "direct") for c in mods]
@@ -587,8 +612,11 @@ class Coder:
         objs = children(verb, "dobj", "attr")
         required = set(p.required)
         objs = [o for o in objs if not is_list_continuation(o)]
+        # "withdrew its troops from Lebanon", "sent their ships to the Gulf": the doer's own people are
+        # what it moves; where they go or leave is the target, so they come after every other role
+        owned = [o for o in objs if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in o.children)]
         for o in objs:
-            if not (required & set(words(o))):
+            if not (required & set(words(o))) and o not in owned:
                 cands.append((o, "direct"))
         stray = stray_intrusion_phrases(verb)
         cands += [(obj, "direct") for _, obj in prep_objects(verb, preps) if obj.i not in stray]
@@ -597,8 +625,10 @@ class Coder:
             cands += self._participle_targets(o, preps)
         if m.wrapped is not None:  # "agreed to meet X", "threatened to attack X"
             w = m.wrapped
-            cands += [(c, "inherited") for c in children(w, "dobj", "dative")]
+            mine = [c for c in children(w, "dobj") if any(k.dep_ == "poss" and k.tag_ == "PRP$" for k in c.children)]
+            cands += [(c, "inherited") for c in children(w, "dobj", "dative") if c not in mine]
             cands += [(obj, "inherited") for _, obj in prep_objects(w, preps)]
+            owned += mine
             for o in children(w, "dobj"):
                 cands += [(obj, "inherited") for _, obj in prep_objects(o, preps)]
         # list items the parser hung off a participle's head ("imposed by the US, the EU ... against Moscow")
@@ -610,6 +640,7 @@ class Coder:
         cands += self._clausal_targets(verb, preps, code)
         if m.wrapped is not None and m.wrapped is not tok:
             cands += self._clausal_targets(m.wrapped, preps, code)
+        cands += [(o, "direct") for o in owned if not (required & set(words(o)))]
         return cands + self._scan(verb, source_tok)
 
     def _clausal_targets(self, verb, preps, code: str) -> list:
