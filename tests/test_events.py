@@ -129,6 +129,15 @@ PHRASINGS = {
                    "The Philippine president pardoned an American marine convicted of killing a woman.",
                    "Iraq gave Turkey permission to pursue the militants across the border.",
                    "Kenya surrendered the suspect to Tanzanian police."], ["0874", "0841", "080", "063"]),
+    # CAMEO 07: troops or weapons sent (072), medicine or a medical team sent or handed over (073),
+    # refugees resettled (075); experts sent to investigate are no military aid (090)
+    "aid": (["Kosovo is sending a military platoon to Kuwait.",
+             "Russia delivered tanks to Serbia.",
+             "China's health ministry sent a team of medical experts, equipment and drugs to Zambia.",
+             "Japan handed over medical equipment and medicines to the Philippine Ministry of Health.",
+             "Canada resettled 25,000 Syrian refugees.",
+             "The United Nations sent military and civilian personnel to Bosnia to investigate the killings."],
+            ["072", "072", "073", "073", "075", "091"]),
 }
 
 
