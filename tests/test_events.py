@@ -138,6 +138,9 @@ PHRASINGS = {
              "Canada resettled 25,000 Syrian refugees.",
              "The United Nations sent military and civilian personnel to Bosnia to investigate the killings."],
             ["072", "072", "073", "073", "075", "091"]),
+    # CAMEO 08: a boycott lifted or a march called off is given up (080), not a boycott or a protest
+    "giving up a protest": (["The Palestinian Authority lifted its boycott of Israeli ranchers.",
+                             "The Kenyan opposition called off its rally in Nairobi."], ["080", "080"]),
 }
 
 
@@ -219,3 +222,10 @@ def test_calling_someone_on_a_day_to_do_something_is_a_phone_call(pipeline):
     assert not any(k == 0 and code[:2] == "02" for k, code, *_ in got)
     assert any(k == 1 and code[:2] == "02" and t == "Iran" for k, code, _, t in got)
     assert not any(k == 2 for k, *_ in got)
+
+
+def test_who_is_charged_is_the_target_not_the_charge(pipeline):
+    """'charged British financier Bill Browder with tax evasion': Browder, a British businessman, is
+    accused; tax evasion is what of."""
+    pairs = _dyads(pipeline, "A Russian court has charged British financier Bill Browder with tax evasion.")
+    assert (0, "11", "RUSJUD", "GBRBUS") in pairs
