@@ -229,3 +229,25 @@ def test_who_is_charged_is_the_target_not_the_charge(pipeline):
     accused; tax evasion is what of."""
     pairs = _dyads(pipeline, "A Russian court has charged British financier Bill Browder with tax evasion.")
     assert (0, "11", "RUSJUD", "GBRBUS") in pairs
+
+
+def test_everyday_senses_of_protest_and_closure_words_are_no_events(pipeline):
+    """Demonstrating a product shows it; markets closed for a holiday are nobody's sanction; a
+    conference that is a party's own name is no meeting with it."""
+    pairs = _dyads(pipeline, "Apple demonstrated the features of its new operating system, Snow Leopard.",
+                   "U.S. markets are closed on Monday for Martin Luther King Jr. Day, a national holiday.",
+                   "The phone was revealed at Apple's annual Worldwide Developers Conference.",
+                   "Thousands of students demonstrated against the government in Caracas.")
+    assert not any(k in (0, 1, 2) for k, *_ in pairs)
+    assert any(k == 3 and root == "14" for k, root, *_ in pairs)
+
+
+def test_names_in_tokenised_text_leave_their_quotation_marks_out(pipeline):
+    """"``General Motors' behaviour" (a corpus's tokenised quotes): the actor is General Motors."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("The premier remarked that ``General Motors' behaviour shows the ugly face of capitalism.'' "
+                            "Germany criticised General Motors on Friday.")
+    pipeline([doc])
+    assert {a.name for a in doc.actors} >= {"General Motors"}
+    assert not any("`" in a.name or a.name.endswith("'") for a in doc.actors)

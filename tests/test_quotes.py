@@ -432,3 +432,18 @@ def test_a_second_cue_on_a_quote_already_found_adds_no_copy(quotes_of):
                     "phrase for “God is great,” continuing in Arabic: “We are the descendants of those who "
                     "supported the Prophet, for jihad.”")
     assert len([q for q in doc.quotes if q.text.startswith("We are")]) == 1
+
+
+def test_straight_marks_spaced_on_both_sides_pair_up():
+    """Tokenised text writes '" voice control "': the first mark opens, the one before the comma closes,
+    so nothing after it is taken for a quotation running to the end of the paragraph."""
+    text = 'Features include a camera and " voice control ", which lets users speak to the phone.'
+    assert [text[s.start:s.end] for s in quoted_stretches(text)] == [" voice control "]
+
+
+def test_a_product_shown_or_unveiled_is_not_what_was_said(quotes_of):
+    """'showed Snow Leopard', 'unveiled the iPhone 3GS': a name as the object is no content; a name
+    set in quotation marks is still words someone used."""
+    assert quotes_of("Apple also showed Snow Leopard. Apple unveiled the iPhone 3GS on Monday.").quotes == []
+    got = quotes_of("The journalist came to fear a “Putin-RibbenTRUMP Pact.”").quotes
+    assert [q.kind for q in got] == ["cognition"]

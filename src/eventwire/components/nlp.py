@@ -291,9 +291,10 @@ class SelectiveAnnotator:
 
 def clean_entities(sdoc) -> None:
     """Mend two of the recogniser's habits that every later stage would otherwise meet: the line
-    breaks it takes into an entity at its edges ("Teixeira\\n" at the end of a headline) are dropped,
-    a name being its words; and a time zone it calls a name ("10:52 GMT" as an organisation) is no
-    entity (actors, speakers and story names are read off entities)."""
+    breaks and quotation marks it takes into an entity at its edges ("Teixeira\\n" at the end of a
+    headline, "``General Motors'" in tokenised text) are dropped, a name being its words; and a
+    time zone it calls a name ("10:52 GMT" as an organisation) is no entity (actors, speakers and
+    story names are read off entities)."""
     from spacy.tokens import Span
 
     from ..time.lexicon import ZONES
@@ -301,9 +302,9 @@ def clean_entities(sdoc) -> None:
     ents, changed = [], False
     for e in sdoc.ents:
         a, b = e.start, e.end
-        while a < b and sdoc[a].is_space:
+        while a < b and (sdoc[a].is_space or _quote_mark(sdoc[a])):
             a += 1
-        while b > a and sdoc[b - 1].is_space:
+        while b > a and (sdoc[b - 1].is_space or _quote_mark(sdoc[b - 1])):
             b -= 1
         keep = a < b and not (e.label_ in NAME_LABELS and sdoc[a:b].text.upper() in ZONES)
         changed |= not keep or (a, b) != (e.start, e.end)
@@ -314,6 +315,10 @@ def clean_entities(sdoc) -> None:
 
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "FAC", "GPE", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+
+
+def _quote_mark(tok) -> bool:
+    return tok.is_quote or tok.text in ("``", "''")
 
 
 def model_label(nlp) -> str:

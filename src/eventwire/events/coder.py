@@ -128,6 +128,15 @@ def _named_as(obj) -> bool:
                any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in a.children) for a in children(obj, "appos"))
 
 
+def _same_name(mod, noun) -> bool:
+    """Whether a proper-noun compound is a word of the same named entity as the proper noun it
+    modifies ("Asean" in "the Asean Summit")."""
+    if mod.dep_ != "compound" or mod.pos_ != "PROPN" or noun.pos_ != "PROPN" or not noun.ent_type_ \
+            or mod.ent_type_ != noun.ent_type_ or mod.i > noun.i:
+        return False
+    return all(t.ent_iob_ == "I" for t in noun.doc[mod.i + 1:noun.i + 1])
+
+
 def _says_when(prep) -> bool:
     """Whether a preposition's object is a time ("called *on Wednesday*"), no one to call on."""
     obj = child(prep, "pobj")
@@ -215,6 +224,8 @@ def _other_sense(tok, p: Pattern, patterns: PatternSet) -> bool:
     elif "#number" in senses and any(t.like_num or t.dep_ == "npadvmod" and t.lower_ in ("percent", "%")
                                      for t in children(tok, "dobj", "npadvmod", "advmod")):
         return True  # a verb with a figure: "dropped 30%", "held 19 percent"
+    if p.kind == "verb" and "#object" in senses and children(tok, "dobj"):
+        return True  # shown or gathered, no protest: "demonstrated the features", "rallied supporters"
     if p.kind == "verb" and "#clause" in senses and children(tok, "ccomp"):
         return True  # a verb of saying here: "conceded that the plan failed", '"...," he conceded'
     if p.kind == "verb" and "#infinitive" in senses and any(
@@ -540,7 +551,9 @@ class Coder:
             leaving = tok.lemma_.lower() in self.departure  # "withdrawal from Iraq": Iraq is left, not the doer
             for p, obj in prep_objects(tok, tuple(p for p in self.noun_source if not (leaving and p == "from"))):
                 cands.append((obj, "direct"))
-            mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")]
+            # the words of a name are not its doer: "hosting the Asean Summit" is the host's ("The Israeli
+            # Attack on Gaza", a headline's capitals, stays Israel's)
+            mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod") and not _same_name(c, tok)]
             cands += [(c, "direct") for c in mods]
             if carrier is not None and carrier is not tok:
                 if tok.dep_ == "nsubjpass" or (carrier.dep_ == "acl" and carrier.tag_ == "VBN"):
@@ -744,6 +757,13 @@ class Coder:
             pairs = [(s, None) for s in sources]
         if not sources:
             pairs = [(None, t) for t in targets]
+        # "at the company's annual Worldwide Developers *Conference*": a trigger that is a word of the name
+        # of one of its own parties, and that no verb carries, names that party, no event ("hosting the
+        # Asean Summit" still is)
+        if m.token.pos_ == "PROPN" and m.carrier in (None, m.token):
+            at, word = m.token.idx, m.token.lower_
+            pairs = [(s, t) for s, t in pairs if not any(
+                h is not None and h[1] <= at < h[2] and word in h[0].name.lower().split() for h in (s, t))]
         if m.via.startswith("intent"):
             st.raise_to("planned")
         trig = self._trigger(doc, m)

@@ -498,9 +498,11 @@ def _next_speaker(c, head) -> bool:
 
 def _statement_like(obj) -> bool:
     """An object that can be what was said ("noted *the legitimacy of ...*"), not a bare
-    name or date ("said *Sunday*", "called *Trump*")."""
+    name or date ("said *Sunday*", "called *Trump*", "showed *Snow Leopard*", "unveiled *the iPhone 3GS*")."""
     words = [t for t in obj.subtree if not t.is_punct]
-    return len(words) >= 2 and obj.ent_type_ not in ("DATE", "TIME")
+    quoted = _in_quotes(obj) or any(t.text in _OPEN_MARKS for t in obj.subtree)  # 'fear a “Putin Pact”'
+    named = all(t.pos_ in ("PROPN", "NUM", "DET") for t in words) and not quoted
+    return len(words) >= 2 and obj.ent_type_ not in ("DATE", "TIME") and not named
 
 
 _NOT_ABOUT = ("DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL")

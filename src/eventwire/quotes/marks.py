@@ -10,7 +10,7 @@ several paragraphs), recorded in ``continues``.
 
 Curly marks say which way they face; a straight ``"`` (or its typewriter
 spelling, two apostrophes ``''``) opens when it follows a space, a line start
-or an opening bracket/dash and otherwise closes. Single quotes are left
+or an opening bracket/dash and no punctuation follows it, and otherwise closes. Single quotes are left
 alone: in running text they are mostly apostrophes.
 """
 from __future__ import annotations
@@ -92,9 +92,16 @@ def looks_like_quote(text: str, st: Stretch) -> bool:
 
 
 def _opens(text: str, i: int, para_start: int, length: int = 1) -> bool:
+    """Whether a straight mark with no quotation open opens one: after a space and before a word.
+    A mark with a space on both sides (tokenised text: '" voice control "') opens too; one before a
+    comma or a full stop closes, whatever precedes it."""
     before = text[i - 1] if i > para_start else ""
     after = text[i + length] if i + length < len(text) else ""
-    return (before in _OPENER_BEFORE or before.isspace()) and after != "" and not after.isspace()
+    return (before in _OPENER_BEFORE or before.isspace()) and after != "" and after not in _CLOSER_AFTER \
+        and (not after.isspace() or before.isspace())
+
+
+_CLOSER_AFTER = set(",.;:!?)]}")
 
 
 def _starts_paragraph(text: str, s: Stretch) -> bool:
