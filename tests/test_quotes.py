@@ -447,3 +447,13 @@ def test_a_product_shown_or_unveiled_is_not_what_was_said(quotes_of):
     assert quotes_of("Apple also showed Snow Leopard. Apple unveiled the iPhone 3GS on Monday.").quotes == []
     got = quotes_of("The journalist came to fear a “Putin-RibbenTRUMP Pact.”").quotes
     assert [q.kind for q in got] == ["cognition"]
+
+
+def test_they_after_a_named_group_of_speakers_is_that_group(pipeline):
+    """'explained Barclays Capital economists, and they predicted ...': they are the economists, not
+    the index the sentence before had as its subject."""
+    doc = Document.from_raw('The FTSE 100 rose 2%. "Markets are still sceptic," explained Barclays Capital '
+                            'economists, and they predicted stocks would continue to be volatile.')
+    pipeline([doc])
+    predicted = next(q for q in doc.quotes if q.text.startswith("stocks would"))
+    assert predicted.speaker["name"] == "Barclays Capital"

@@ -84,6 +84,9 @@ def _document_owner(doc: Document, before: int) -> tuple[int, int] | None:
     return None
 
 
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
 def _antecedent(doc: Document, before: int, labels: tuple[str, ...]) -> str | None:
     sdoc = doc.user_data.get("spacy")
     if sdoc is None:
@@ -92,7 +95,8 @@ def _antecedent(doc: Document, before: int, labels: tuple[str, ...]) -> str | No
     if not cands:
         return None
     for ent in reversed(cands):
-        if ent.root.dep_ in ("nsubj", "nsubjpass"):
+        root = ent.root  # the subject itself, or the name of one ("Barclays Capital economists")
+        if root.dep_ in _SUBJECTS or root.dep_ in ("compound", "poss") and root.head.dep_ in _SUBJECTS:
             return _full_name(doc, ent.start_char, ent.text)
     return _full_name(doc, cands[-1].start_char, cands[-1].text)
 
