@@ -251,3 +251,17 @@ def test_names_in_tokenised_text_leave_their_quotation_marks_out(pipeline):
     pipeline([doc])
     assert {a.name for a in doc.actors} >= {"General Motors"}
     assert not any("`" in a.name or a.name.endswith("'") for a in doc.actors)
+
+
+def test_a_dateline_read_as_a_second_subject_is_not_the_doer(pipeline):
+    """'MANILA -- President Arroyo has pardoned ...', 'NEWARK, N.J. (AP) - United Airlines has apologized':
+    the parser makes the dateline a subject too; the one nearest the verb acts."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("MANILA -- President Gloria Macapagal Arroyo of the Philippines has pardoned former "
+                            "president Joseph Estrada.")
+    pipeline([doc])
+    assert [(e.cameo[:2], e.source[0].name) for e in doc.events] == [("08", "Gloria Macapagal Arroyo")]
+    doc = Document.from_raw("NEWARK, N.J. (AP) - United Airlines has apologized to a French woman.")
+    pipeline([doc])
+    assert {e.source[0].name for e in doc.events} == {"United Airlines"}

@@ -144,11 +144,19 @@ STATE_PASSIVES = frozenset("""commit prepare determine oblige resolve set poise 
 devote inclined""".split())
 
 
+def _nearest_subject(verb):
+    """The verb's subject; of two (a dateline read as one: "NEWARK, N.J. (AP) - United Airlines has
+    apologized"), the one nearest before the verb."""
+    subjects = children(verb, *SUBJECTS)
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else (subjects[0] if subjects else None)
+
+
 def subject_candidates(verb, depth: int = 0) -> list[tuple[object, str]]:
     """Tokens that may name the doer of ``verb``, best first, with how each was found."""
     if depth > 4:
         return []
-    s = child(verb, *SUBJECTS)
+    s = _nearest_subject(verb)
     if s is not None:
         if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return [(verb.head, "relative")]
