@@ -122,6 +122,9 @@ def test_gunmen_and_attackers_are_armed_groups(pipeline):
     ("Singapore's Prime Minister Lee Hsien Loong is hosting the Asean Summit.", ["040"]),
     # a pattern whose only extra word is a preposition has not settled the sense
     ("Turkmens go to the polls Sunday in a parliamentary election.", []),
+    ("The case first came to the attention of the New Milford Police Department in March.", []),
+    ("Putin came to power in Russia in 1999.", []),
+    ("Russia came to the aid of Syria in 2015.", ["070"]),
     ("Steve Jobs fought against pancreatic cancer for years.", []),
     ("Kurdish fighters fought against Islamic State.", ["190"]),
     ("Senator Graham hit out at Obama's record on Iran.", ["111"]),
