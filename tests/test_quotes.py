@@ -457,3 +457,14 @@ def test_they_after_a_named_group_of_speakers_is_that_group(pipeline):
     pipeline([doc])
     predicted = next(q for q in doc.quotes if q.text.startswith("stocks would"))
     assert predicted.speaker["name"] == "Barclays Capital"
+
+
+def test_what_is_spoken_called_responded_to_or_tested_for_is_not_what_was_said(quotes_of):
+    """'who only speaks French', 'urged to call police', 'responded to the scene', 'test positive to the
+    flu': a language, a body called, a place gone to, a result; 'responded to the criticism' and 'is
+    confident that ...' are still someone's words and view."""
+    got = quotes_of("Bahetoukilae, who only speaks French, ended up in San Francisco. Anyone with information "
+                    "is urged to call police immediately. Kentucky State Troopers responded to the scene. If the "
+                    "horses test positive to the flu they will be quarantined. The senator responded to the "
+                    "criticism on Monday. Smith is confident that the bill will pass.").quotes
+    assert sorted(q.text for q in got) == ["that the bill will pass", "the criticism", "to call police immediately"]

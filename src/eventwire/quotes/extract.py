@@ -103,6 +103,8 @@ def extract_quotes(doc: Document) -> list[Quote]:
         if all(any(qs <= cs and ce <= qe for qs, qe in quoted) for cs, ce in f.content):
             continue  # a second cue on a quote already found ('yelled “...” ..., continuing: “...”')
         s, e = f.content[0][0], f.content[-1][1]
+        if f.group in ("speech", "directive") and _a_bare_name(doc, s, e):
+            continue  # a name alone is nothing said: "who only speaks *French*", "urged to call *police*"
         drafts.append(_Draft(s, e, False, j, f.group, key=("f", j)))
     # partial quotes inside an indirect one
     for k, j in partial.items():
@@ -332,6 +334,23 @@ def _carry_speakers(doc: Document, quotes: list[Quote]) -> None:
         elif q.direct and q.cue is None and last is not None and q.start > last.start \
                 and len(_BREAK.findall(text, last.end, q.start)) <= 1:  # after it, or opening inside it
             q.speaker = dict(last.speaker)
+
+def _a_bare_name(doc: Document, s: int, e: int) -> bool:
+    """Whether ``[s, e)`` is one word, the cue's object, naming a language, a people, a place, a body or a
+    person: what is spoken or called ("speaks French", "call police"), not what was said ("agreed with
+    *McLenny*" is kept: a stance on someone)."""
+    sdoc = doc.user_data.get("spacy")
+    if sdoc is None or _words(doc.text[s:e]) != 1:
+        return False
+    span = sdoc.char_span(s, e, alignment_mode="expand")
+    toks = [t for t in span if not t.is_punct] if span is not None else []
+    return len(toks) == 1 and toks[0].dep_ == "dobj" and (
+        toks[0].ent_type_ in _NAME_ENTITIES or toks[0].lemma_.lower() in _BODIES)
+
+
+_NAME_ENTITIES = frozenset({"NORP", "LANGUAGE", "GPE", "LOC", "FAC", "ORG", "PERSON"})
+_BODIES = frozenset({"police", "authorities", "officials", "doctor", "lawyer", "911", "emergency"})
+
 
 def _words(s: str) -> int:
     return len(_WORD.findall(s))

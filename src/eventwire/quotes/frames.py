@@ -27,7 +27,7 @@ from ..document import Document
 from .marks import looks_like_quote, paragraphs, quoted_stretches
 from .lexicon import (
     ADJECTIVE_PREPS, CERTAINTY_ADJECTIVES, COGNITION, COMPARISON, CUE_NOUNS, CUE_VERBS, DIRECTIVE, EVALUATION, EVIDENTIAL, FINDING, INTENTION, OBJECT_CONTENT,
-    OBJECT_PREPS, OPENING_QUOTES, CLOSING_QUOTES, PARTICLE_CUES, PREP_CONTENT, PREP_CUES, RECIPIENT_CUES, REPORT, IN_SOURCE_NOUNS, REPORT_NOUNS, SOURCE_LABELS, SPEECH,
+    OBJECT_PREPS, OPENING_QUOTES, SCENES, STATE_VERBS, CLOSING_QUOTES, PARTICLE_CUES, PREP_CONTENT, PREP_CUES, RECIPIENT_CUES, REPORT, IN_SOURCE_NOUNS, REPORT_NOUNS, SOURCE_LABELS, SPEECH,
     STANCE_ADJECTIVES, STANCE_NOUNS, SUPPORT_VERBS, XCOMP_CONTENT,
 )
 
@@ -325,7 +325,8 @@ def _prep_object(v, preps):
     for c in v.children:
         if c.dep_ == "prep" and c.i > v.i and c.lower_ in preps:
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
-            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME") and not (
+                    v.lemma_.lower() == "respond" and obj.lemma_.lower() in SCENES):
                 return obj
     return None
 
@@ -423,8 +424,9 @@ def _adjective_frame(a, si: int, cut: list[Span]) -> Frame | None:
     "she was critical *of the deal*", "they are wary *of ...*". The source is the copula's
     subject; without one ("it is unclear whether ...") the adjective states a fact, not
     anyone's view."""
-    if a.dep_ != "acomp" or a.head.pos_ not in ("AUX", "VERB"):
-        return None
+    if a.dep_ != "acomp" or a.head.pos_ not in ("AUX", "VERB") or \
+            a.head.pos_ == "VERB" and a.head.lemma_.lower() not in STATE_VERBS and a.head.norm_ not in STATE_VERBS:
+        return None  # "tested positive for the flu" is a result, nobody's view
     content: list[Span] = []
     for c in a.children:
         if c.i <= a.i:

@@ -162,6 +162,18 @@ EVIDENTIAL = frozenset("seem appear".split())
 # prepositions whose object is what a cue is about ("railed against X", "spoke about X")
 PREP_CONTENT = frozenset("about against on of for over".split())
 
+# what police and firefighters respond to: a place or a call, not words ("responded to the scene")
+SCENES = frozenset("""
+scene call incident emergency fire blaze crash accident site location area home house residence address
+shooting alarm
+""".split())
+
+# verbs that join a subject to an adjective of certainty or stance ("is sure", "felt confident"),
+# unlike "tested positive"
+STATE_VERBS = frozenset("""
+be feel seem remain become appear sound look stay grow get 's 're 'm
+""".split())  # the last three: contracted "be" ("she's frustrated that ...")
+
 # cues only with the word that follows them: "point *out*", "as he put *it*"
 PARTICLE_CUES = {"point": "out", "put": "it"}
 
