@@ -371,3 +371,9 @@ def test_a_capitals_old_name_is_no_capital_bonus(places_pipe):
     doc = run(places_pipe, "The woman has been charged with murder, says Philadelphia District Attorney Seth "
                            "Williams. She grew up in Bombay.")
     assert [(p.name, p.country) for p in doc.places] == [("Philadelphia", "USA"), ("Mumbai", "IND")]
+
+
+def test_a_news_agency_named_like_a_town_is_no_place(places_pipe):
+    """'Xinhua reported': the agency, not Xinhua county; the village it reports on stays a place."""
+    doc = run(places_pipe, "The landslide hit a village in Sichuan, Xinhua reported.")
+    assert [p.text for p in doc.places] == ["Sichuan"]

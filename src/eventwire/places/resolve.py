@@ -30,10 +30,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from functools import lru_cache
 from dataclasses import dataclass
 
 from .gazetteer import Entry
+from .outlets import media_countries
 from .toponyms import Mention
 
 KIND_BONUS = {"country": 3.0, "region": 2.0, "admin1": 1.5, "admin2": -0.5, "city": 0.0}
@@ -245,20 +245,8 @@ def outlet_prior(url: str | None, outlet: str | None = None) -> dict[str, float]
     return out
 
 
-@lru_cache(maxsize=1)
-def _media_countries() -> dict[str, str]:
-    from ..actors.kb import load_kb
-
-    out = {}
-    for org in load_kb().orgs:
-        if org.kind == "media" and org.country:
-            for name in [org.name, *org.aliases]:
-                out[name.casefold()] = org.country
-    return out
-
-
 def _outlet_name_prior(outlet: str | None) -> dict[str, float]:
-    country = _media_countries().get(outlet.strip().casefold()) if outlet else None
+    country = media_countries().get(outlet.strip().casefold()) if outlet else None
     return {country: 1.0} if country else {}
 
 

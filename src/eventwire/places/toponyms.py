@@ -32,6 +32,7 @@ from spacy.tokens import Span
 from ..tags import untagged
 from .gazetteer import Entry, Gazetteer
 from .names import name_key
+from .outlets import media_countries
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -451,6 +452,11 @@ def find_toponyms(sdoc, gaz: Gazetteer) -> tuple[list[Mention], list[tuple[int, 
             for k in range(ent.start, ent.end):
                 blocked[k] = True
                 named_as[k] = "person"
+            continue
+        if ent.label_ in PLACE_LABELS and ent.text.casefold() in media_countries():
+            for k in range(ent.start, ent.end):  # "Xinhua reported": the agency, not Xinhua county
+                blocked[k] = True
+                named_as[k] = "company"
             continue
         if ent.label_ in PLACE_LABELS:
             found = _entity_mentions(ent, gaz)
