@@ -265,3 +265,23 @@ def test_a_dateline_read_as_a_second_subject_is_not_the_doer(pipeline):
     doc = Document.from_raw("NEWARK, N.J. (AP) - United Airlines has apologized to a French woman.")
     pipeline([doc])
     assert {e.source[0].name for e in doc.events} == {"United Airlines"}
+
+
+def test_praise_by_two_is_not_praise_of_each_other(pipeline):
+    """'Clinton, praised by Obama and Biden': each praised Clinton; 'X and Y praised the deal': neither
+    praised the other. Signing an agreement stays mutual."""
+    pairs = _dyads(pipeline, "Hillary Clinton, praised by Barack Obama, won the primary.",
+                   "Britain and France praised the deal.", "China and Russia signed an agreement.",
+                   actor=lambda a: a.name)
+    assert (0, "05", "Barack Obama", "Hillary Clinton") in pairs
+    assert {t for k, _, s, t in pairs if k == 1} == {None}
+    assert {(2, "05", "China", "Russia"), (2, "05", "Russia", "China")} <= pairs
+
+
+def test_a_possessive_ending_is_no_part_of_a_name(pipeline):
+    from eventwire.document import Document
+
+    doc = Document.from_raw("With Rand Paul’s departure, Ted Cruz gained ground.")
+    pipeline([doc])
+    assert "Rand Paul" in {a.name for a in doc.actors}
+    assert not any(a.name.endswith(("’s", "'s")) for a in doc.actors)

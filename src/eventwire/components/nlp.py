@@ -292,9 +292,9 @@ class SelectiveAnnotator:
 def clean_entities(sdoc) -> None:
     """Mend two of the recogniser's habits that every later stage would otherwise meet: the line
     breaks and quotation marks it takes into an entity at its edges ("Teixeira\\n" at the end of a
-    headline, "``General Motors'" in tokenised text) are dropped, a name being its words; and a
-    time zone it calls a name ("10:52 GMT" as an organisation) is no entity (actors, speakers and
-    story names are read off entities)."""
+    headline, "``General Motors'" in tokenised text) and a possessive ending ("Rand Paul’s") are
+    dropped, a name being its words; and a time zone it calls a name ("10:52 GMT" as an
+    organisation) is no entity (actors, speakers and story names are read off entities)."""
     from spacy.tokens import Span
 
     from ..time.lexicon import ZONES
@@ -304,7 +304,7 @@ def clean_entities(sdoc) -> None:
         a, b = e.start, e.end
         while a < b and (sdoc[a].is_space or _quote_mark(sdoc[a])):
             a += 1
-        while b > a and (sdoc[b - 1].is_space or _quote_mark(sdoc[b - 1])):
+        while b > a and (sdoc[b - 1].is_space or _quote_mark(sdoc[b - 1]) or sdoc[b - 1].tag_ == "POS"):
             b -= 1
         keep = a < b and not (e.label_ in NAME_LABELS and sdoc[a:b].text.upper() in ZONES)
         changed |= not keep or (a, b) != (e.start, e.end)

@@ -41,6 +41,9 @@ from .syntax import (agent_object, child, children, clause_subjects, complement,
 
 # Roots whose events are mutual when several actors share one role ("A and B met").
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+# ... but praise, defence, rallying, recognition, apology and forgiveness are each side's own:
+# "endorsed by both the New York Times and the Boston Globe" is no endorsement of each other
+ONE_WAY_CODES = frozenset({"051", "052", "053", "054", "055", "056"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
@@ -617,8 +620,11 @@ class Coder:
             cands += [(c, "inherited") for c in children(m.wrapped, "nsubj", "nsubjpass")]
         if is_passive(verb) and verb.dep_ != "acl":
             cands += [(c, "direct") for c in children(verb, "nsubjpass")]
-        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in NOUN_POS:
-            pass  # "sanctions imposed by X": the head noun is the thing imposed
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and (verb.head.pos_ == "PROPN" or verb.head.ent_type_ in (
+                "PERSON", "ORG", "GPE", "NORP")):
+            # "Kasich, endorsed by the Times": the named head undergoes it ("sanctions imposed by X" are
+            # the thing imposed, no one's name)
+            cands.append((verb.head, "direct"))
         cands += [(c, "direct") for c in children(verb, "dative")]
         if code[:2] in GIVING_ROOTS:  # "providing military intelligence to Macedonia": the object is the gift
             cands += [(obj, "direct") for _, obj in prep_objects(verb, ("to", "for"))]
@@ -742,7 +748,8 @@ class Coder:
                 return []
             src_how = "unknown"
         pairs: list[tuple] = []
-        mutual = len(sources) > 1 and (code[:2] in SYMMETRIC_ROOTS and not self._gives_to_other(m)
+        mutual = len(sources) > 1 and (code[:2] in SYMMETRIC_ROOTS and code[:3] not in ONE_WAY_CODES
+                                       and not self._gives_to_other(m)
                                        or src_how == "between")
         if len(sources) > 1 and self._reciprocal(m):
             pairs = [(s, t) for s in sources for t in sources if s[0].id != t[0].id]
