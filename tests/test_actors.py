@@ -338,3 +338,21 @@ def test_an_object_pronoun_is_not_its_own_clause_subject(pipeline):
     assert _actor_at(doc, "him") is _actor_at(doc, "Scott Morrison")
     second = doc.text.index("criticised him") + len("criticised ")
     assert mention_index(doc).at(second, second + 3)[0] is _actor_at(doc, "Obama")
+
+
+def test_the_senator_is_the_person_the_text_titled_so(pipeline):
+    """'Sen. Bernie Sanders ... the Vermont senator', 'Gov. John Kasich ... the governor': the person named
+    with that title before; 'the gunman' after 'a gunman' stays no one."""
+    doc = _process(pipeline, "Sen. Bernie Sanders spoke in Iowa. Gov. John Kasich spoke too. The senator "
+                             "criticized the governor. Clinton has hammered the Vermont senator for his vote. "
+                             "A gunman opened fire. The gunman fled.")
+    sanders = _actor_at(doc, "Bernie Sanders")
+    assert _actor_at(doc, "The senator") is sanders and _actor_at(doc, "the Vermont senator") is sanders
+    assert _actor_at(doc, "the governor") is _actor_at(doc, "John Kasich")
+    assert _actor_at(doc, "The gunman") is None
+
+
+def test_an_apposition_gives_a_named_person_a_title(pipeline):
+    doc = _process(pipeline, "Bernie Sanders, a Vermont senator, has supported stem cell research. "
+                             "Critics say the senator changed his mind.")
+    assert _actor_at(doc, "the senator") is _actor_at(doc, "Bernie Sanders")

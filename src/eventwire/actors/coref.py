@@ -30,6 +30,9 @@ from ..tags import is_pronoun
 from ..document import Actor
 from .kb import KnowledgeBase
 from .linker import SECTOR_NAMES, Context, Found, Ref, person_code, role_label, slug
+from .titles import title_of
+
+TITLE_REACH = 10  # sentences back "the senator" may look for the person titled so
 
 _ORG_SUFFIXES = re.compile(r"(?:,?\s+(?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|plc|PLC|N\.V|S\.A|AG|SE|GmbH|"
                            r"Group|Holdings)\.?)+$")
@@ -76,6 +79,7 @@ class ActorBuilder:
         self.unknown_people: set[str] = set()
         self.groups: list[PersonMention] = []  # mentions of countries, groups and organisations
         self.settings: list[Counter] = [Counter() for _ in self.sent_starts]  # countries named per sentence
+        self.titled: list[tuple[int, str, str]] = []  # (sentence, title, actor id) of people named with a title
 
     # --- actors ---------------------------------------------------------
     def _actor(self, aid: str, name: str, code: str | None, country: str | None, sector: str | None,
@@ -157,6 +161,10 @@ class ActorBuilder:
             actor = self._resolve(f)
             if actor is not None:
                 self._mention(actor, f.start, f.end, f.head)
+                if f.ref.kind in ("person", "unknown") and (actor.id.startswith("kb:") or actor.id in self.unknown_people):
+                    title = title_of(sdoc, f.start, f.end, f.head)
+                    if title is not None:
+                        self.titled.append((self.sent_of[f.start], title, actor.id))
         return list(self.actors.values())
 
     def _found_country(self, f: Found) -> str | None:
@@ -218,6 +226,17 @@ class ActorBuilder:
             return self._resolve_role(ref, f)
         if ref.kind == "counterpart":
             return self._resolve_counterpart(ref, f)
+        if ref.kind == "titled":
+            return self._resolve_titled(ref, f)
+        return None
+
+    def _resolve_titled(self, ref: Ref, f: Found) -> Actor | None:
+        """"the senator": the last person the text introduced as a senator ("Sen. Bernie Sanders",
+        "Sanders, a Vermont senator,"), ten sentences back at most; else no one."""
+        sent = self.sent_of[f.start]
+        for s, title, aid in reversed(self.titled):
+            if title == ref.role and sent - s <= TITLE_REACH:
+                return self.actors[aid]
         return None
 
     def _surname_person(self, f: Found) -> Actor | None:

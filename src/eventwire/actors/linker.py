@@ -37,6 +37,7 @@ from ..tags import is_noun, is_proper_noun, untagged
 from .cities import place_country, rival_city_countries
 from .gazetteer import AMBIGUOUS_ALONE, Atom, Entry, Gazetteer
 from .kb import KIND_LABELS, KnowledgeBase, PeopleGroup, Person, Tenure
+from .titles import TITLES, the_title
 
 COUNTRYISH = ("country", "demonym", "capital", "seat")
 POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -81,7 +82,8 @@ class Ref:
 
     kind: person (KB person id in ``key``) | group (country/sector) | org (KB org code)
     | unknown (name) | role (to resolve: country + role) | counterpart (country)
-    | people (an ethnic or religious group in ``org``; country when its phrase places it).
+    | people (an ethnic or religious group in ``org``; country when its phrase places it)
+    | titled (a person the text gave the title ``role`` before: "the senator").
     """
 
     kind: str
@@ -442,6 +444,12 @@ class Linker:
                 iso = place_country(ent.text, cities=ent.label_ == "GPE")
                 return Found(start, ent.end, Ref("group", country=iso, sector=r.sector),
                              "role_of_country", self._head(start, ent.end, sdoc))
+        if r.person and r.role not in RESOLVABLE_ROLES and r.term in TITLES:
+            opened = the_title(sdoc, a.start, a.end)
+            if opened is not None:  # "the senator", "the Vermont senator": a person the text titled so before
+                ctx.found = [x for x in ctx.found if not opened <= x.start < a.end]  # "Vermont" is no actor here
+                return Found(opened, a.end, Ref("titled", role=TITLES[r.term], sector=r.sector), "titled",
+                             self._head(opened, a.end, sdoc))
         if r.person and r.role in RESOLVABLE_ROLES and a.start > 0 and words[a.start - 1].lower() == "the":
             # "the president": an officeholder already in the article (resolved in coref)
             return Found(a.start - 1, a.end, Ref("role", country=None, role=r.role, sector=r.sector), "bare_role",
