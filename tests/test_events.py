@@ -285,3 +285,13 @@ def test_a_possessive_ending_is_no_part_of_a_name(pipeline):
     pipeline([doc])
     assert "Rand Paul" in {a.name for a in doc.actors}
     assert not any(a.name.endswith(("’s", "'s")) for a in doc.actors)
+
+
+def test_by_doing_something_the_subject_does_it(pipeline):
+    """'By offering Kasich the second spot, Trump would show voters ...': Trump offers; 'accused Iran of
+    funding' still has Iran fund."""
+    pairs = _dyads(pipeline, "By offering Kasich the second spot on the ticket, Trump would show voters he is serious.",
+                   "The US accused Iran of funding Hezbollah.", actor=lambda a: a.name)
+    assert (0, "03", "Trump", "Kasich") in pairs or (0, "03", "Donald Trump", "Kasich") in pairs
+    assert not any(k == 0 and s in ("civilians", "American civilians") for k, _, s, _ in pairs)
+    assert any(k == 1 and s == "Iran" for k, _, s, _ in pairs)

@@ -144,6 +144,9 @@ STATE_PASSIVES = frozenset("""commit prepare determine oblige resolve set poise 
 devote inclined""".split())
 
 
+OBJECT_CONTROL_PREPS = frozenset({"of", "for", "from", "against", "into"})
+
+
 def _nearest_subject(verb):
     """The verb's subject; of two (a dateline read as one: "NEWARK, N.J. (AP) - United Airlines has
     apologized"), the one nearest before the verb."""
@@ -191,7 +194,9 @@ def subject_candidates(verb, depth: int = 0) -> list[tuple[object, str]]:
             head = head.head
         if verb.dep_ == "ccomp":
             return []
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "accused Iran of funding", "thanked X for sending"
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in OBJECT_CONTROL_PREPS:
+            # "accused Iran of funding", "thanked X for sending", "stopped X from leaving"; "by offering X
+            # ..., Trump would show" is the subject's means, and the subject does it
             obj = child(head, "dobj")
             if obj is not None:
                 return [(obj, "inherited")]
