@@ -356,3 +356,14 @@ def test_an_apposition_gives_a_named_person_a_title(pipeline):
     doc = _process(pipeline, "Bernie Sanders, a Vermont senator, has supported stem cell research. "
                              "Critics say the senator changed his mind.")
     assert _actor_at(doc, "the senator") is _actor_at(doc, "Bernie Sanders")
+
+
+def test_an_object_pronoun_is_the_person_its_own_sentence_named(pipeline):
+    """'... undercut Sanders ... a rare instance of him siding with companies': him is Sanders, named in
+    the same sentence, not the subject of a sentence two back (Roof)."""
+    doc = _process(pipeline, "Sen. Bernie Sanders backed the loophole that allowed Dylann Roof to buy a gun. "
+                             "Roof is accused of a massacre. Hillary Clinton has criticised the vote. Her focus is "
+                             "an attempt to undercut Sanders since the vote is a rare instance of him siding with "
+                             "companies.")
+    him = doc.text.index("of him") + 3
+    assert mention_index(doc).at(him, him + 3)[0] is _actor_at(doc, "Bernie Sanders")

@@ -50,6 +50,7 @@ POLITICAL_BODIES = {"party", "front", "movement", "army", "brigade", "brigades",
                     "rebels", "mujahideen", "jihad"}
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+OBJECT_CASE = frozenset({"him", "his", "her", "hers", "them", "their"})  # pronouns that are never a subject
 
 
 @dataclass
@@ -401,6 +402,11 @@ class ActorBuilder:
         same = [pm for pm in cands if pm.sent == sent and pm.subject]
         if same:
             return self.actors[same[0].actor]
+        near = [pm for pm in cands if pm.sent == sent]
+        if near and self.ctx.sdoc[i].lower_ in OBJECT_CASE:
+            # "an attempt to undercut Sanders ... a rare instance of him siding with companies": an object
+            # or possessive pronoun is the person its own sentence named, before earlier sentences' subjects
+            return self.actors[near[-1].actor]
         for s in range(sent - 1, sent - 3, -1):
             subj = [pm for pm in cands if pm.sent == s and pm.subject]
             if subj:
