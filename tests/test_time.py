@@ -251,3 +251,15 @@ def test_any_text_tags_without_error():
             assert t[m.start:m.end] == m.text and m.type in ("DATE", "TIME", "DURATION", "SET")
 
     check()
+
+
+def test_what_is_expected_now_lies_ahead():
+    """'Ford expects a loss in the first quarter' (in August) is next year's first quarter; 'Ford
+    reported a loss in the first quarter' is this year's."""
+    from eventwire.components.nlp import load_model
+
+    nlp = load_model()
+    for text, value in [("Ford expects a loss in the first quarter.", "2007-Q1"),
+                        ("Analysts forecast growth in March.", "2007-03"),
+                        ("Ford reported a loss in the first quarter.", "2006-Q1")]:
+        assert [m.value for m in tag(text, "2006-08-19", sdoc=nlp(text))] == [value], text

@@ -79,8 +79,14 @@ def verb_tense(verb, depth: int = 0) -> str | None:
     if verb.tag_ == "VBN" and words & {"has", "have", "had", "was", "were"}:
         return None if verb.lemma_ in ANNOUNCING else "past"
     if verb.tag_ in ("VBZ", "VBP", "VBG"):
-        return "present"
+        # "Ford expects a loss in the first quarter", "analysts forecast growth in March": what is
+        # expected now lies ahead
+        return "future" if verb.lemma_ in EXPECTING else "present"
     return None
+
+
+# Verbs whose present tense looks ahead at what they govern.
+EXPECTING = {"expect", "forecast", "predict", "project", "anticipate", "foresee", "envisage", "envision"}
 
 
 # Prepositions of an end point: "closed until Friday" with a present or a present perfect ("has kept
