@@ -138,6 +138,9 @@ PHRASINGS = {
              "Canada resettled 25,000 Syrian refugees.",
              "The United Nations sent military and civilian personnel to Bosnia to investigate the killings."],
             ["072", "072", "073", "073", "075", "091"]),
+    # CAMEO 04: a meeting or summit attended, lunch with someone (040)
+    "meeting": (["Donald Trump attended a meeting of the North Atlantic Council.",
+                 "Barack Obama had lunch with French President Emmanuel Macron."], ["040", "040"]),
     # CAMEO 08: a boycott lifted or a march called off is given up (080), not a boycott or a protest
     "giving up a protest": (["The Palestinian Authority lifted its boycott of Israeli ranchers.",
                              "The Kenyan opposition called off its rally in Nairobi."], ["080", "080"]),
