@@ -45,6 +45,7 @@ SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 # "endorsed by both the New York Times and the Boston Globe" is no endorsement of each other
 ONE_WAY_CODES = frozenset({"051", "052", "053", "054", "055", "056"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
+NOT_EVENT_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 # Verbs whose several subjects act on each other and whose object is what passes between them
@@ -169,6 +170,8 @@ def match_token(tok, patterns: PatternSet) -> Match | None:
         kind = "adj"
     else:
         return None
+    if tok.ent_type_ in NOT_EVENT_ENTITIES and tok.pos_ in ("PROPN", "NUM"):
+        return None  # "March 27, 2009" is a date, no march (but "eased curfew hours", a "TIME", is an easing)
     best = None
     for p in patterns.candidates(kind, words(tok)):
         if best is not None and (p.specificity, -p.order) <= (best[0].specificity, -best[0].order):
@@ -251,6 +254,7 @@ class Coder:
         self.light = c.cue_set("light_verbs", "verbs")
         self.undergone = c.cue_set("undergone", "nouns")
         self.departure = c.cue_set("departure", "nouns")
+        self.cancelling = c.cue_set("cancelling", "verbs")
         self.generic = c.cue_set("generic", "words")
         self.noun_source = tuple(c.cues.get("defaults", {}).get("noun_source", ("by", "from")))
         self.wrappers = {name: (c.cue_set("wrappers", name, "verbs") | c.cue_set("wrappers", name, "adjectives"))
@@ -277,7 +281,7 @@ class Coder:
             self._wrap(m, found, consumed)
         for i in sorted(found):
             m = found[i]
-            if i in consumed:
+            if i in consumed or self._undone(m.token):
                 continue
             tok = m.token
             if m.pattern.kind == "noun":
@@ -389,6 +393,16 @@ class Coder:
             consumed.add(action.token.i)
             if also is not None:
                 consumed.add(also.i)
+
+    def _undone(self, tok) -> bool:
+        """Whether what ``tok`` names is undone by the verb it is the object of, or of whose object it
+        is a clause ("withdrew his *request*", "cancelling a deal to *sell* Opel"): cues.toml
+        ``[cancelling]``; that verb's own match, if any, codes the cancelling."""
+        if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in NOUN_POS:
+            tok = tok.head
+        elif tok.dep_ == "advcl" and children(tok.head, "dobj") and any(a.lower_ == "to" for a in children(tok, "aux")):
+            return tok.head.lemma_.lower() in self.cancelling  # "cancelling a deal to sell", parsed as a purpose
+        return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in self.cancelling
 
     @staticmethod
     def _phone_call(tok) -> bool:
