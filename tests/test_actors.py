@@ -367,3 +367,12 @@ def test_an_object_pronoun_is_the_person_its_own_sentence_named(pipeline):
                              "companies.")
     him = doc.text.index("of him") + 3
     assert mention_index(doc).at(him, him + 3)[0] is _actor_at(doc, "Bernie Sanders")
+
+
+def test_a_family_name_alone_is_the_person_named_in_full_before_not_a_famous_namesake(pipeline):
+    """'Mary Ann Wade ... "At least we hope so," said Wade' in a West Virginia story: Mary Ann Wade, not
+    Abdoulaye Wade, Senegal's former president, whom the knowledge base knows as Wade."""
+    doc = _process(pipeline, 'Mary Ann Wade and Gloria Shirkey will be operating the center. '
+                             '"At least we hope so," said Wade.')
+    wade = doc.text.index("said Wade") + 5
+    assert mention_index(doc).at(wade, wade + 4)[0].name == "Mary Ann Wade"

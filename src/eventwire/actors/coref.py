@@ -192,11 +192,13 @@ class ActorBuilder:
 
     def _resolve(self, f: Found) -> Actor | None:
         ref = f.ref
-        if ref.kind == "person":
-            return self._person(ref.key)
+        # a family name alone is the person the text named in full before ("Mary Ann Wade ... said Wade"),
+        # ahead of a famous namesake the knowledge base knows by it (Abdoulaye Wade)
         named = self._surname_person(f)
         if named is not None:
             return named
+        if ref.kind == "person":
+            return self._person(ref.key)
         if ref.kind == "org":
             return self._org(ref)
         if ref.kind == "group":
