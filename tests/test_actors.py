@@ -376,3 +376,11 @@ def test_a_family_name_alone_is_the_person_named_in_full_before_not_a_famous_nam
                              '"At least we hope so," said Wade.')
     wade = doc.text.index("said Wade") + 5
     assert mention_index(doc).at(wade, wade + 4)[0].name == "Mary Ann Wade"
+
+
+def test_a_group_is_no_one_person_of_its_sector(pipeline):
+    """'Senator Bob Corker ... the senators redirected their anger': the senators, not Corker."""
+    doc = _process(pipeline, "Senator Bob Corker, Republican of Tennessee and chairman of the Foreign Relations "
+                             "Committee, said Mr. Trump must change. In private, the senators redirected their anger "
+                             "toward the White House.")
+    assert _actor_at(doc, "the senators") is not _actor_at(doc, "Bob Corker")

@@ -311,7 +311,8 @@ class ActorBuilder:
         """"police" after "Kenyan police": the same actor; else the sector of the country its
         sentence is set in; else the sector with no country."""
         for a in reversed(list(self.actors.values())):
-            if a.sector == ref.sector and a.country is not None and not a.id.startswith("kb:"):
+            if a.sector == ref.sector and a.country is not None and not a.id.startswith("kb:") \
+                    and a.id not in self.unknown_people:  # "the senators" are no one senator named before
                 return a
         setting = self._setting(start)
         if setting is not None:
