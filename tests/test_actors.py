@@ -384,3 +384,14 @@ def test_a_group_is_no_one_person_of_its_sector(pipeline):
                              "Committee, said Mr. Trump must change. In private, the senators redirected their anger "
                              "toward the White House.")
     assert _actor_at(doc, "the senators") is not _actor_at(doc, "Bob Corker")
+
+
+def test_a_state_or_province_belongs_to_its_country_not_to_a_town_abroad(pipeline):
+    """'Virginia' is the American state (not Virginia in South Africa's Free State), 'Colorado' not the
+    Brazilian town, 'Ontario' the Canadian province (not Ontario, California); 'Georgia' stays the
+    country it is named like."""
+    doc = _process(pipeline, "Trump won Virginia and Colorado. Police in Ontario arrested two men. "
+                             "Russia invaded Georgia.")
+    assert _code_at(doc, "Virginia") == "USA" and _code_at(doc, "Colorado") == "USA"
+    assert _code_at(doc, "Police in Ontario") == "CANCOP"
+    assert _code_at(doc, "Georgia") == "GEO"

