@@ -298,3 +298,16 @@ def test_by_doing_something_the_subject_does_it(pipeline):
     assert (0, "03", "Trump", "Kasich") in pairs or (0, "03", "Donald Trump", "Kasich") in pairs
     assert not any(k == 0 and s in ("civilians", "American civilians") for k, _, s, _ in pairs)
     assert any(k == 1 and s == "Iran" for k, _, s, _ in pairs)
+
+
+def test_who_a_relative_clause_on_an_apposition_is_about(pipeline):
+    """'Senator Bob Corker, a Tennessee Republican who has met privately with Donald Trump': Corker met
+    Trump, not the United States (Tennessee); 'called a pro-Trump delegate candidate, Clara Powers': the
+    call is to Clara Powers, whom 'pro-Trump' describes."""
+    pairs = _dyads(pipeline, "Senator Bob Corker, a Tennessee Republican who has met privately with Donald Trump, "
+                             "said there could be problems.",
+                   "Sarah Palin called a pro-Trump delegate candidate, Clara Powers, and encouraged her.",
+                   actor=lambda a: a.name)
+    assert (0, "04", "Bob Corker", "Donald Trump") in pairs
+    assert (1, "04", "Sarah Palin", "Clara Powers") in pairs
+    assert not any(t == "Donald Trump" for k, _, _, t in pairs if k == 1)

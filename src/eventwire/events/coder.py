@@ -127,9 +127,17 @@ def _required_found(tok, p: Pattern) -> list | None:
 
 def _named_as(obj) -> bool:
     """Whether an object is followed, with no comma, by what it is called ("called *Obama a liar*"):
-    the parser reads the second noun as an apposition; a real one is set off by a comma."""
-    return any(a.i > obj.i and a.doc[a.left_edge.i - 1].text != "," and
+    the parser reads the second noun as an apposition; a real one is set off by a comma. Or by words
+    in quotation marks ("called Mr. Trump's comments ''racially toxic''")."""
+    doc = obj.doc
+    if obj.i + 1 < len(doc) and doc[obj.i + 1].text in QUOTE_MARKS and obj.i + 2 < len(doc) \
+            and not doc[obj.i + 2].is_punct:
+        return True
+    return any(a.i > obj.i and doc[a.left_edge.i - 1].text != "," and
                any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in a.children) for a in children(obj, "appos"))
+
+
+QUOTE_MARKS = frozenset({"'", "''", "``", '"', "“", "‘"})
 
 
 def _same_name(mod, noun) -> bool:
@@ -139,6 +147,11 @@ def _same_name(mod, noun) -> bool:
             or mod.ent_type_ != noun.ent_type_ or mod.i > noun.i:
         return False
     return all(t.ent_iob_ == "I" for t in noun.doc[mod.i + 1:noun.i + 1])
+
+
+def _stance_prefix(text: str, start: int) -> bool:
+    """Whether the name at ``start`` follows "pro-" or "anti-": a stance, not the party itself."""
+    return text[max(0, start - 5):start].lower().endswith(("pro-", "anti-"))
 
 
 def _says_when(prep) -> bool:
@@ -214,9 +227,11 @@ def _other_sense(tok, p: Pattern, patterns: PatternSet) -> bool:
     saying does; "#infinitive": it takes "to" and a verb, as "try to" does; "#predicate": the verb
     puts its object in a state). A pattern that names more words than its head has
     already settled the sense ("order investigation"), but a preposition alone does not ("go +to")."""
-    senses = patterns.cue_set("other_senses", p.head)
-    # a particle settles the sense too: "hit out at their record" is criticism
-    if not senses or p.modifiers or any(w not in PREPOSITIONS or w in PARTICLES for w in p.required):
+    phrase = patterns.cue_set("other_senses", " ".join((p.head, *p.required))) if p.required else frozenset()
+    senses = phrase or patterns.cue_set("other_senses", p.head)
+    # a particle settles the sense too ("hit out at their record" is criticism), unless the table names
+    # the whole phrase ("pick up" delegates)
+    if not senses or p.modifiers or not phrase and any(w not in PREPOSITIONS or w in PARTICLES for w in p.required):
         return False
     near = list(complement(tok, depth=2))  # its object and what modifies it, not clauses further down
     if p.kind == "verb":  # a passive's subject and the noun a participle describes are its object too
@@ -238,7 +253,7 @@ def _other_sense(tok, p: Pattern, patterns: PatternSet) -> bool:
             a.lower_ == "to" for x in children(tok, "xcomp") for a in children(x, "aux")):
         return True  # an attempt: "protesters tried to storm parliament" (the storming is coded)
     if p.kind == "verb" and "#predicate" in senses and (
-            children(tok, "acomp") or any(o.pos_ not in NOUN_POS for o in children(tok, "oprd"))
+            children(tok, "acomp") or any(o.pos_ != "PROPN" and not children(o, "appos") for o in children(tok, "oprd"))
             or any(children(o, "acl") or _named_as(o) for o in children(tok, "dobj", "oprd"))):
         return True  # its object put in a state or named: "left the party divided", "called Obama a liar"
     return any(not senses.isdisjoint(words(t)) for t in near)
@@ -394,6 +409,13 @@ class Coder:
             if also is not None:
                 consumed.add(also.i)
 
+    def _receives(self, noun, carrier) -> bool:
+        """Whether the subject of ``carrier`` undergoes what ``noun`` names ("was receiving a fair
+        trial", "faces prosecution", "got a pardon"): cues.toml ``[undergone]`` nouns after a verb of
+        receiving (``[undergone] carriers``)."""
+        return noun.lemma_.lower() in self.undergone and carrier is not noun \
+            and carrier.lemma_.lower() in self.patterns.cue_set("undergone", "carriers")
+
     def _undone(self, tok) -> bool:
         """Whether what ``tok`` names is undone by the verb it is the object of, or of whose object it
         is a clause ("withdrew his *request*", "cancelling a deal to *sell* Opel"): cues.toml
@@ -496,14 +518,18 @@ class Coder:
                 else:
                     out.append(hit)
                 continue
-            inside = idx.in_range(start, end)
+            # "a pro-Trump delegate candidate", "anti-Kremlin protesters": whom they are for or against
+            inside = [h for h in idx.in_range(start, end) if not _stance_prefix(doc.text, h[1])]
             if any(h[0].code or h[0].country for h in inside):
                 # "Osama bin Laden's al-Qaeda terror network": the coded body, not an uncoded name beside it
                 inside = [h for h in inside if h[0].code or h[0].country]
             if not inside and _depth < 2:
                 of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
                 obj = child(of, "pobj") if of is not None else None
-                if obj is not None and t.pos_ in ("NOUN", "NUM", "PRON", "ADJ"):
+                named = child(t, "appos")
+                if named is not None and t.pos_ == "NOUN":  # "a delegate candidate, Clara Powers,"
+                    inside = self.actors_of(doc, named, _depth + 1)
+                elif obj is not None and t.pos_ in ("NOUN", "NUM", "PRON", "ADJ"):
                     inside = self.actors_of(doc, obj, _depth + 1)
                 elif t.pos_ == "PRON" and t.lower_ in SPEAKER_PRONOUNS:
                     speaker = self._speaker_of(t)
@@ -575,7 +601,8 @@ class Coder:
             if carrier is not None and carrier is not tok:
                 if tok.dep_ == "nsubjpass" or (carrier.dep_ == "acl" and carrier.tag_ == "VBN"):
                     cands.append((agent_object(carrier), "direct"))
-                cands += subject_candidates(carrier)
+                if not self._receives(tok, carrier):
+                    cands += subject_candidates(carrier)
             for p, obj in prep_objects(tok, ("between",)):
                 cands.append((obj, "between"))
         else:
@@ -603,6 +630,8 @@ class Coder:
         if p.kind == "noun":
             if tok.lemma_.lower() in self.undergone:  # "Smith's prosecution", "Navalny's release"
                 cands.append((child(tok, "poss"), "direct"))
+            if carrier is not None and self._receives(tok, carrier):  # "X faced trial": X is tried
+                cands += [(c, "direct") for c in children(carrier, "nsubj")]
             # an action noun's "of" object is what it is done to ("the release of X", "invasion of Y")
             cands += [(obj, "direct") for _, obj in prep_objects(tok, preps + (() if "of" in preps else ("of",)))]
             if tok.lemma_.lower() in self.wrappers["request"] | {"demand", "plea", "appeal", "request"}:

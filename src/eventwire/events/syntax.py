@@ -147,6 +147,14 @@ devote inclined""".split())
 OBJECT_CONTROL_PREPS = frozenset({"of", "for", "from", "against", "into"})
 
 
+def _antecedents(noun) -> list[tuple[object, str]]:
+    """Who a relative clause on ``noun`` is about: the noun, or first the name it stands beside
+    ("Senator Bob Corker, a Tennessee Republican who has met Mr. Trump": Corker, not Tennessee)."""
+    if noun.dep_ == "appos":
+        return [(noun.head, "relative"), (noun, "relative")]
+    return [(noun, "relative")]
+
+
 def _nearest_subject(verb):
     """The verb's subject; of two (a dateline read as one: "NEWARK, N.J. (AP) - United Airlines has
     apologized"), the one nearest before the verb."""
@@ -162,7 +170,7 @@ def subject_candidates(verb, depth: int = 0) -> list[tuple[object, str]]:
     s = _nearest_subject(verb)
     if s is not None:
         if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return [(verb.head, "relative")]
+            return _antecedents(verb.head)
         inner = child(s, "nsubj") if s.pos_ == "VERB" else None
         if inner is not None:  # "The Red Cross operating in Iraq said": a participle read as the subject
             return [(s, "direct"), (inner, "direct")]
@@ -177,7 +185,7 @@ def subject_candidates(verb, depth: int = 0) -> list[tuple[object, str]]:
         if verb.dep_ not in ("xcomp", "conj"):
             return []
     if verb.dep_ == "relcl":
-        return [(verb.head, "relative")]
+        return _antecedents(verb.head)
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and child(verb, "aux") is None:
         # a reduced passive: "Asked if the army will move in, Assad said ...": Assad was asked
         a = agent_object(verb)
