@@ -397,16 +397,15 @@ class ActorBuilder:
         subject = self._own_subject(i)
         if subject is not None:  # "Netanyahu called Morrison to congratulate him": him is not Netanyahu
             cands = [pm for pm in cands if not subject.left_edge.i <= pm.token <= subject.i]
-            near = [pm for pm in cands if pm.sent == sent]
-            if near:
-                return self.actors[near[-1].actor]
+        near = [pm for pm in cands if pm.sent == sent]
+        if near and subject is not None:
+            return self.actors[near[-1].actor]
         if not cands:
             return None
-        same = [pm for pm in cands if pm.sent == sent and pm.subject]
+        same = [pm for pm in near if pm.subject]
         if same:
             return self.actors[same[0].actor]
-        near = [pm for pm in cands if pm.sent == sent]
-        if near and self.ctx.sdoc[i].lower_ in OBJECT_CASE:
+        if near and sdoc[i].lower_ in OBJECT_CASE:
             # "an attempt to undercut Sanders ... a rare instance of him siding with companies": an object
             # or possessive pronoun is the person its own sentence named, before earlier sentences' subjects
             return self.actors[near[-1].actor]

@@ -46,6 +46,7 @@ SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 ONE_WAY_CODES = frozenset({"051", "052", "053", "054", "055", "056"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 NOT_EVENT_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+QUOTE_MARKS = frozenset({"'", "''", "``", '"', "“", "‘"})
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 # Verbs whose several subjects act on each other and whose object is what passes between them
@@ -136,8 +137,6 @@ def _named_as(obj) -> bool:
     return any(a.i > obj.i and doc[a.left_edge.i - 1].text != "," and
                any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in a.children) for a in children(obj, "appos"))
 
-
-QUOTE_MARKS = frozenset({"'", "''", "``", '"', "“", "‘"})
 
 
 def _same_name(mod, noun) -> bool:
@@ -268,6 +267,7 @@ class Coder:
         c = patterns
         self.light = c.cue_set("light_verbs", "verbs")
         self.undergone = c.cue_set("undergone", "nouns")
+        self.receiving = c.cue_set("undergone", "carriers")
         self.departure = c.cue_set("departure", "nouns")
         self.cancelling = c.cue_set("cancelling", "verbs")
         self.generic = c.cue_set("generic", "words")
@@ -413,8 +413,7 @@ class Coder:
         """Whether the subject of ``carrier`` undergoes what ``noun`` names ("was receiving a fair
         trial", "faces prosecution", "got a pardon"): cues.toml ``[undergone]`` nouns after a verb of
         receiving (``[undergone] carriers``)."""
-        return noun.lemma_.lower() in self.undergone and carrier is not noun \
-            and carrier.lemma_.lower() in self.patterns.cue_set("undergone", "carriers")
+        return noun.lemma_.lower() in self.undergone and carrier is not noun and carrier.lemma_.lower() in self.receiving
 
     def _undone(self, tok) -> bool:
         """Whether what ``tok`` names is undone by the verb it is the object of, or of whose object it
