@@ -270,6 +270,7 @@ class Coder:
         self.receiving = c.cue_set("undergone", "carriers")
         self.departure = c.cue_set("departure", "nouns")
         self.cancelling = c.cue_set("cancelling", "verbs")
+        self.setting_nouns = c.cue_set("setting_nouns", "nouns")
         self.generic = c.cue_set("generic", "words")
         self.noun_source = tuple(c.cues.get("defaults", {}).get("noun_source", ("by", "from")))
         self.wrappers = {name: (c.cue_set("wrappers", name, "verbs") | c.cue_set("wrappers", name, "adjectives"))
@@ -767,7 +768,9 @@ class Coder:
     def events_for(self, doc, sent, sent_index, m: Match, embedded: bool = False) -> list[Event]:
         cands = self.source_candidates(m)
         if m.pattern.kind == "noun":  # "the Benghazi attack": a town before an event noun says where, not who
-            cands = [(t, how) for t, how in cands if t is None or t.dep_ != "compound" or not _names_a_town(doc, t)]
+            where_only = m.token.lemma_.lower() in self.setting_nouns  # "the Vietnam war": any name before it
+            cands = [(t, how) for t, how in cands if t is None or t.dep_ != "compound"
+                     or not (where_only or _names_a_town(doc, t))]
         sources, src_tok, src_how = self._first_actors(doc, cands)
         st = status_of(m.token, m.carrier or m.token, self.patterns)
         code = self._verbal_force(self._crowd_action(self._recode(m, st), m, sources), m)
