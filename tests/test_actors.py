@@ -395,3 +395,15 @@ def test_a_state_or_province_belongs_to_its_country_not_to_a_town_abroad(pipelin
     assert _code_at(doc, "Virginia") == "USA" and _code_at(doc, "Colorado") == "USA"
     assert _code_at(doc, "Police in Ontario") == "CANCOP"
     assert _code_at(doc, "Georgia") == "GEO"
+
+
+def test_people_of_one_family_name_are_not_one_person(pipeline):
+    """'Elliott Lewis ... Barbara Lewis ... their son Spencer Lewis': three people; 'Lewis' alone is the first
+    named in full, and 'Jalil Jilani' after 'Jalil Abbas Jilani' is the same man."""
+    doc = _process(pipeline, 'The bodies of Elliott Lewis, 84, and Barbara Lewis were found. Spencer Lewis declined '
+                             'to comment. "I am beside myself right now," said Spencer Lewis. Jalil Abbas Jilani met '
+                             'reporters. Jalil Jilani said it went well.')
+    people = {_actor_at(doc, n).name for n in ("Elliott Lewis", "Barbara Lewis", "Spencer Lewis")}
+    assert people == {"Elliott Lewis", "Barbara Lewis", "Spencer Lewis"}
+    assert _actor_at(doc, "Jalil Jilani") is _actor_at(doc, "Jalil Abbas Jilani")
+    assert next(q for q in doc.quotes if q.text.startswith("I am")).speaker["name"] == "Spencer Lewis"

@@ -116,10 +116,12 @@ class ActorBuilder:
         name = ref.name or ""
         if ref.role == "person":
             last = name.split()[-1] if name.split() else name
-            aid = self.last_name_of.get(last) or self.last_name_of.get(name)
+            # a family name alone is the person named in full before; a full name with another first
+            # name is another person ("Elliott Lewis", "Barbara Lewis" and their son "Spencer Lewis")
+            aid = self.last_name_of.get(name) or self._same_person(name, self.last_name_of.get(last))
             if aid is None:
                 aid = "unk:" + slug(name)
-                self.last_name_of[last] = aid
+                self.last_name_of.setdefault(last, aid)
                 self.last_name_of[name] = aid
             self.unknown_people.add(aid)
         else:
@@ -138,6 +140,16 @@ class ActorBuilder:
         elif ref.org is not None and getattr(ref.org, "code", None):
             code = ref.org.code  # "U.N. mediator Diego Cordovez": the body's code
         return self._actor(aid, name, code, country, ref.sector)
+
+    def _same_person(self, name: str, aid: str | None) -> str | None:
+        """``aid`` (an unknown person with ``name``'s family name) when ``name`` can be them: the family
+        name alone, or the same first name ("Jalil Abbas Jilani" and "Jalil Jilani"), not another
+        first name ("Barbara Lewis" after "Elliott Lewis")."""
+        if aid is None or aid not in self.actors:
+            return aid
+        words = name.split()
+        known = self.actors[aid].name.split()
+        return aid if len(words) == 1 or (known and known[0] == words[0]) else None
 
     # --- resolution -----------------------------------------------------
     def build(self, found: list[Found]) -> list[Actor]:
