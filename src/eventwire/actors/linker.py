@@ -187,6 +187,8 @@ class Linker:
             f = self._compose(ctx, a, at, words)
             if f is None:
                 continue
+            # a phrase that opens before what was found in it takes its place ("the Vermont senator")
+            ctx.found = [x for x in ctx.found if not (f.start <= x.start and x.end <= f.end)]
             ctx.found.append(f)
             consumed_until = max(consumed_until, max(x.end for x in ctx.found))
             if f.ref.kind == "person" and f.ref.key not in ctx.linked_people:
@@ -447,7 +449,6 @@ class Linker:
         if r.person and r.role not in RESOLVABLE_ROLES and r.term in TITLES:
             opened = the_title(sdoc, a.start, a.end)
             if opened is not None:  # "the senator", "the Vermont senator": a person the text titled so before
-                ctx.found = [x for x in ctx.found if not opened <= x.start < a.end]  # "Vermont" is no actor here
                 return Found(opened, a.end, Ref("titled", role=TITLES[r.term], sector=r.sector), "titled",
                              self._head(opened, a.end, sdoc))
         if r.person and r.role in RESOLVABLE_ROLES and a.start > 0 and words[a.start - 1].lower() == "the":

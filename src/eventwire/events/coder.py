@@ -148,6 +148,11 @@ def _same_name(mod, noun) -> bool:
     return all(t.ent_iob_ == "I" for t in noun.doc[mod.i + 1:noun.i + 1])
 
 
+def _owned_by_doer(obj) -> bool:
+    """Whether an object carries a possessive pronoun ("withdrew *its* troops"): the doer's own."""
+    return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in obj.children)
+
+
 def _stance_prefix(text: str, start: int) -> bool:
     """Whether the name at ``start`` follows "pro-" or "anti-": a stance, not the party itself."""
     return text[max(0, start - 5):start].lower().endswith(("pro-", "anti-"))
@@ -676,7 +681,7 @@ class Coder:
         objs = [o for o in objs if not is_list_continuation(o)]
         # "withdrew its troops from Lebanon", "sent their ships to the Gulf": the doer's own people are
         # what it moves; where they go or leave is the target, so they come after every other role
-        owned = [o for o in objs if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in o.children)]
+        owned = [o for o in objs if _owned_by_doer(o)]
         for o in objs:
             if not (required & set(words(o))) and o not in owned:
                 cands.append((o, "direct"))
@@ -687,7 +692,7 @@ class Coder:
             cands += self._participle_targets(o, preps)
         if m.wrapped is not None:  # "agreed to meet X", "threatened to attack X"
             w = m.wrapped
-            mine = [c for c in children(w, "dobj") if any(k.dep_ == "poss" and k.tag_ == "PRP$" for k in c.children)]
+            mine = [c for c in children(w, "dobj") if _owned_by_doer(c)]
             cands += [(c, "inherited") for c in children(w, "dobj", "dative") if c not in mine]
             cands += [(obj, "inherited") for _, obj in prep_objects(w, preps)]
             owned += mine
