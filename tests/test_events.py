@@ -311,3 +311,47 @@ def test_who_a_relative_clause_on_an_apposition_is_about(pipeline):
     assert (0, "04", "Bob Corker", "Donald Trump") in pairs
     assert (1, "04", "Sarah Palin", "Clara Powers") in pairs
     assert not any(t == "Donald Trump" for k, _, _, t in pairs if k == 1)
+
+
+def test_a_failed_joint_act_is_refused_by_each_side_to_the_other(pipeline):
+    """'A and B failed to reach agreement': each rejects the other (12), as 'A and B met' is
+    mutual; refusing something to a third party stays one-sided."""
+    pairs = _dyads(pipeline, "The United States and South Korea failed to reach agreement on a free-trade deal.",
+                   "Britain and France refused to sanction Iran.")
+    assert {(0, "12", "USA", "KOR"), (0, "12", "KOR", "USA")} <= pairs
+    assert not any(k == 1 and t in ("GBR", "FRA") for k, _, _, t in pairs)
+
+
+def test_a_noun_the_parser_made_a_gerund_subject_is_the_object(pipeline):
+    """'will not accept any Rohingya refugees fleeing the violence' (parsed as 'accept [that] refugees
+    [are] fleeing'): the refugees are refused; 'an attack on the TMC government calling it ...' is on
+    the government."""
+    pairs = _dyads(pipeline, "Bangladesh will not accept any Rohingya refugees fleeing a new spate of violence.",
+                   "Yogi Adityanath launched a scathing attack on West Bengal's Trinamool Congress government "
+                   "calling it anti-people.", actor=lambda a: a.name)
+    assert any(k == 0 and r == "12" and s == "Bangladesh" and t and "Rohingya" in t for k, r, s, t in pairs)
+    assert any(k == 1 and r == "11" and t and "government" in t for k, r, _, t in pairs), pairs
+
+
+def test_an_inquiry_into_a_claim_is_about_the_claims_subject(pipeline):
+    """'launched an investigation into claims that two servicemen abused children', 'into whether
+    the ambassador was spied on': the inquiry is into the clause's subject."""
+    pairs = _dyads(pipeline, "Ukrainian police opened an investigation into whether Marie Yovanovitch was spied on.",
+                   "The FBI is investigating allegations that Russia meddled in the election.",
+                   actor=lambda a: a.name)
+    assert any(k == 0 and r == "09" and t == "Marie Yovanovitch" for k, r, _, t in pairs)
+    assert any(k == 1 and r == "09" and t == "Russia" for k, r, s, t in pairs)
+
+
+def test_saying_someone_was_behind_an_attack_accuses_them(pipeline):
+    """'X said Y was responsible for / behind / to blame for the attack' is X accusing Y (112); Y
+    blames no one, and 'responsible for the security of its citizens' is no charge."""
+    pairs = _dyads(pipeline, "The Afghan government said Taliban militants were responsible for the attack.",
+                   "Kabul said the Taliban were to blame for the bombing.",
+                   "Pakistan said India was behind the attack on the train.",
+                   "The minister said Kenya was responsible for the security of its citizens.")
+    assert (0, "11", "AFGGOV", "AFGREB") in pairs or (0, "11", "AFG", "AFGREB") in pairs, pairs
+    assert any(k == 1 and r == "11" and t == "AFGREB" for k, r, _, t in pairs)
+    assert not any(k == 1 and s == "AFGREB" for k, _, s, _ in pairs)
+    assert (2, "11", "PAK", "IND") in pairs
+    assert not any(k == 3 and r == "11" for k, r, _, _ in pairs)

@@ -36,6 +36,7 @@ from .patterns import PREPOSITIONS, Pattern, PatternSet
 from ..attribution import sources_for
 from .accidents import accidental, doer_is_no_one, is_product
 from .syntax import (agent_object, child, children, clause_subjects, complement, condition_subjects, conjuncts,
+                     content_subjects,
                      intruded_on, is_infinitive_adverbial, is_list_continuation, is_passive, is_word, nested_nominals, path_length, phrase_bounds, prep_objects,
                      purpose_clauses, stray_intrusion_phrases, subject_candidates, words)
 
@@ -47,6 +48,8 @@ ONE_WAY_CODES = frozenset({"051", "052", "053", "054", "055", "056"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 NOT_EVENT_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 QUOTE_MARKS = frozenset({"'", "''", "``", '"', "“", "‘"})
+# Inquiries and charges, which are about the subject of the claim they look into
+INQUIRY_ROOTS = frozenset({"09", "11"})
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 # Verbs whose several subjects act on each other and whose object is what passes between them
@@ -289,12 +292,14 @@ class Coder:
         self.decision = c.cue_set("speech", "decision_verbs")
         self.obligation = c.cue_set("modality", "obligation")
         self.conditional = c.cue_set("modality", "conditional")
+        self.imputed = {k: c.cue_set("imputation", k) for k in ("adjectives", "preps", "blame", "deeds")}
         self.crowd = c.cues.get("crowd_force", {})
 
     # ---- matching ---------------------------------------------------------------
     def matches(self, sent) -> list[Match]:
         found = {t.i: m for t in sent if (m := match_token(t, self.patterns)) is not None}
         self._obligations(sent, found)
+        self._imputations(sent, found)
         consumed: set[int] = set()
         out = []
         for i in sorted(found):
@@ -349,6 +354,36 @@ class Coder:
                           "cues.toml: modality.obligation", -1)
             m = Match(t.head, pat, pat.code, tokens=[t.head], wrapped=t, via="request(obligation)")
             found[t.head.i] = m
+
+    def _imputations(self, sent, found: dict) -> None:
+        """"X said Y was responsible for the attack": an accusation by X of Y, coded on the verb
+        of saying (cues.toml [imputation]); "Y was to blame" is no blaming by Y."""
+        for t in sent:
+            if t.lemma_.lower() != "be" or t.dep_ in ("aux", "auxpass"):
+                continue
+            blame = [c for c in children(t, "xcomp") if c.lemma_.lower() in self.imputed["blame"]
+                     and any(a.lower_ == "to" for a in children(c, "aux"))]
+            for b in blame:
+                found.pop(b.i, None)  # "the Taliban were to blame": the Taliban blame no one
+            held = [c for c in children(t, "acomp") if c.lemma_.lower() in self.imputed["adjectives"]]
+            deeds = [o for h in held + blame for _, o in prep_objects(h, ("for",))]
+            deeds += [o for p_, o in prep_objects(t, tuple(self.imputed["preps"]))]
+            # "said Taliban militants were responsible.": the deed is the one the text is about
+            bare = any(not children(h, "prep") for h in held) and not any(
+                c.pos_ == "PRON" for c in children(t, "nsubj"))
+            if not bare and not any(self._a_deed(o, found) for o in deeds):
+                continue
+            if t.dep_ != "ccomp" or t.head.i in found or t.head.lemma_.lower() not in self.speech:
+                continue
+            pat = Pattern("112", "verb", t.head.lemma_.lower(), (), (), None,
+                          tuple(self.patterns.cues.get("defaults", {}).get("verb_target", ())),
+                          "cues.toml: imputation", -1)
+            found[t.head.i] = Match(t.head, pat, pat.code, tokens=[t.head], wrapped=t, via="request(imputation)")
+
+    def _a_deed(self, tok, found: dict) -> bool:
+        """Whether ``tok`` names an act of force (a conflict trigger) or a death."""
+        hit = found.get(tok.i)
+        return (hit is not None and hit.code[:2] in CONFLICT_ROOTS) or tok.lemma_.lower() in self.imputed["deeds"]
 
     def _is_light_with_trigger_object(self, verb, found) -> bool:
         """A bare light verb ("offer", "hold") whose object noun is itself a trigger."""
@@ -639,6 +674,8 @@ class Coder:
                 cands += [(c, "direct") for c in children(carrier, "nsubj")]
             # an action noun's "of" object is what it is done to ("the release of X", "invasion of Y")
             cands += [(obj, "direct") for _, obj in prep_objects(tok, preps + (() if "of" in preps else ("of",)))]
+            if code[:2] in INQUIRY_ROOTS:  # "an investigation into claims that two soldiers abused ..."
+                cands += [(s, "clause") for _, obj in prep_objects(tok, preps) for s in content_subjects(obj)]
             if tok.lemma_.lower() in self.wrappers["request"] | {"demand", "plea", "appeal", "request"}:
                 for clause in children(tok, "acl", "ccomp", "relcl"):
                     cands += [(c, "inherited") for c in children(clause, "nsubj", "nsubjpass")]
@@ -690,6 +727,9 @@ class Coder:
         for o in children(verb, "dobj"):
             cands += [(obj, "carrier") for p_, obj in prep_objects(o, preps) if not intruded_on(o, p_)]
             cands += self._participle_targets(o, preps)
+            if code[:2] in INQUIRY_ROOTS:  # "launched an investigation into whether X ...", "probing claims that X ..."
+                cands += [(s, "clause") for obj in [o] + [b for _, b in prep_objects(o, preps)]
+                          for s in content_subjects(obj)]
         if m.wrapped is not None:  # "agreed to meet X", "threatened to attack X"
             w = m.wrapped
             mine = [c for c in children(w, "dobj") if _owned_by_doer(c)]
@@ -798,7 +838,9 @@ class Coder:
                 return []
             src_how = "unknown"
         pairs: list[tuple] = []
-        mutual = len(sources) > 1 and (code[:2] in SYMMETRIC_ROOTS and code[:3] not in ONE_WAY_CODES
+        # "A and B failed to reach agreement": a refused joint act is refused by each to the other
+        shared = m.code if code != m.code and code[:2] == "12" else code
+        mutual = len(sources) > 1 and (shared[:2] in SYMMETRIC_ROOTS and shared[:3] not in ONE_WAY_CODES
                                        and not self._gives_to_other(m)
                                        or src_how == "between")
         if len(sources) > 1 and self._reciprocal(m):

@@ -42,8 +42,10 @@ def complement(tok, depth: int = 4) -> Iterator:
     """Tokens of ``tok``'s complement (objects, particles, preps, infinitives), breadth-first.
 
     An attribution phrase ("according to X") is not part of it: X is the event's
-    reporter (``reported_by``), not its target."""
+    reporter (``reported_by``), not its target. A noun the parser made the subject of a bare
+    gerund clause ("will not accept [any refugees] fleeing the violence") is the object it is."""
     frontier = [c for c in tok.children if c.dep_ not in NOT_COMPLEMENT and c.lower_ not in ATTRIBUTION_PREPS]
+    frontier = [s for c in frontier for s in _gerund_object(c)] + frontier
     for _ in range(depth):
         nxt = []
         for t in frontier:
@@ -51,6 +53,16 @@ def complement(tok, depth: int = 4) -> Iterator:
             nxt += [c for c in t.children if c.dep_ not in ("nsubj", "nsubjpass", "relcl", "advcl", "punct")
                     and c.lower_ not in ATTRIBUTION_PREPS]
         frontier = nxt
+
+
+def _gerund_object(clause) -> list:
+    """The noun before a bare gerund clause that the parser took for the clause's subject:
+    "accept refugees fleeing Myanmar" read as "accept [that] refugees [are] fleeing", "an attack
+    on the government calling it ..." as "on [the government calling it]". A clause
+    with a marker or an auxiliary of its own ("said troops were fleeing") keeps its subject."""
+    if clause.dep_ not in ("ccomp", "pcomp") or clause.tag_ != "VBG" or children(clause, "mark", "aux", "auxpass"):
+        return []
+    return [c for c in children(clause, "nsubj") if c.pos_ in ("NOUN", "PROPN") and c.i == clause.i - 1]
 
 
 def child(tok, *deps: str):
@@ -69,6 +81,7 @@ def prep_objects(tok, preps) -> list[tuple[str, object]]:
             obj = child(c, "pobj", "pcomp")
             if obj is None:  # "between X and Y" may hang its objects off a nested prep
                 continue
+            obj = next(iter(_gerund_object(obj)), obj)
             found.append((c.lower_, obj))
     rank = {p: i for i, p in enumerate(preps)}
     found.sort(key=lambda x: rank.get(x[0], 99))
@@ -306,6 +319,15 @@ def clause_subjects(verb) -> list:
         if c.dep_ in ("ccomp", "xcomp"):
             out += [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ in NOMINAL]
     return out
+
+
+def content_subjects(obj) -> list:
+    """Subjects of the clause a prepositional object states: "into whether X was spied on",
+    "into claims that X abused children". An inquiry or a charge into such a clause is
+    about that subject."""
+    clauses = [obj] if obj.pos_ in ("VERB", "AUX") else [
+        c for c in children(obj, "acl", "ccomp") if any(m.lower_ == "that" and m.i == c.left_edge.i for m in c.children)]
+    return [s for c in clauses for s in children(c, "nsubj", "nsubjpass") if s.pos_ in NOMINAL]
 
 
 def condition_subjects(verb, marks) -> list:
