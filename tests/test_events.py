@@ -355,3 +355,23 @@ def test_saying_someone_was_behind_an_attack_accuses_them(pipeline):
     assert not any(k == 1 and s == "AFGREB" for k, _, s, _ in pairs)
     assert (2, "11", "PAK", "IND") in pairs
     assert not any(k == 3 and r == "11" for k, r, _, _ in pairs)
+
+
+def test_aircraft_are_a_means_of_attack_not_an_event(pipeline):
+    """'Turkey bought Russian fighter jets' is no air strike; 'Russian warplanes pounded Idlib' and
+    'killed by a US drone' are attacks from the air (195); jets offered to an ally are military aid."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("Turkey bought Russian fighter jets. Russian warplanes pounded rebel positions in Idlib. "
+                            "Two militants were killed by a US drone in Yemen. Italy has offered the United States "
+                            "an armored regiment, attack helicopters and fighter jets.")
+    pipeline([doc])
+    codes = {(e.sentence, e.cameo) for e in doc.events}
+    assert not any(k == 0 for k, _ in codes)
+    assert (1, "195") in codes and (2, "195") in codes
+    assert (3, "072") in codes and not any(k == 3 and c[:2] == "19" for k, c in codes)
+
+
+def test_holding_civilians_as_human_shields_is_using_them_as_shields(pipeline):
+    pairs = _dyads(pipeline, "Islamic State militants held around 20,000 civilians as human shields in Raqqa.")
+    assert any(r == "18" for _, r, _, _ in pairs) and not any(r == "17" for _, r, _, _ in pairs)

@@ -294,6 +294,7 @@ class Coder:
         self.conditional = c.cue_set("modality", "conditional")
         self.imputed = {k: c.cue_set("imputation", k) for k in ("adjectives", "preps", "blame", "deeds")}
         self.crowd = c.cues.get("crowd_force", {})
+        self.air = c.cues.get("air_power", {})
 
     # ---- matching ---------------------------------------------------------------
     def matches(self, sent) -> list[Match]:
@@ -818,7 +819,7 @@ class Coder:
                      or not (where_only or _names_a_town(doc, t))]
         sources, src_tok, src_how = self._first_actors(doc, cands)
         st = status_of(m.token, m.carrier or m.token, self.patterns)
-        code = self._verbal_force(self._crowd_action(self._recode(m, st), m, sources), m)
+        code = self._air_power(self._verbal_force(self._crowd_action(self._recode(m, st), m, sources), m), src_tok)
         skip = set(src_tok.subtree) if src_tok is not None else set()
         topics = _topics(m) if code[:2] in TALK_ROOTS or code in TALK_CODES else set()
         src_ids = {a.id for a, _, _ in sources}
@@ -956,6 +957,17 @@ class Coder:
         if code[:2] not in cf.get("roots", ()) or not sectors <= set(cf.get("sectors", ())):
             return code
         return cf["demonstration_code"] if lemma in cf.get("demonstration", ()) else cf["code"]
+
+    def _air_power(self, code: str, src_tok) -> str:
+        """An armed act whose doer is an aircraft ("Israeli warplanes struck Gaza") is an attack
+        from the air (``[air_power]`` in cues.toml)."""
+        if src_tok is None or code[:2] not in self.air.get("roots", ()) or code == self.air.get("code"):
+            return code
+        names = [c.lemma_.lower() for c in src_tok.lefts if c.dep_ == "compound"] + [src_tok.lemma_.lower()]
+        doers = set(self.air.get("doers", ()))
+        # "a US drone strike": the head word, or its last compounds with it
+        aerial = any(" ".join(names[i:]) in doers for i in range(len(names))) or src_tok.lower_ in doers
+        return self.air["code"] if aerial else code
 
     def _verbal_force(self, code: str, m: Match) -> str:
         """Words of force with a reason ("hammered the senator for his vote", "attacked Obama over
