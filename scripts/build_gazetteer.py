@@ -320,7 +320,10 @@ def build(min_population: int) -> list[list[str]]:
     for ci in all_countries():
         v = ci.info()
         code = (v.get("ISO") or {}).get("alpha2")
-        if code:
+        # countryinfo lists some countries twice ("Palestine" and "Palestine, State of", the United
+        # Kingdom), one entry without a centre: keep the last one with it. Without it the box around
+        # GB's towns, stretched to its base in Cyprus, put the United Kingdom in Austria.
+        if code and (v.get("latlng") or code not in info_by_iso2):
             info_by_iso2[code] = v
     for iso2, c in sorted(countries.items()):
         names = []

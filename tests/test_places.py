@@ -71,6 +71,17 @@ def test_gazetteer_holds_countries_divisions_cities_and_regions(gaz):
         assert any(e.kind == "region" for e, _ in gaz.lookup(water)), water
 
 
+def test_a_country_point_lies_in_the_country(gaz):
+    """Country centres come from countryinfo, which lists the United Kingdom and Palestine twice,
+    once with no centre; the box around the UK's towns, stretched to its base in Cyprus, had put
+    the country in Austria."""
+    countries = gaz.countries()
+    for iso, (lat, lon) in {"GBR": (54.0, -2.5), "PSE": (31.9, 35.0), "USA": (39.0, -98.0),
+                            "RUS": (61.0, 100.0), "AUS": (-25.0, 134.0)}.items():
+        e = countries[iso]
+        assert km(e.lat, e.lon, lat, lon) < 500, (iso, e.lat, e.lon)
+
+
 def test_us_is_the_united_states_and_oklahoma_the_state(places_pipe):
     doc = run(places_pipe, "The U.S. said on Monday that storms hit Oklahoma and Canada.")
     assert place(doc, "U.S.").country == "USA"
