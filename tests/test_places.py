@@ -388,3 +388,30 @@ def test_a_news_agency_named_like_a_town_is_no_place(places_pipe):
     """'Xinhua reported': the agency, not Xinhua county; the village it reports on stays a place."""
     doc = run(places_pipe, "The landslide hit a village in Sichuan, Xinhua reported.")
     assert [p.text for p in doc.places] == ["Sichuan"]
+
+
+def test_a_town_the_recogniser_took_for_a_person_is_the_town_throughout(places_pipe):
+    """'Gainesville residents', 'Gainesville officials': a one-word name the recogniser reads as a
+    person, used as a town's, is the town wherever it stands; a family name of someone named in
+    full ('Jack Gainesville') is not."""
+    text = ("Gainesville residents march in protest of Charter Amendment 1. About 55 Gainesville residents "
+            "marched Friday. Members said the march aimed to let locals know that Gainesville says no to "
+            "discrimination. It is about protecting Gainesville as an inclusive city, she said.")
+    doc = run(places_pipe, text)
+    hits = [p for p in doc.places if p.text == "Gainesville"]
+    assert len(hits) >= 3 and all(p.country == "USA" for p in hits)
+    doc = run(places_pipe, "Jack Gainesville resigned. Gainesville said he was tired.")
+    assert not [p for p in doc.places if p.text == "Gainesville"]
+
+
+def test_a_country_name_the_recogniser_took_for_a_person_is_the_country(places_pipe, gaz):
+    """'Sri Lanka's former president' read as a person is the country; a two-word person's name that
+    starts with a country's ('Chad Smith') stays a person."""
+    from eventwire.components.nlp import load_model
+    from eventwire.places.toponyms import _a_country_taken_for_a_person
+
+    sdoc = load_model()("Chad Smith left. Sri Lanka's former president spoke.")
+    chad = [e for e in sdoc.ents if e.text == "Chad Smith"]
+    assert not any(_a_country_taken_for_a_person(e, gaz) for e in chad)
+    doc = run(places_pipe, "Sri Lanka's former president Chandrika Kumaratunga spoke.")
+    assert any(p.text == "Sri Lanka" and p.country == "LKA" for p in doc.places)

@@ -172,6 +172,19 @@ def _after_title(ent) -> bool:
     return len(ent) == 1 and prev is not None and prev.lower_.rstrip(".") in PERSON_TITLES
 
 
+def _a_country_taken_for_a_person(ent, gaz: Gazetteer) -> bool:
+    """A name of two words or more that the recogniser took for a person but that is a country's
+    ("Sri Lanka's former president", "Costa Rica"): no one bears it. One word ("Jordan", "Chad",
+    "Georgia") can be a person's."""
+    if ent.label_ != "PERSON":
+        return False
+    toks = [t for t in ent if t.tag_ != "POS"]
+    if len(toks) < 2:
+        return False
+    text = ent.doc[toks[0].i:toks[-1].i + 1].text
+    return any(e.kind == "country" for e, _ in gaz.lookup(text))
+
+
 def _entity_mentions(ent, gaz: Gazetteer) -> list[Mention]:
     if _after_title(ent):
         return []
@@ -242,6 +255,28 @@ def _surname_alone(ent, surnames: dict[str, int], gaz: Gazetteer) -> bool:
         return False
     return not any(e.kind in ("country", "admin1", "region") or e.population >= SURNAME_MAX_POPULATION
                    for e, _ in gaz.lookup_key(name_key(ent.text)))
+
+
+# Nouns after a town's name that make it the town's ("Gainesville residents", "Huntsville officials").
+TOWN_NOUNS = frozenset({"resident", "residents", "official", "officials", "mayor", "council", "commission",
+                        "commissioner", "commissioners", "city", "area", "native", "natives", "police", "voters"})
+
+
+def _towns_taken_for_people(sdoc, named_as: list[str], surnames: dict[str, int]) -> set[str]:
+    """One-word names the recogniser took for a person that the article uses as a town: somewhere
+    after a preposition of where ("in Gainesville") or before a town's people or offices
+    ("Gainesville residents"), and borne by no person it names in full ("Jack Greer"). One sense
+    per article: the matcher reads them as the town everywhere ("Gainesville says no")."""
+    first_names = {e[0].text for e in sdoc.ents if e.label_ == "PERSON" and len(e) > 1}
+    out = set()
+    for t in sdoc:
+        if named_as[t.i] != "person" or t.text in surnames or t.text in first_names or not t.text[:1].isupper():
+            continue
+        prev = sdoc[t.i - 1] if t.i else None
+        nxt = sdoc[t.i + 1] if t.i + 1 < len(sdoc) else None
+        if (prev is not None and prev.lower_ in LOCATIVE_PREPS) or (nxt is not None and nxt.lower_ in TOWN_NOUNS):
+            out.add(t.text)
+    return out
 
 
 def _is_name_token(t) -> bool:
@@ -458,7 +493,7 @@ def find_toponyms(sdoc, gaz: Gazetteer) -> tuple[list[Mention], list[tuple[int, 
                 blocked[k] = True
                 named_as[k] = "company"
             continue
-        if ent.label_ in PLACE_LABELS:
+        if ent.label_ in PLACE_LABELS or _a_country_taken_for_a_person(ent, gaz):
             found = _entity_mentions(ent, gaz)
             mentions += found
             if found or ent.label_ != "FAC":
@@ -485,6 +520,10 @@ def find_toponyms(sdoc, gaz: Gazetteer) -> tuple[list[Mention], list[tuple[int, 
     for t in sdoc:  # a surname alone that no entity covers ('"...," Rubio tweeted'): the matcher reads it as a person's
         if surnames.get(t.text, len(sdoc)) <= t.i and not named_as[t.i]:
             named_as[t.i] = "person"
+    for word in _towns_taken_for_people(sdoc, named_as, surnames):
+        for t in sdoc:
+            if t.text == word and named_as[t.i] == "person":
+                named_as[t.i] = ""
     covered = [False] * len(sdoc)
     _cover(sdoc, mentions, covered)
     mentions += _dateline_mentions(sdoc, gaz, covered)
