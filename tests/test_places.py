@@ -415,3 +415,12 @@ def test_a_country_name_the_recogniser_took_for_a_person_is_the_country(places_p
     assert not any(_a_country_taken_for_a_person(e, gaz) for e in chad)
     doc = run(places_pipe, "Sri Lanka's former president Chandrika Kumaratunga spoke.")
     assert any(p.text == "Sri Lanka" and p.country == "LKA" for p in doc.places)
+
+
+def test_a_small_town_after_in_is_a_place(places_pipe):
+    """After "in" or "near" a town of 10,000 will do ("lives in Bicester"); after
+    'from' a name may be a person's ('a letter from Taylor')."""
+    doc = run(places_pipe, "Matthew lives in Bicester with his mother.")
+    assert place(doc, "Bicester").country == "GBR"
+    doc = run(places_pipe, "The mayor read a letter from Taylor on Monday.")
+    assert not [p for p in doc.places if p.text == "Taylor"]

@@ -40,6 +40,7 @@ COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", 
            "southeast", "southwest", "greater", "downtown", "upstate", "rural", "metropolitan", "mainland"}
 CONNECTORS = {"of", "de", "del", "la", "le", "los", "las", "and", "du", "des", "al", "el", "da", "do", "dos"}
 MATCHER_MIN_POPULATION = 50_000
+WHERE_MIN_POPULATION = 10_000  # after "in", "near", ... ("in Bicester"): see _after_where
 # Words that name a place only with another word ("East Bank", "the Gulf Coast"): never alone.
 GENERIC = COMPASS | {"bank", "region", "metro", "city", "county", "state", "states", "province", "district",
                      "gulf", "coast", "valley", "river", "lake", "island", "islands", "bay", "park", "airport",
@@ -216,9 +217,20 @@ def _entity_mentions(ent, gaz: Gazetteer) -> list[Mention]:
     return out
 
 
-def _matcher_ok(m: Mention, named_as: str) -> bool:
+def _after_where(sdoc, i: int, named_as: str) -> bool:
+    """Whether the name at token ``i`` follows a preposition of where ("from Bicester", "in
+    Grovetown") and the recogniser took it for no company."""
+    return i > 0 and sdoc[i - 1].lower_ in WHERE_PREPS and named_as != "company" \
+        and sdoc[i].ent_type_ not in ("ORG", "DATE", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT")
+
+
+def _matcher_ok(m: Mention, named_as: str, where: bool = False) -> bool:
     """Whether the matcher reads ``m`` as a place. ``named_as`` is what the recogniser took its first
-    word for, when a one-word entity: "person" or "company" (else "")."""
+    word for, when a one-word entity: "person" or "company" (else ""). After a preposition of where
+    (``where``) a smaller town will do."""
+    if where and any(e.kind == "city" and not alias and e.population >= WHERE_MIN_POPULATION
+                     for e, alias in m.candidates):
+        return True
     for e, alias in m.candidates:
         if named_as:  # a country, or a division or a city of a million ("Jordan", "Georgia"); not
             # "Nelson said" (a region of New Zealand), "Flores" (of Uruguay), "the GAO" (of Mali)
@@ -237,6 +249,10 @@ def _matcher_ok(m: Mention, named_as: str) -> bool:
 # Prepositions before a place where something is or goes: after one, a one-word name is the place.
 LOCATIVE_PREPS = frozenset({"in", "at", "from", "to", "near", "into", "outside", "inside", "across", "throughout",
                             "around", "toward", "towards", "via", "through", "within"})
+
+
+# ... and those that, unlike "from" or "to" ("a letter from Taylor"), take no person after them.
+WHERE_PREPS = frozenset({"in", "near", "outside", "inside", "throughout", "across", "around", "within", "into"})
 
 
 # A place this large keeps its name though a person was named with it (a recogniser's "Hosni Mubarak Egypt").
@@ -274,7 +290,7 @@ def _towns_taken_for_people(sdoc, named_as: list[str], surnames: dict[str, int])
             continue
         prev = sdoc[t.i - 1] if t.i else None
         nxt = sdoc[t.i + 1] if t.i + 1 < len(sdoc) else None
-        if (prev is not None and prev.lower_ in LOCATIVE_PREPS) or (nxt is not None and nxt.lower_ in TOWN_NOUNS):
+        if (prev is not None and prev.lower_ in WHERE_PREPS) or (nxt is not None and nxt.lower_ in TOWN_NOUNS):
             out.add(t.text)
     return out
 
@@ -303,7 +319,7 @@ def _matcher_mentions(sdoc, gaz: Gazetteer, blocked: list[bool], named_as: list[
             if not (tj.text[:1].isupper() or tj.text in (".", "-")) or tj.is_sent_start and j > i:
                 break
             m = _mention_from_tokens(sdoc[i:j + 1], gaz, "matcher", None) if tj.text not in (".", "-") else None
-            if m is not None and _matcher_ok(m, named_as[i]):
+            if m is not None and _matcher_ok(m, named_as[i], _after_where(sdoc, i, named_as[i])):
                 best = (m, j)
             j += 1
         # inside a longer run of names only after a connector: "Bank of America", not "European Union"
