@@ -424,3 +424,10 @@ def test_a_small_town_after_in_is_a_place(places_pipe):
     assert place(doc, "Bicester").country == "GBR"
     doc = run(places_pipe, "The mayor read a letter from Taylor on Monday.")
     assert not [p for p in doc.places if p.text == "Taylor"]
+
+
+def test_a_dotted_state_abbreviation_stands_alone(places_pipe):
+    """'S.C.', 'N.J.' are no words of English: a state wherever they stand, not only after a town."""
+    doc = run(places_pipe, "Mound Center set to open in S.C. today. The S.C. Highway Patrol is looking for leads.")
+    hits = [p for p in doc.places if p.text == "S.C."]
+    assert len(hits) == 2 and all(p.kind == "admin1" and p.country == "USA" for p in hits)

@@ -436,12 +436,15 @@ def _dateline_mentions(sdoc, gaz: Gazetteer, covered: list[bool]) -> list[Mentio
 
 def _abbreviation_mentions(sdoc, gaz: Gazetteer, covered: list[bool]) -> list[Mention]:
     """AP-style state abbreviations after a comma ("Springfield, Ill."), and a lawmaker's state
-    after a party letter and a dash ("Clyburn, D-S.C.", "Rahall, D-W. Va.", "Cruz (R-TX)", "R-Texas")."""
+    after a party letter and a dash ("Clyburn, D-S.C.", "Rahall, D-W. Va.", "Cruz (R-TX)", "R-Texas").
+    One with a period inside ("S.C.", "N.J.", "W.Va.") is no word of English and stands alone too
+    ("set to open in S.C. today", "the S.C. Highway Patrol"); "Ill." or "Mass." alone may be one."""
     out = []
     for t in sdoc[1:]:
         prev = sdoc[t.i - 1]
         party = prev.text == "-" and t.i >= 2 and sdoc[t.i - 2].text in PARTY_LETTERS
-        if prev.text != "," and not party or covered[t.i]:
+        dotted = t.text in STATE_ABBREVIATIONS and "." in t.text[:-1]
+        if prev.text != "," and not party and not dotted or covered[t.i]:
             continue
         nxt = sdoc[t.i + 1] if t.i + 1 < len(sdoc) else None
         end = t.idx + len(t.text)
