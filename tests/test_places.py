@@ -431,3 +431,13 @@ def test_a_dotted_state_abbreviation_stands_alone(places_pipe):
     doc = run(places_pipe, "Mound Center set to open in S.C. today. The S.C. Highway Patrol is looking for leads.")
     hits = [p for p in doc.places if p.text == "S.C."]
     assert len(hits) == 2 and all(p.kind == "admin1" and p.country == "USA" for p in hits)
+
+
+def test_a_town_read_as_a_people_is_still_the_town_where_it_stands_again(places_pipe):
+    """The recogniser reads 'Sochi' as a people (NORP) in 'the Sochi mayoral election': no vote
+    against the town, as a real people's name ('Georgian') would be."""
+    text = ("Freemason Bogdanov Joins Sochi Mayor Race. Andrei Bogdanov on Wednesday became the latest entry "
+            "into the crowded Sochi mayoral election. The mayoral election in Sochi, which will host the 2014 "
+            "Winter Olympics, is on April 26. He submitted his papers to the Sochi elections commission.")
+    doc = run(places_pipe, text)
+    assert len([p for p in doc.places if p.text == "Sochi" and p.country == "RUS"]) >= 3

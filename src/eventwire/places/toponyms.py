@@ -340,7 +340,7 @@ def _cover(sdoc, mentions: list[Mention], covered: list[bool]) -> None:
             covered[tok.i] = True
 
 
-def _repeated_mentions(sdoc, found: list[Mention], blocked: list[bool]) -> list[Mention]:
+def _repeated_mentions(sdoc, gaz: Gazetteer, found: list[Mention], blocked: list[bool]) -> list[Mention]:
     """A name the article uses for a place once names that place wherever else it stands in the
     article ("Greer, South Carolina" ... "Greer's city limits"), though the recogniser took it
     there for a person or an organisation: one sense per article. Only names found as place
@@ -351,7 +351,8 @@ def _repeated_mentions(sdoc, found: list[Mention], blocked: list[bool]) -> list[
     # town's name before a noun is often read as one ("Torrington businesses")
     votes = Counter()
     for ent in sdoc.ents:
-        if ent.text in names and ent.label_ in PLACE_LABELS | {"PERSON", "NORP"}:
+        # a people's name read as NORP is a vote against ("Georgian"); a town's ("Sochi") is a misreading
+        if ent.text in names and (ent.label_ in PLACE_LABELS | {"PERSON"} or ent.label_ == "NORP" and _demonym(gaz, ent.text)):
             votes[ent.text] += 1 if ent.label_ in PLACE_LABELS else -1
     names = {n: m for n, m in names.items() if votes[n] > 0}
     covered = list(blocked)
@@ -550,7 +551,7 @@ def find_toponyms(sdoc, gaz: Gazetteer) -> tuple[list[Mention], list[tuple[int, 
     mentions += _abbreviation_mentions(sdoc, gaz, covered)
     _cover(sdoc, mentions, covered)
     mentions += _matcher_mentions(sdoc, gaz, [b or c for b, c in zip(blocked, covered)], named_as)
-    mentions += _repeated_mentions(sdoc, mentions, [b or c for b, c in zip(blocked, covered)])
+    mentions += _repeated_mentions(sdoc, gaz, mentions, [b or c for b, c in zip(blocked, covered)])
     # demonyms the NER did not label NORP ("Chinese President")
     _cover(sdoc, mentions, covered)
     demonyms = [d for d in demonyms if not any(m.start < d[1] and d[0] < m.end for m in mentions)]
