@@ -407,3 +407,16 @@ def test_people_of_one_family_name_are_not_one_person(pipeline):
     assert people == {"Elliott Lewis", "Barbara Lewis", "Spencer Lewis"}
     assert _actor_at(doc, "Jalil Jilani") is _actor_at(doc, "Jalil Abbas Jilani")
     assert next(q for q in doc.quotes if q.text.startswith("I am")).speaker["name"] == "Spencer Lewis"
+
+
+def test_a_ministers_portfolio_between_title_and_name_is_skipped(pipeline):
+    """'Minister for Interior Aftab Sherpao', 'Minister of Foreign Affairs Shah Mahmood Qureshi': the
+    title reaches the name past its portfolio."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("Federal Minister for Interior Aftab Ahmad Khan Sherpao said the police would act. "
+                            "Pakistan's Minister of Foreign Affairs Shah Mahmood Qureshi met Chinese leaders.")
+    pipeline([doc])
+    by_name = {a.name: a for a in doc.actors}
+    assert by_name["Aftab Ahmad Khan Sherpao"].sector == "GOV"
+    assert by_name["Shah Mahmood Qureshi"].sector == "GOV" and by_name["Shah Mahmood Qureshi"].country == "PAK"

@@ -406,6 +406,9 @@ class Linker:
         n = len(words)
         if r.person:
             named = self._name_after(ctx, a.end, at, None)
+            portfolio = _past_portfolio(words, a.end)
+            if named is None and portfolio is not None:  # "Minister for Interior Aftab Sherpao"
+                named = self._name_after(ctx, portfolio, at, None)
             if named is not None:
                 nend, ref = named
                 if ref.kind == "unknown":
@@ -703,3 +706,25 @@ class Linker:
 
 def role_label(tenure: Tenure | None) -> str | None:
     return KIND_LABELS.get(tenure.kind, tenure.kind.replace("_", " ")) if tenure is not None else None
+
+
+# Portfolios a minister's or a secretary's title names before the holder ("Minister for Interior
+# Aftab Sherpao", "Minister of Foreign Affairs Wang Yi"): skipped to reach the name.
+PORTFOLIO_WORDS = frozenset({"interior", "foreign", "affairs", "home", "defence", "defense", "finance", "health",
+                             "education", "justice", "trade", "energy", "agriculture", "information", "labour",
+                             "labor", "transport", "economy", "environment", "industry", "commerce", "culture",
+                             "tourism", "planning", "water", "petroleum", "oil", "mines", "works", "security",
+                             "and", "public", "national", "internal", "external", "economic", "social", "welfare"})
+
+
+def _past_portfolio(words: list[str], j: int) -> int | None:
+    """The index after "for Interior" or "of Foreign Affairs" at ``j``, or None."""
+    if j >= len(words) or words[j].lower() not in ("for", "of"):
+        return None
+    k = j + 1
+    if k < len(words) and words[k].lower() == "the":
+        k += 1
+    start = k
+    while k < len(words) and k - start < 4 and words[k][:1].isupper() and words[k].lower() in PORTFOLIO_WORDS:
+        k += 1
+    return k if k > start and words[k - 1].lower() != "and" else None
