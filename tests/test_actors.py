@@ -420,3 +420,17 @@ def test_a_ministers_portfolio_between_title_and_name_is_skipped(pipeline):
     by_name = {a.name: a for a in doc.actors}
     assert by_name["Aftab Ahmad Khan Sherpao"].sector == "GOV"
     assert by_name["Shah Mahmood Qureshi"].sector == "GOV" and by_name["Shah Mahmood Qureshi"].country == "PAK"
+
+
+def test_everyday_groups_have_their_sector(pipeline):
+    """Groups news names by trade or standing: landowners, peasants, shopkeepers, pilgrims,
+    tourists, lawyers, immigrants."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("Algerian landowners protested the decree. Egyptian shopkeepers closed their doors. "
+                            "Peasants in Bolivia marched. Pakistani lawyers boycotted the courts.")
+    pipeline([doc])
+    sectors = {a.name: (a.country, a.sector) for a in doc.actors}
+    got = set(sectors.values())
+    assert ("DZA", "CVL") in got and ("EGY", "BUS") in got and ("PAK", "JUD") in got, sectors
+    assert any(s == "AGR" for _, s in got), sectors
