@@ -375,3 +375,21 @@ def test_aircraft_are_a_means_of_attack_not_an_event(pipeline):
 def test_holding_civilians_as_human_shields_is_using_them_as_shields(pipeline):
     pairs = _dyads(pipeline, "Islamic State militants held around 20,000 civilians as human shields in Raqqa.")
     assert any(r == "18" for _, r, _, _ in pairs) and not any(r == "17" for _, r, _, _ in pairs)
+
+
+def test_markets_prices_and_a_candidates_renown_are_no_parties(pipeline):
+    """'Chinese shares rallied', 'British markets fought back': no protest and no fight; 'the Syrian
+    civil war' names where a war is, not Syria fighting; 'name recognition' is no diplomatic
+    recognition. Protesters still rally and armies still fight."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("Chinese shares rallied on Tuesday. British markets fought back on Friday. "
+                            "The United States responded weakly to the Syrian civil war. "
+                            "Clinton still has the advantage of name recognition over Sanders. "
+                            "Protesters rallied in Tahrir Square. Russian forces fought Ukrainian troops near Bakhmut.")
+    pipeline([doc])
+    by_sentence = {}
+    for e in doc.events:
+        by_sentence.setdefault(e.sentence, set()).add(e.cameo[:2])
+    assert not any(k in by_sentence for k in (0, 1, 2, 3)), by_sentence
+    assert "14" in by_sentence.get(4, set()) and "19" in by_sentence.get(5, set())

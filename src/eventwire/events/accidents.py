@@ -16,10 +16,13 @@ def doer_is_no_one(tok, p: Pattern, patterns: PatternSet) -> bool:
     vehicle ("the infection killed her", "the flu that has killed 150", "a 'killer bee' attack", "a
     pickup that struck Corbin"): a death or an injury, no assault by anyone (cues.toml
     ``natural_causes``); a noun in the doer's name counts ("Avian Flu"), a vehicle only as the doer
-    itself ("a car bomb" is a bomb)."""
-    if p.code[:2] not in ("18", "19", "20"):
+    itself ("a car bomb" is a bomb). A market or a price as the doer of a protest's or a fight's
+    words ("shares rallied", "markets fought back") is no one either."""
+    if p.code[:2] not in ("14", "18", "19", "20"):
         return False
-    causes = patterns.cue_set("natural_causes", "words") | patterns.cue_set("natural_causes", "animals")
+    markets = patterns.cue_set("natural_causes", "markets")
+    causes = markets if p.code[:2] == "14" else \
+        patterns.cue_set("natural_causes", "words") | patterns.cue_set("natural_causes", "animals") | markets
     if p.kind == "noun":  # "a 'killer bee' attack", "an attack by a shark"
         doers = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
         doers += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for g in children(c, "pobj")]

@@ -815,8 +815,9 @@ class Coder:
         cands = self.source_candidates(m)
         if m.pattern.kind == "noun":  # "the Benghazi attack": a town before an event noun says where, not who
             where_only = m.token.lemma_.lower() in self.setting_nouns  # "the Vietnam war": any name before it
-            cands = [(t, how) for t, how in cands if t is None or t.dep_ != "compound"
-                     or not (where_only or _names_a_town(doc, t))]
+            # ... and "the Syrian civil war", "the Israeli-Palestinian conflict": a people's adjective too
+            cands = [(t, how) for t, how in cands if t is None or not (
+                t.dep_ == "compound" and (where_only or _names_a_town(doc, t)) or t.dep_ == "amod" and where_only)]
         sources, src_tok, src_how = self._first_actors(doc, cands)
         st = status_of(m.token, m.carrier or m.token, self.patterns)
         code = self._air_power(self._verbal_force(self._crowd_action(self._recode(m, st), m, sources), m), src_tok)
