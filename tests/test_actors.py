@@ -434,3 +434,17 @@ def test_everyday_groups_have_their_sector(pipeline):
     got = set(sectors.values())
     assert ("DZA", "CVL") in got and ("EGY", "BUS") in got and ("PAK", "JUD") in got, sectors
     assert any(s == "AGR" for _, s in got), sectors
+
+
+def test_an_office_with_its_holder_beside_it_is_that_person(pipeline):
+    """'The president of Bulgaria, Georgi Parvanov,' is Parvanov (with Bulgaria's code), whoever held
+    the office at another date; 'The president of France, Nicolas Sarkozy, ... He' is Sarkozy."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("The president of Bulgaria, Georgi Parvanov, promptly pardoned them. The president "
+                            "of France, Nicolas Sarkozy, said France paid no money to Libya. He also said he "
+                            "would visit Libya on Wednesday.")
+    pipeline([doc])
+    names = {a.name: a.code for a in doc.actors}
+    assert names.get("Georgi Parvanov") == "BGRGOV", names
+    assert "Nicolas Sarkozy" in names and not any(n in names for n in ("Emmanuel Macron", "Zhelyu Zhelev"))

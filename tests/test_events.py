@@ -393,3 +393,25 @@ def test_markets_prices_and_a_candidates_renown_are_no_parties(pipeline):
         by_sentence.setdefault(e.sentence, set()).add(e.cameo[:2])
     assert not any(k in by_sentence for k in (0, 1, 2, 3)), by_sentence
     assert "14" in by_sentence.get(4, set()) and "19" in by_sentence.get(5, set())
+
+
+def test_the_two_sides_of_a_deal_between_them_are_each_others_party(pipeline):
+    """'A deal between the EU and Libya, mediated by Qatar': the EU and Libya, not Qatar; 'Fighting
+    between Armenia and Azerbaijan killed 50' is their fighting."""
+    pairs = _dyads(pipeline, "A deal between the European Union and Libya, mediated by Qatar, ended the standoff.",
+                   "Fighting between Armenia and Azerbaijan killed 50 soldiers.")
+    assert {(0, "05", "IGOEU", "LBY"), (0, "05", "LBY", "IGOEU")} <= {(k, r, s, t) for k, r, s, t in pairs}, pairs
+    assert not any(k == 0 and r == "05" and t == "QAT" for k, r, _, t in pairs)
+    assert {(1, "19", "ARM", "AZE"), (1, "19", "AZE", "ARM")} <= pairs
+
+
+def test_coming_home_naming_and_undoing_are_no_events(pipeline):
+    """'The Bulgarian nurses arrived in Sofia, Bulgaria' is no visit; 'called the vaccine a plot'
+    names it (no aid); 'lifted the death sentences' undoes them (no conviction). A minister arriving
+    abroad still visits."""
+    pairs = _dyads(pipeline, "The five Bulgarian nurses arrived in Sofia, Bulgaria, today.",
+                   "The clerics called the vaccine a plot led by the United States.",
+                   "Last week, Libya lifted the death sentences.",
+                   "The Russian foreign minister arrived in Damascus on Monday.")
+    assert not any(k in (0, 1, 2) for k, *_ in pairs), pairs
+    assert any(k == 3 and r == "04" and t == "SYR" for k, r, _, t in pairs)

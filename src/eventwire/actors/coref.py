@@ -81,6 +81,7 @@ class ActorBuilder:
         self.groups: list[PersonMention] = []  # mentions of countries, groups and organisations
         self.settings: list[Counter] = [Counter() for _ in self.sent_starts]  # countries named per sentence
         self.titled: list[tuple[int, str, str]] = []  # (sentence, title, actor id) of people named with a title
+        self.named_beside: dict[int, Found] = {}  # office's start -> the person its apposition names
 
     # --- actors ---------------------------------------------------------
     def _actor(self, aid: str, name: str, code: str | None, country: str | None, sector: str | None,
@@ -159,6 +160,10 @@ class ActorBuilder:
             for i in range(f.start, f.end):
                 covered[i] = True
         pron = [t.i for t in sdoc if t.lower_ in PRONOUNS and is_pronoun(t) and not covered[t.i]]
+        # "The president of France, Nicolas Sarkozy, said": the office is the person named beside it
+        self.named_beside = {f.start: g for f, g in zip(found, found[1:]) if f.ref.kind == "role"
+                             and g.ref.kind in ("person", "unknown") and g.start == f.end + 1
+                             and sdoc[f.end].text == ","}
         for f in found:
             c = self._found_country(f)
             if c is not None:
@@ -337,6 +342,12 @@ class ActorBuilder:
         return ids[0] if len(ids) == 1 else None
 
     def _resolve_role(self, ref: Ref, f: Found) -> Actor | None:
+        beside = self.named_beside.get(f.start)
+        if beside is not None:  # the apposition names the holder, whatever the date ("The president
+            if beside.ref.kind == "unknown":  # of Bulgaria, Georgi Parvanov,"), and its country
+                beside.ref.country = beside.ref.country or ref.country
+                beside.ref.sector = beside.ref.sector or ref.sector or "GOV"
+            return self._resolve(beside)
         if ref.country is None:  # "the president": the last such officeholder named
             for pm in reversed(self.people):
                 a = self.actors[pm.actor]

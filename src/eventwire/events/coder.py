@@ -48,6 +48,8 @@ ONE_WAY_CODES = frozenset({"051", "052", "053", "054", "055", "056"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 NOT_EVENT_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 QUOTE_MARKS = frozenset({"'", "''", "``", '"', "“", "‘"})
+# Verbs of arriving: one's own country arrived in is home, not a place visited
+HOMECOMING_VERBS = frozenset({"arrive", "return", "land", "come", "fly", "get"})
 # Inquiries and charges, which are about the subject of the claim they look into
 INQUIRY_ROOTS = frozenset({"09", "11"})
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
@@ -483,6 +485,8 @@ class Coder:
         if moving is not None:
             return moving
         if noun.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and is_word(head, self.light):
+            if head.lemma_.lower() == "call" and (_named_as(noun) or children(head, "oprd")):
+                return None  # "called the vaccine a plot": named, nothing called for
             return head
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in":
             gov = head.head
@@ -648,6 +652,9 @@ class Coder:
                 cands.append((obj, "between"))
         else:
             cands += subject_candidates(carrier)
+            if tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+                # a gerund used as a noun: "Fighting between Armenia and Azerbaijan killed 50"
+                cands += [(obj, "between") for _, obj in prep_objects(tok, ("between",))]
         if m.code[:2] in AUTHORITY_ROOTS and carrier is not None and is_passive(carrier) \
                 and agent_object(carrier) is None:
             # "a missionary was arrested in Lebanon", "was put under investigation in Italy":
@@ -845,7 +852,9 @@ class Coder:
         mutual = len(sources) > 1 and (shared[:2] in SYMMETRIC_ROOTS and shared[:3] not in ONE_WAY_CODES
                                        and not self._gives_to_other(m)
                                        or src_how == "between")
-        if len(sources) > 1 and self._reciprocal(m):
+        if len(sources) > 1 and (self._reciprocal(m) or src_how == "between"):
+            # "a deal between the EU and Libya, mediated by Qatar": the two sides are each other's party;
+            # anyone else named is not
             pairs = [(s, t) for s in sources for t in sources if s[0].id != t[0].id]
         elif targets and not (mutual and tgt_how == "scan" and _where(tgt_tok)):
             pairs = [(s, t) for s in sources for t in targets]
@@ -858,6 +867,10 @@ class Coder:
             pairs = [(s, None) for s in sources]
         if not sources:
             pairs = [(None, t) for t in targets]
+        if code[:3] == "042" and (m.carrier or m.token).lemma_.lower() in HOMECOMING_VERBS:
+            # "the Bulgarian nurses arrived in Sofia, Bulgaria": coming home is no visit
+            pairs = [(s, t) for s, t in pairs if not (s and t and s[0].country and s[0].country == t[0].country
+                                                        and not t[0].sector)]
         # "at the company's annual Worldwide Developers *Conference*": a trigger that is a word of the name
         # of one of its own parties, and that no verb carries, names that party, no event ("hosting the
         # Asean Summit" still is)
