@@ -415,3 +415,23 @@ def test_coming_home_naming_and_undoing_are_no_events(pipeline):
                    "The Russian foreign minister arrived in Damascus on Monday.")
     assert not any(k in (0, 1, 2) for k, *_ in pairs), pairs
     assert any(k == 3 and r == "04" and t == "SYR" for k, r, _, t in pairs)
+
+
+def test_products_texts_and_venues_are_no_people_released_called_or_held(pipeline):
+    """'Apple released a new lineup of laptops', 'released the text of his email', 'an iTunes-compatible
+    cell phone', 'It is to be held at the California Theater', 'the stock rose before declining':
+    no release of prisoners, no phone call, no detention and no refusal. Iran releasing sailors and
+    hostages held in a house still are."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("Apple Inc. released a new lineup of MacBook Air laptops. Apple released the text of "
+                            "the email. Apple also announced an iTunes-compatible cell phone. It is to be held at "
+                            "the California Theater in San Jose. Ford's stock rose to a five-year high in morning "
+                            "trading, before declining later in the day. Iran released three British sailors. "
+                            "The hostages were held in a house in Baghdad.")
+    pipeline([doc])
+    roots = {}
+    for e in doc.events:
+        roots.setdefault(e.sentence, set()).add(e.cameo[:2])
+    assert not any(k in roots for k in range(5)), roots
+    assert "08" in roots.get(5, set()) and "18" in roots.get(6, set())

@@ -16,30 +16,38 @@ def doer_is_no_one(tok, p: Pattern, patterns: PatternSet) -> bool:
     vehicle ("the infection killed her", "the flu that has killed 150", "a 'killer bee' attack", "a
     pickup that struck Corbin"): a death or an injury, no assault by anyone (cues.toml
     ``natural_causes``); a noun in the doer's name counts ("Avian Flu"), a vehicle only as the doer
-    itself ("a car bomb" is a bomb). A market or a price as the doer of a protest's or a fight's
-    words ("shares rallied", "markets fought back") is no one either."""
-    if p.code[:2] not in ("14", "18", "19", "20"):
-        return False
+    itself ("a car bomb" is a bomb). A market or a price as the doer of any event's words ("shares
+    rallied", "markets fought back", "the stock rose before declining") is no one either."""
+    violent = p.code[:2] in ("18", "19", "20")
+    # a market is the doer's head word itself ("Ford's stock", not "the Tokyo Stock Exchange")
     markets = patterns.cue_set("natural_causes", "markets")
-    causes = markets if p.code[:2] == "14" else \
-        patterns.cue_set("natural_causes", "words") | patterns.cue_set("natural_causes", "animals") | markets
-    if p.kind == "noun":  # "a 'killer bee' attack", "an attack by a shark"
+    causes = patterns.cue_set("natural_causes", "words") | patterns.cue_set("natural_causes", "animals") \
+        if violent else frozenset()
+    if p.kind == "noun":  # "a 'killer bee' attack", "an attack by a shark", "a stock rally" (not "an oil embargo")
+        if not violent and p.code[:2] != "14":
+            return False
         doers = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
         doers += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for g in children(c, "pobj")]
-        return any(not causes.isdisjoint(words(t)) for d in doers for t in _name_words(d))
+        return any(not causes.isdisjoint(words(t)) for d in doers for t in _name_words(d)) or any(
+            not markets.isdisjoint(words(d)) for d in doers)
     if p.kind != "verb":
         return False
     verb = tok
     while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not children(verb, "nsubj"):
         verb = verb.head  # "which left the road and struck several trees": the first verb's doer
+    if verb.dep_ in ("advcl", "xcomp", "pcomp") and not children(verb, "nsubj", "nsubjpass"):
+        # "the stock rose ... before declining": the subject of the clause it hangs from
+        verb = verb.head.head if verb.dep_ == "pcomp" else verb.head
     doers = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who")]
     if not doers and agent_object(verb) is not None:  # "she was hit by a 2013 Toyota Camry"
         doers = [agent_object(verb)]
     elif not doers and verb.dep_ == "relcl":  # "the flu that has killed 150"
         doers = [verb.head]
+    if any(not causes.isdisjoint(words(t)) for d in doers for t in _name_words(d)) or any(
+            not markets.isdisjoint(words(d)) for d in doers):
+        return True
     vehicles = patterns.cue_set("natural_causes", "vehicles")
-    return any(not causes.isdisjoint(words(t)) for d in doers for t in _name_words(d)) or any(
-        is_product(d) or not vehicles.isdisjoint(words(d)) for d in doers)
+    return violent and any(is_product(d) or not vehicles.isdisjoint(words(d)) for d in doers)
 
 
 def is_product(tok) -> bool:

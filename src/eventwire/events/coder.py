@@ -245,6 +245,8 @@ def _other_sense(tok, p: Pattern, patterns: PatternSet) -> bool:
     near = list(complement(tok, depth=2))  # its object and what modifies it, not clauses further down
     if p.kind == "verb":  # a passive's subject and the noun a participle describes are its object too
         near += children(tok, "nsubjpass") + ([tok.head] if tok.dep_ == "acl" else [])
+        if is_passive(tok) and not children(tok, "nsubjpass") and tok.dep_ == "xcomp":
+            near += children(tok.head, "nsubj")  # "It is to be held at the theater"
     if p.kind == "noun":
         near += [t for t in tok.subtree if t.i < tok.i]
         if tok.dep_ in ("dobj", "nsubjpass"):
