@@ -468,3 +468,14 @@ def test_what_is_spoken_called_responded_to_or_tested_for_is_not_what_was_said(q
                     "horses test positive to the flu they will be quarantined. The senator responded to the "
                     "criticism on Monday. Smith is confident that the bill will pass.").quotes
     assert sorted(q.text for q in got) == ["that the bill will pass", "the criticism", "to call police immediately"]
+
+
+def test_a_measure_weighed_is_no_view(pipeline):
+    """'weighs less than 3 lbs' is a weight; 'weighs in on the debate' is a view."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("The new laptop is only 0.68 in thick and weighs less than 3 lbs. "
+                            "The senator weighed in on the debate.")
+    pipeline([doc])
+    cues = [q.cue["text"] for q in doc.quotes if q.cue]
+    assert cues == ["weighed in"], cues

@@ -171,6 +171,9 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
     kids = list(v.children)
     if lemma == "deny" and any(c.dep_ == "auxpass" for c in kids) and any(c.dep_ in ("dobj", "obj") for c in kids):
         return None  # "was denied entry", "were denied a permit": something withheld, nothing said
+    if lemma in MEASURING and any(c.dep_ in ("dobj", "npadvmod") and (c.like_num or any(
+            g.dep_ == "nummod" for g in c.children)) for c in kids):
+        return None  # "weighs less than 3 lbs": a measure, no view weighed
     content: list[Span] = []
     clause = [c for c in kids if c.dep_ in _CLAUSE_DEPS]
     prep_obj = _prep_object(v, PREP_CUES.get(lemma, ()))
@@ -265,6 +268,9 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
     return Frame(si, "verb", _group(lemma), cue, _text(doc)[cue[0]:cue[1]], src, phrase, content, v.i,
                  subj.i if subj is not None else None, weak=weak)
 
+
+# Verbs of judging that also measure ("weighs 3 lbs", "measures 10 inches")
+MEASURING = frozenset({"weigh", "measure"})
 
 _ASIDE_DEPS = ("relcl", "appos", "advcl")
 _ASIDE_MARKS = ("when", "while", "after", "before", "as")
