@@ -435,3 +435,20 @@ def test_products_texts_and_venues_are_no_people_released_called_or_held(pipelin
         roots.setdefault(e.sentence, set()).add(e.cameo[:2])
     assert not any(k in roots for k in range(5)), roots
     assert "08" in roots.get(5, set()) and "18" in roots.get(6, set())
+
+
+def test_sport_film_and_a_tool_in_hand_are_no_shooting_or_cooperation(pipeline):
+    """'Woods shot a 68', 'shooting the final scene': no shooting; 'Working from memory, with only a
+    pocketknife, Bunch has produced ...': no one worked with. Police shooting protesters and working
+    with China still are events."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("Tiger Woods shot a 68 on Sunday. The crew finished shooting the final scene in Rome. "
+                            "Working from memory, with only a pocketknife, James Bunch has produced a body of work. "
+                            "Police shot two protesters in Lagos. The United States will work with China on climate.")
+    pipeline([doc])
+    roots = {}
+    for e in doc.events:
+        roots.setdefault(e.sentence, set()).add(e.cameo[:2])
+    assert not any(k in roots for k in (0, 1, 2)), roots
+    assert 3 in roots and "03" in roots.get(4, set())

@@ -866,6 +866,8 @@ class Coder:
         else:
             if m.token.lemma_.lower() in self.generic and m.pattern.specificity == 1:
                 return []
+            if m.pattern.marked_prep and m.pattern.kind == "verb" and not m.pattern.required:
+                return []  # "work +with" with no one to work with: "working, with only a pocketknife"
             pairs = [(s, None) for s in sources]
         if not sources:
             pairs = [(None, t) for t in targets]
