@@ -452,3 +452,14 @@ def test_sport_film_and_a_tool_in_hand_are_no_shooting_or_cooperation(pipeline):
         roots.setdefault(e.sentence, set()).add(e.cameo[:2])
     assert not any(k in roots for k in (0, 1, 2)), roots
     assert 3 in roots and "03" in roots.get(4, set())
+
+
+def test_what_a_party_receives_comes_from_the_giver(pipeline):
+    """'Ukraine received military aid from Germany', 'Israel won the support of the United States',
+    'Baltia won approval from the Transportation Department': the giver acts on the receiver."""
+    pairs = _dyads(pipeline, "Ukraine received military aid from Germany.",
+                   "Israel won the support of the United States.",
+                   "Kosovo won recognition from the United States.")
+    assert (0, "07", "DEU", "UKR") in pairs and not any(k == 0 and s == "UKR" for k, _, s, _ in pairs)
+    assert (1, "05", "USA", "ISR") in pairs and not any(k == 1 and s == "ISR" for k, _, s, _ in pairs)
+    assert (2, "05", "USA", "XKX") in pairs or (2, "05", "USA", "KOS") in pairs, pairs

@@ -280,6 +280,7 @@ class Coder:
         self.light = c.cue_set("light_verbs", "verbs")
         self.undergone = c.cue_set("undergone", "nouns")
         self.receiving = c.cue_set("undergone", "carriers")
+        self.given = c.cue_set("undergone", "given")
         self.departure = c.cue_set("departure", "nouns")
         self.cancelling = c.cue_set("cancelling", "verbs")
         self.setting_nouns = c.cue_set("setting_nouns", "nouns")
@@ -457,9 +458,11 @@ class Coder:
 
     def _receives(self, noun, carrier) -> bool:
         """Whether the subject of ``carrier`` undergoes what ``noun`` names ("was receiving a fair
-        trial", "faces prosecution", "got a pardon"): cues.toml ``[undergone]`` nouns after a verb of
-        receiving (``[undergone] carriers``)."""
-        return noun.lemma_.lower() in self.undergone and carrier is not noun and carrier.lemma_.lower() in self.receiving
+        trial", "faces prosecution", "got a pardon", "won approval from ..."): cues.toml ``[undergone]``
+        nouns and ``given`` nouns after a verb of receiving (``[undergone] carriers``)."""
+        lemma = noun.lemma_.lower()
+        return (lemma in self.undergone or lemma in self.given) and carrier is not noun \
+            and carrier.lemma_.lower() in self.receiving
 
     def _undone(self, tok) -> bool:
         """Whether what ``tok`` names is undone by the verb it is the object of, or of whose object it
@@ -650,6 +653,10 @@ class Coder:
                     cands.append((agent_object(carrier), "direct"))
                 if not self._receives(tok, carrier):
                     cands += subject_candidates(carrier)
+                else:  # "received military aid from Germany", "won the support of the United States"
+                    cands += [(obj, "direct") for _, obj in prep_objects(carrier, ("from", "by"))]
+                    if tok.lemma_.lower() in self.given:
+                        cands += [(obj, "direct") for _, obj in prep_objects(tok, ("of",))]
             for p, obj in prep_objects(tok, ("between",)):
                 cands.append((obj, "between"))
         else:
