@@ -479,3 +479,13 @@ def test_a_measure_weighed_is_no_view(pipeline):
     pipeline([doc])
     cues = [q.cue["text"] for q in doc.quotes if q.cue]
     assert cues == ["weighed in"], cues
+
+
+def test_a_time_phrase_before_a_reported_clause_is_the_cues(pipeline):
+    """'Trump said after the convention he would not accept ...': the parser hangs the clause off
+    'said' as an adverbial; what he said starts at 'he'."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("Trump said after the convention he would not accept Cruz's endorsement if it were offered.")
+    pipeline([doc])
+    assert [q.text for q in doc.quotes] == ["he would not accept Cruz's endorsement if it were offered"]

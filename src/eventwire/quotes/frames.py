@@ -176,6 +176,10 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
         return None  # "weighs less than 3 lbs": a measure, no view weighed
     content: list[Span] = []
     clause = [c for c in kids if c.dep_ in _CLAUSE_DEPS]
+    leads = []  # the time phrase before a misread clause is the cue's, not what was said
+    if not clause and lemma in SPEECH:
+        leads = [lead for c in kids if (lead := _misread_clause(v, c)) is not None]
+        clause = [lead.head for lead in leads]
     prep_obj = _prep_object(v, PREP_CUES.get(lemma, ()))
     if particle and prep_obj is None and not any(c.dep_ in ("prt", "dobj") and c.lower_ == particle for c in kids):
         return None
@@ -183,7 +187,8 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
         others = [c for c in clause[1:] if _next_speaker(c, v)]  # "..., and three-quarters said ..."
         clause = [c for c in clause if c not in others]
         content = _minus_many([_subtree(c) for c in clause], [h for c in clause for h in _own_cues(c)]
-                              + [(v.doc[c.left_edge.i - 1].idx, _subtree(c)[1]) for c in others])
+                              + [(v.doc[c.left_edge.i - 1].idx, _subtree(c)[1]) for c in others]
+                              + [_subtree(lead) for lead in leads])
     else:
         xcomp = [c for c in kids if c.dep_ == "xcomp"]
         dobj = [c for c in kids if c.dep_ in ("dobj", "obj")]
@@ -267,6 +272,25 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
     weak = lemma not in SPEECH | REPORT | DIRECTIVE | COGNITION | EVALUATION
     return Frame(si, "verb", _group(lemma), cue, _text(doc)[cue[0]:cue[1]], src, phrase, content, v.i,
                  subj.i if subj is not None else None, weak=weak)
+
+
+def _misread_clause(v, c):
+    """The time phrase opening a reported clause that the parser hung off the cue as an adverbial:
+    "Trump said after the convention he would not accept ..." read as "[after ... he would not
+    accept]" (the phrase's preposition, or None). The clause has a subject of its own and a finite
+    verb, no marker ("when", "if"), and the phrase comes right after the cue, before that subject."""
+    if c.dep_ != "advcl" or c.i < v.i or children_of(c, "mark"):
+        return None
+    subj = children_of(c, "nsubj", "nsubjpass")
+    finite = c.tag_ in ("VBD", "VBZ", "VBP") or any(a.tag_ in ("MD", "VBD", "VBZ", "VBP") for a in children_of(c, "aux"))
+    lead = [p for p in children_of(c, "prep") if p.i == c.left_edge.i and p.i == v.i + 1]
+    if subj and finite and lead and subj[0].i > max(t.i for t in lead[0].subtree):
+        return lead[0]
+    return None
+
+
+def children_of(tok, *deps: str) -> list:
+    return [c for c in tok.children if c.dep_ in deps]
 
 
 # Verbs of judging that also measure ("weighs 3 lbs", "measures 10 inches")
