@@ -489,3 +489,16 @@ def test_a_time_phrase_before_a_reported_clause_is_the_cues(pipeline):
     doc = Document.from_raw("Trump said after the convention he would not accept Cruz's endorsement if it were offered.")
     pipeline([doc])
     assert [q.text for q in doc.quotes] == ["he would not accept Cruz's endorsement if it were offered"]
+
+
+def test_a_lead_in_that_a_colon_closes_is_not_what_was_said(pipeline):
+    """'The revelation ... set off another round of partisan fireworks on Friday: Republicans said
+    they're increasingly convinced ...': the Republicans said what follows the cue."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("The revelation that several Hillary Clinton staffers received partial immunity in the "
+                            "FBI email probe set off another round of partisan fireworks on Friday: Republicans said "
+                            "they're increasingly convinced the Justice Department mishandled the investigation.")
+    pipeline([doc])
+    said = [q for q in doc.quotes if q.cue and q.cue["text"] == "said"]
+    assert said and said[0].text.startswith("they're increasingly convinced"), [q.text for q in said]

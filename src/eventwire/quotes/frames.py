@@ -175,7 +175,10 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
             g.dep_ == "nummod" for g in c.children)) for c in kids):
         return None  # "weighs less than 3 lbs": a measure, no view weighed
     content: list[Span] = []
-    clause = [c for c in kids if c.dep_ in _CLAUSE_DEPS]
+    # a clause before the cue that a colon closes is the writer's lead-in, not what was said ("... set off
+    # partisan fireworks on Friday: Republicans said they're convinced ...")
+    clause = [c for c in kids if c.dep_ in _CLAUSE_DEPS and not (
+        c.i < v.i and any(t.text == ":" for t in v.doc[c.right_edge.i + 1:v.i]))]
     leads = []  # the time phrase before a misread clause is the cue's, not what was said
     if not clause and lemma in SPEECH:
         leads = [lead for c in kids if (lead := _misread_clause(v, c)) is not None]
