@@ -502,3 +502,17 @@ def test_a_lead_in_that_a_colon_closes_is_not_what_was_said(pipeline):
     pipeline([doc])
     said = [q for q in doc.quotes if q.cue and q.cue["text"] == "said"]
     assert said and said[0].text.startswith("they're increasingly convinced"), [q.text for q in said]
+
+
+def test_a_colon_after_a_label_or_a_heading_is_no_speaker(pipeline):
+    """"Editor's note:", "Correction:" and a title-case section heading ("Little Relief for Refugees:")
+    speak for no one; "Pence:" opening a headline is Mike Pence, whom the article names in full."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("Pence: Gennifer Flowers Won't Be at Debate.\n\nIndiana Gov. Mike Pence said Sunday that "
+                            "Gennifer Flowers would not attend.\n\nLittle Relief for Refugees: The refugee crisis is "
+                            "the sort of issue the body was made for.\n\nCorrection: An earlier version of this article "
+                            "misstated the date.\n\nEditor's note: This story has been updated.")
+    pipeline([doc])
+    colon = [q for q in doc.quotes if q.cue and q.cue["text"] == ":"]
+    assert [q.speaker["text"] for q in colon] == ["Pence"], [(q.speaker, q.text) for q in colon]

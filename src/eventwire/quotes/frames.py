@@ -80,7 +80,10 @@ def doc_frames(doc: Document) -> list[Frame]:
         for si, sent in enumerate(sents):
             frames += sentence_frames(sent, si)
         _quote_cue_frames(sdoc, sents, frames)
-        frames += _colon_frames(sdoc, sents)
+        # the words of the actors' names ("Pence" of "Mike Pence", named after the headline that opens with it)
+        named = {w for a in doc.actors if a.id.startswith(("kb:", "unk:", "org:"))
+                 for s, e in a.mentions for w in doc.text[s:e].split() if w[:1].isupper()}
+        frames += _colon_frames(sdoc, sents, named)
         _nest(frames)
     doc.user_data["attribution_frames"] = (sdoc, frames)
     return frames
@@ -827,11 +830,18 @@ def _clause_verb(tok) -> bool:
 _SPEAKER_LABEL = re.compile(r"^[“\"]?(?P<name>[A-Z][^:\n\d]{0,45}?):[ \t]+(?=\S)", re.M)
 
 
-def _colon_frames(sdoc, sents) -> list[Frame]:
+# Labels with which a paper speaks of its own text: no speaker before their colon.
+EDITORIAL_LABELS = frozenset({"note", "correction", "corrections", "clarification", "update", "updated", "disclosure",
+                              "disclaimer", "related", "abstract", "summary", "background", "photo", "video",
+                              "watch", "advertisement", "credit", "caption", "editor", "editors", "ps", "p.s."})
+
+
+def _colon_frames(sdoc, sents, named: set[str] = frozenset()) -> list[Frame]:
     """Paragraphs that open with a speaker's name and a colon: transcripts ("PENCE: Well, ...")
-    and headlines ("Obama: I'm optimistic ..."). The name must be a name (a proper noun or
-    an entity, no verb), so "Note: ..." or "Update: ..." are not speakers; places alone are a
-    speaker in a headline ("Moscow: ..."), a dateline below it."""
+    and headlines ("Obama: I'm optimistic ..."). The name must name someone (an entity, an actor
+    the article names in ``named``, a word in capitals or a report noun, no verb), so "Note: ...",
+    "Correction: ..." or a section heading are not speakers; places alone are a speaker in a
+    headline ("Moscow: ..."), a dateline below it."""
     import bisect
 
     text = _text(sdoc)
@@ -847,9 +857,12 @@ def _colon_frames(sdoc, sents) -> list[Frame]:
         words = [t for t in toks if not t.is_punct and not t.is_space]
         if not words or len(words) > 6 or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "NNP" for t in words):
             continue
-        if not any(t.pos_ == "PROPN" or t.ent_type_ in SOURCE_LABELS or t.is_upper
-                   or lemma_of(t) in REPORT_NOUNS for t in words):
-            continue
+        if any(t.lower_ in EDITORIAL_LABELS for t in words):
+            continue  # "Editor's note:", "Correction:", "CLARIFICATION:": the paper speaking of itself
+        if not any(t.ent_type_ in SOURCE_LABELS or (t.is_upper and len(t) > 1) or lemma_of(t) in REPORT_NOUNS
+                   or t.pos_ == "PROPN" and t.text in named for t in words):
+            continue  # a section heading in title case ("Little Relief for Refugees:") is no one; an actor
+            # the article names ("Pence: Gennifer Flowers Won't Be at Debate") is someone
         if ps > 0 and all(t.ent_type_ in ("GPE", "LOC") or t.text == "/" for t in words):
             continue  # a dateline below the headline ("New Delhi / Mumbai: An Indian warship ..."), no voice
         colon = ne
