@@ -463,3 +463,26 @@ def test_what_a_party_receives_comes_from_the_giver(pipeline):
     assert (0, "07", "DEU", "UKR") in pairs and not any(k == 0 and s == "UKR" for k, _, s, _ in pairs)
     assert (1, "05", "USA", "ISR") in pairs and not any(k == 1 and s == "ISR" for k, _, s, _ in pairs)
     assert (2, "05", "USA", "XKX") in pairs or (2, "05", "USA", "KOS") in pairs, pairs
+
+
+def test_going_somewhere_for_talks_is_talks_and_coming_back_is_no_return(pipeline):
+    """'U.S. and Russian negotiators return to Geneva for talks': talks with each other (not a return
+    of anything to Switzerland); 'Kerry flew to Moscow for talks with Lavrov': a visit and talks;
+    'ICE returned 12 skulls to Peru' still returns something."""
+    pairs = _dyads(pipeline, "U.S. and Russian negotiators return to Geneva this week for talks on limiting missiles.",
+                   "John Kerry flew to Moscow for talks with Sergei Lavrov.",
+                   "Italy returned 12 stolen statues to Peru.")
+    assert {(0, "04", "USAGOV", "RUSGOV"), (0, "04", "RUSGOV", "USAGOV")} <= pairs, pairs
+    assert not any(k == 0 and (r == "08" or t == "CHE") for k, r, _, t in pairs)
+    assert any(k == 1 and r == "04" and t == "RUS" for k, r, _, t in pairs)
+    assert any(k == 1 and r == "04" and t == "RUSGOV" for k, r, _, t in pairs), pairs
+    assert (2, "08", "ITA", "PER") in pairs
+
+
+def test_an_attack_an_aircraft_names_is_from_the_air(pipeline):
+    """'Recent US Predator attacks have killed eight al-Qaeda leaders': an attack from the air (195)."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("Recent US Predator attacks have killed at least eight top al-Qaeda leaders in Pakistan.")
+    pipeline([doc])
+    assert doc.events and all(e.cameo == "195" for e in doc.events), [e.cameo for e in doc.events]

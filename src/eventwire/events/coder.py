@@ -48,6 +48,10 @@ ONE_WAY_CODES = frozenset({"051", "052", "053", "054", "055", "056"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 NOT_EVENT_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 QUOTE_MARKS = frozenset({"'", "''", "``", '"', "“", "‘"})
+# Verbs of going somewhere for something: their subject does what the "for" names ("flew to Moscow
+# for talks with Putin")
+GATHERING_VERBS = frozenset({"arrive", "return", "go", "come", "travel", "fly", "head", "gather", "convene",
+                             "stay", "remain", "assemble"})
 # Verbs of arriving: one's own country arrived in is home, not a place visited
 HOMECOMING_VERBS = frozenset({"arrive", "return", "land", "come", "fly", "get"})
 # Inquiries and charges, which are about the subject of the claim they look into
@@ -234,7 +238,7 @@ def _other_sense(tok, p: Pattern, patterns: PatternSet) -> bool:
     noun, among its modifiers or as the verb it is the object of ("#number": the noun
     is counted, or the verb's object is a figure; "#clause": the verb takes a clause, as a verb of
     saying does; "#infinitive": it takes "to" and a verb, as "try to" does; "#predicate": the verb
-    puts its object in a state). A pattern that names more words than its head has
+    puts its object in a state; "#no_object": the verb has none). A pattern that names more words than its head has
     already settled the sense ("order investigation"), but a preposition alone does not ("go +to")."""
     phrase = patterns.cue_set("other_senses", " ".join((p.head, *p.required))) if p.required else frozenset()
     senses = phrase or patterns.cue_set("other_senses", p.head)
@@ -256,6 +260,9 @@ def _other_sense(tok, p: Pattern, patterns: PatternSet) -> bool:
     elif "#number" in senses and any(t.like_num or t.dep_ == "npadvmod" and t.lower_ in ("percent", "%")
                                      for t in children(tok, "dobj", "npadvmod", "advmod")):
         return True  # a verb with a figure: "dropped 30%", "held 19 percent"
+    if p.kind == "verb" and "#no_object" in senses and not is_passive(tok) and not children(tok, "dobj", "dative") \
+            and not any(c.pos_ in NOUN_POS and c.ent_type_ not in ("DATE", "TIME") for c in children(tok, "npadvmod")):
+        return True  # going back, not giving back: "negotiators return to Geneva" (not "returned ... 21 frogs")
     if p.kind == "verb" and "#object" in senses and children(tok, "dobj"):
         return True  # shown or gathered, no protest: "demonstrated the features", "rallied supporters"
     if p.kind == "verb" and "#clause" in senses and children(tok, "ccomp"):
@@ -326,8 +333,11 @@ class Coder:
                     if found[moving.i] in out:
                         out.remove(found[moving.i])
                 if carrier is not None and carrier.i in found and found[carrier.i].pattern.specificity > 1 \
-                        and carrier.i not in consumed and found[carrier.i].wrapped is None:
-                    continue  # "imposed sanctions" is coded on the verb already
+                        and carrier.i not in consumed and found[carrier.i].wrapped is None \
+                        and not (carrier.lemma_.lower() in GATHERING_VERBS
+                                 and set(words(tok)).isdisjoint(found[carrier.i].pattern.required)):
+                    continue  # "imposed sanctions" is coded on the verb already ("flew to Moscow for talks" is
+                    # a visit and talks)
                 m.carrier = carrier if carrier is not None else tok
                 if carrier is not None and carrier.i in found and carrier.i not in consumed \
                         and found[carrier.i].pattern.specificity == 1 and found[carrier.i].wrapped is None:
@@ -499,6 +509,9 @@ class Coder:
                 return gov  # "engaged in talks"
             if gov.lemma_.lower() == "part" and gov.head.lemma_.lower() == "take":
                 return gov.head  # "took part in talks"
+        if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ == "VERB" \
+                and head.head.lemma_.lower() in GATHERING_VERBS:
+            return head.head  # "negotiators return to Geneva for talks", "flew to Moscow for talks with Putin"
         if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_.lower() in CUSTODY_VERBS:
             return head.head  # "put under investigation", "placed under house arrest"
         if noun.dep_ == "conj":
@@ -836,7 +849,7 @@ class Coder:
                 t.dep_ == "compound" and (where_only or _names_a_town(doc, t)) or t.dep_ == "amod" and where_only)]
         sources, src_tok, src_how = self._first_actors(doc, cands)
         st = status_of(m.token, m.carrier or m.token, self.patterns)
-        code = self._air_power(self._verbal_force(self._crowd_action(self._recode(m, st), m, sources), m), src_tok)
+        code = self._air_power(self._verbal_force(self._crowd_action(self._recode(m, st), m, sources), m), src_tok, m)
         skip = set(src_tok.subtree) if src_tok is not None else set()
         topics = _topics(m) if code[:2] in TALK_ROOTS or code in TALK_CODES else set()
         src_ids = {a.id for a, _, _ in sources}
@@ -865,10 +878,11 @@ class Coder:
             # "a deal between the EU and Libya, mediated by Qatar": the two sides are each other's party;
             # anyone else named is not
             pairs = [(s, t) for s in sources for t in sources if s[0].id != t[0].id]
-        elif targets and not (mutual and tgt_how == "scan" and _where(tgt_tok)):
+        elif targets and not (mutual and tgt_how in ("scan", "carrier", "nested") and (_where(tgt_tok) or (
+                tgt_how == "carrier" and tgt_tok.ent_type_ in ("GPE", "LOC", "FAC") and tgt_tok.head.lower_ == "to"))):
             pairs = [(s, t) for s in sources for t in targets]
-        elif mutual:  # "Putin and Xi met in Beijing": each with the other; the place they met in,
-            # found only by scanning the complement, is no target
+        elif mutual:  # "Putin and Xi met in Beijing": each with the other; the place they met in
+            # or came to ("return to Geneva for talks") is no target
             pairs = [(s, t) for s in sources for t in sources if s[0].id != t[0].id]
         else:
             if m.token.lemma_.lower() in self.generic and m.pattern.specificity == 1:
@@ -983,16 +997,25 @@ class Coder:
             return code
         return cf["demonstration_code"] if lemma in cf.get("demonstration", ()) else cf["code"]
 
-    def _air_power(self, code: str, src_tok) -> str:
-        """An armed act whose doer is an aircraft ("Israeli warplanes struck Gaza") is an attack
-        from the air (``[air_power]`` in cues.toml)."""
-        if src_tok is None or code[:2] not in self.air.get("roots", ()) or code == self.air.get("code"):
+    def _air_power(self, code: str, src_tok, m: Match) -> str:
+        """An armed act whose doer is an aircraft ("Israeli warplanes struck Gaza"), or an attack noun
+        an aircraft names ("US Predator attacks"), is an attack from the air (``[air_power]`` in
+        cues.toml)."""
+        if code[:2] not in self.air.get("roots", ()) or code == self.air.get("code"):
             return code
-        names = [c.lemma_.lower() for c in src_tok.lefts if c.dep_ == "compound"] + [src_tok.lemma_.lower()]
         doers = set(self.air.get("doers", ()))
-        # "a US drone strike": the head word, or its last compounds with it
-        aerial = any(" ".join(names[i:]) in doers for i in range(len(names))) or src_tok.lower_ in doers
-        return self.air["code"] if aerial else code
+
+        def aerial(tok) -> bool:
+            # "a US drone strike": the head word, or its last compounds with it
+            names = [c.lemma_.lower() for c in tok.lefts if c.dep_ == "compound"] + [tok.lemma_.lower()]
+            return any(" ".join(names[i:]) in doers for i in range(len(names))) or tok.lower_ in doers
+
+        named_by = [c for c in m.token.lefts if c.dep_ == "compound"] if m.pattern.kind == "noun" else []
+        if src_tok is not None:  # "warplanes pounded", "Predator attacks killed": the doer or what names it
+            named_by += [src_tok] + [c for c in src_tok.lefts if c.dep_ == "compound"]
+        if any(aerial(c) for c in named_by):
+            return self.air["code"]
+        return code
 
     def _verbal_force(self, code: str, m: Match) -> str:
         """Words of force with a reason ("hammered the senator for his vote", "attacked Obama over
