@@ -486,3 +486,14 @@ def test_an_attack_an_aircraft_names_is_from_the_air(pipeline):
     doc = Document.from_raw("Recent US Predator attacks have killed at least eight top al-Qaeda leaders in Pakistan.")
     pipeline([doc])
     assert doc.events and all(e.cameo == "195" for e in doc.events), [e.cameo for e in doc.events]
+
+
+def test_an_order_from_the_authorities_to_their_own_people_is_coercion(pipeline):
+    """'Nicaragua's government ordered the opposition newspaper La Prensa to suspend publication' is
+    coercion (17): the state can enforce it; 'the Security Council ordered Iraq to destroy its
+    weapons' stays a demand on another party."""
+    pairs = _dyads(pipeline, "Nicaragua's Sandinista government today ordered the opposition newspaper La Prensa "
+                             "to suspend publication.",
+                   "The UN Security Council ordered Iraq to destroy its weapons.")
+    assert any(k == 0 and r == "17" and s == "NICGOV" for k, r, s, _ in pairs), pairs
+    assert any(k == 1 and r == "10" and t == "IRQ" for k, r, _, t in pairs), pairs

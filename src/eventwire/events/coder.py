@@ -48,6 +48,10 @@ ONE_WAY_CODES = frozenset({"051", "052", "053", "054", "055", "056"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 NOT_EVENT_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 QUOTE_MARKS = frozenset({"'", "''", "``", '"', "“", "‘"})
+# An order from these sectors to people of their own country is coercion (Coder._authority_order)
+ORDER_WORDS = frozenset({"order", "command", "instruct", "direct", "decree"})
+AUTHORITY_SECTORS = frozenset({"GOV", "JUD", "COP", "MIL", "LEG"})
+STATE_SECTORS = frozenset({"GOV", "JUD", "COP", "MIL", "LEG", "SPY"})
 # Verbs of going somewhere for something: their subject does what the "for" names ("flew to Moscow
 # for talks with Putin")
 GATHERING_VERBS = frozenset({"arrive", "return", "go", "come", "travel", "fly", "head", "gather", "convene",
@@ -858,6 +862,7 @@ class Coder:
         if code != m.code and code == (self.crowd or {}).get("demonstration_code") \
                 and _into_a_country(tgt_tok, targets):
             return []  # a crowd entering or crossing into a country travels or migrates: no demonstration
+        code = self._authority_order(code, m, sources, targets)
         if code[:2] in TALK_ROOTS and targets and all(a.sector == "MED" for a, _, _ in targets) \
                 and (m.carrier or m.token).lemma_.lower() in PRESS_VERBS:
             return []  # "speaking to reporters, Emery said": what he said is reported, no talks with the press
@@ -996,6 +1001,22 @@ class Coder:
         if code[:2] not in cf.get("roots", ()) or not sectors <= set(cf.get("sectors", ())):
             return code
         return cf["demonstration_code"] if lemma in cf.get("demonstration", ()) else cf["code"]
+
+    @staticmethod
+    def _authority_order(code: str, m: Match, sources: list, targets: list) -> str:
+        """An order from a state's authorities to people under them ("the government ordered the
+        opposition newspaper to suspend publication", "ordered 16,000 migrants to wait in Mexico") is
+        coercion (170), not a demand: they can enforce it. Orders to another country, or to the state's
+        own organs ("ordered the army to ..."), stay demands."""
+        verb = m.carrier or m.token
+        if code[:2] != "10" or verb.lemma_.lower() not in ORDER_WORDS or not sources or not targets:
+            return code
+        if not all(a.sector in AUTHORITY_SECTORS for a, _, _ in sources):
+            return code
+        home = {a.country for a, _, _ in sources}
+        subjects = all(t.sector and t.sector not in STATE_SECTORS and (t.country is None or t.country in home)
+                       for t, _, _ in targets)
+        return "170" if subjects else code
 
     def _air_power(self, code: str, src_tok, m: Match) -> str:
         """An armed act whose doer is an aircraft ("Israeli warplanes struck Gaza"), or an attack noun
