@@ -448,3 +448,14 @@ def test_an_office_with_its_holder_beside_it_is_that_person(pipeline):
     names = {a.name: a.code for a in doc.actors}
     assert names.get("Georgi Parvanov") == "BGRGOV", names
     assert "Nicolas Sarkozy" in names and not any(n in names for n in ("Emmanuel Macron", "Zhelyu Zhelev"))
+
+
+def test_a_state_organ_someone_orders_is_their_own(pipeline):
+    """'President Donald Trump ordered the military to strike Syria': the American military, not the
+    Syrian one the sentence also names."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("President Donald Trump ordered the military to strike Syria.")
+    pipeline([doc])
+    codes = {a.code for a in doc.actors}
+    assert "USAMIL" in codes and "SYRMIL" not in codes, codes

@@ -53,6 +53,12 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 OBJECT_CASE = frozenset({"him", "his", "her", "hers", "them", "their"})  # pronouns that are never a subject
 
 
+# A state's organs, which whoever orders or sends them commands (ActorBuilder._commander)
+STATE_ORGANS = frozenset({"MIL", "GOV", "COP", "SPY"})
+COMMAND_VERBS = frozenset({"order", "command", "instruct", "direct", "tell", "send", "deploy", "dispatch",
+                           "mobilize", "mobilise", "put", "place", "authorize", "authorise"})
+
+
 @dataclass
 class PersonMention:
     token: int
@@ -237,7 +243,7 @@ class ActorBuilder:
                 code = owner.code + ref.sector
                 return self._actor(code, f"{owner.name} {SECTOR_NAMES.get(ref.sector, ref.sector)}", code, None,
                                    ref.sector)
-            return self._resolve_bare(ref, f.start)
+            return self._resolve_bare(ref, f.start, f.head)
         if ref.kind == "people":
             return self._resolve_people(ref, f.start)
         if ref.kind == "nominal_org":
@@ -324,9 +330,13 @@ class ActorBuilder:
                 return a
         return None
 
-    def _resolve_bare(self, ref: Ref, start: int) -> Actor:
+    def _resolve_bare(self, ref: Ref, start: int, head: int = -1) -> Actor:
         """"police" after "Kenyan police": the same actor; else the sector of the country its
-        sentence is set in; else the sector with no country."""
+        sentence is set in; else the sector with no country. A state's organ that someone orders or
+        sends is their own ("Trump ordered the military to strike Syria": the American military)."""
+        commander = self._commander(head) if ref.sector in STATE_ORGANS else None
+        if commander is not None and commander.country:
+            return self._group(commander.country, ref.sector)
         for a in reversed(list(self.actors.values())):
             if a.sector == ref.sector and a.country is not None and not a.id.startswith("kb:") \
                     and a.id not in self.unknown_people:  # "the senators" are no one senator named before
@@ -335,6 +345,23 @@ class ActorBuilder:
         if setting is not None:
             return self._group(setting, ref.sector)
         return self._actor(ref.sector, SECTOR_NAMES.get(ref.sector, ref.sector), ref.sector, None, ref.sector)
+
+    def _commander(self, head: int) -> Actor | None:
+        """The actor who orders, sends or deploys the phrase headed by ``head``: the subject of the
+        verb of command whose object it is."""
+        if head < 0:
+            return None
+        tok = self.ctx.sdoc[head]
+        verb = tok.head
+        if tok.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in COMMAND_VERBS:
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return None
+        for pm in reversed(self.people + self.groups):
+            if subj.left_edge.i <= pm.token <= subj.i:
+                return self.actors.get(pm.actor)
+        return None
 
     def _holder(self, country: str, role: str | None = None, kind: str | None = None) -> str | None:
         held = self.kb.officeholders(country, role=role, kind=kind, date=self.ctx.date)
