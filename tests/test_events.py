@@ -497,3 +497,16 @@ def test_an_order_from_the_authorities_to_their_own_people_is_coercion(pipeline)
                    "The UN Security Council ordered Iraq to destroy its weapons.")
     assert any(k == 0 and r == "17" and s == "NICGOV" for k, r, s, _ in pairs), pairs
     assert any(k == 1 and r == "10" and t == "IRQ" for k, r, _, t in pairs), pairs
+
+
+def test_words_given_and_attacks_with_a_reason_on_a_list_are_speech(pipeline):
+    """'Obama gave a speech to the United Nations' is no aid; 'Graham has attacked GOP voters,
+    lawmakers, and thinkers for opposing ...' is criticism (the reason hangs off the last object)."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("Obama gave a speech to the United Nations. Sen. Lindsey Graham has attacked GOP voters, "
+                            "lawmakers, and thinkers for opposing mass migration policies.")
+    pipeline([doc])
+    codes = {(e.sentence, e.cameo[:2]) for e in doc.events}
+    assert not any(k == 0 for k, _ in codes), codes
+    assert (1, "11") in codes and (1, "18") not in codes, codes

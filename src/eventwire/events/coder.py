@@ -1048,7 +1048,12 @@ class Coder:
                 or verb.lemma_.lower() not in self.patterns.cue_set("verbal_force", "verbs"):
             return code
         not_reasons = self.patterns.cue_set("verbal_force", "not_reasons")
-        for p, obj in prep_objects(verb, ("for", "over")):
+        # the reason may hang off the verb or off its object ("attacked GOP voters, lawmakers, and
+        # thinkers for opposing ...": a gerund there; "a camp for refugees" names the camp)
+        found = prep_objects(verb, ("for", "over")) + [
+            (p, obj) for d in children(verb, "dobj") for o in conjuncts(d)
+            for p, obj in prep_objects(o, ("for", "over")) if obj.tag_ == "VBG"]
+        for p, obj in found:
             if obj.pos_ in ("NOUN", "PROPN", "VERB") and obj.lemma_.lower() not in not_reasons and not obj.like_num \
                     and not any(c.like_num for c in obj.children):
                 return self.patterns.cues["verbal_force"].get("code", code)
