@@ -459,3 +459,15 @@ def test_a_state_organ_someone_orders_is_their_own(pipeline):
     pipeline([doc])
     codes = {a.code for a in doc.actors}
     assert "USAMIL" in codes and "SYRMIL" not in codes, codes
+
+
+def test_a_name_in_a_title_case_headline_stops_where_the_text_below_stops_it(pipeline):
+    """'Ted Cruz Refuses to Disavow Lindsey Graham Endorsement.' read 'Ted Cruz Refuses' as a person;
+    the article below calls him 'Sen. Ted Cruz'."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("Ted Cruz Refuses to Disavow Lindsey Graham Endorsement.\n\nSen. Ted Cruz refuses to "
+                            "disavow the endorsement of Sen. Lindsey Graham.")
+    pipeline([doc])
+    names = {a.name for a in doc.actors}
+    assert "Ted Cruz" in names and not any("Refuses" in n for n in names), names

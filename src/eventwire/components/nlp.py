@@ -310,8 +310,32 @@ def clean_entities(sdoc) -> None:
         changed |= not keep or (a, b) != (e.start, e.end)
         if keep:
             ents.append(Span(sdoc, a, b, label=e.label))
-    if changed:
+    ents, shrunk = _headline_names(sdoc, ents)
+    if changed or shrunk:
         sdoc.ents = ents
+
+
+def _headline_names(sdoc, ents: list):
+    """A person's name in a title-case headline runs on into the next word ("Ted Cruz Refuses to
+    Disavow ..."): cut it to the name the text below gives that person ("Sen. Ted Cruz refuses")."""
+    from spacy.tokens import Span
+
+    def title_case(e) -> bool:
+        line = [t for t in e.sent if t.is_alpha and len(t) > 3]
+        return len(line) >= 3 and sum(t.text[:1].isupper() for t in line) >= 0.8 * len(line)
+
+    below = {e.text for e in ents if e.label_ == "PERSON" and not title_case(e)}
+    out, shrunk = [], False
+    for e in ents:
+        if e.label_ == "PERSON" and len(e) > 2 and e.text not in below and title_case(e):
+            cut = next((Span(sdoc, e.start, e.start + k, label=e.label) for k in range(len(e) - 1, 1, -1)
+                        if sdoc[e.start:e.start + k].text in below), None)
+            if cut is not None:
+                out.append(cut)
+                shrunk = True
+                continue
+        out.append(e)
+    return out, shrunk
 
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "FAC", "GPE", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
