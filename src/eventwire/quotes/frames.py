@@ -285,18 +285,15 @@ def _misread_clause(v, c):
     "Trump said after the convention he would not accept ..." read as "[after ... he would not
     accept]" (the phrase's preposition, or None). The clause has a subject of its own and a finite
     verb, no marker ("when", "if"), and the phrase comes right after the cue, before that subject."""
-    if c.dep_ != "advcl" or c.i < v.i or children_of(c, "mark"):
+    kids = {d: [k for k in c.children if k.dep_ == d] for d in ("mark", "nsubj", "nsubjpass", "aux", "prep")}
+    if c.dep_ != "advcl" or c.i < v.i or kids["mark"]:
         return None
-    subj = children_of(c, "nsubj", "nsubjpass")
-    finite = c.tag_ in ("VBD", "VBZ", "VBP") or any(a.tag_ in ("MD", "VBD", "VBZ", "VBP") for a in children_of(c, "aux"))
-    lead = [p for p in children_of(c, "prep") if p.i == c.left_edge.i and p.i == v.i + 1]
+    subj = kids["nsubj"] + kids["nsubjpass"]
+    finite = c.tag_ in ("VBD", "VBZ", "VBP") or any(a.tag_ in ("MD", "VBD", "VBZ", "VBP") for a in kids["aux"])
+    lead = [p for p in kids["prep"] if p.i == c.left_edge.i and p.i == v.i + 1]
     if subj and finite and lead and subj[0].i > max(t.i for t in lead[0].subtree):
         return lead[0]
     return None
-
-
-def children_of(tok, *deps: str) -> list:
-    return [c for c in tok.children if c.dep_ in deps]
 
 
 # Verbs of judging that also measure ("weighs 3 lbs", "measures 10 inches")
