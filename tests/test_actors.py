@@ -423,17 +423,20 @@ def test_a_ministers_portfolio_between_title_and_name_is_skipped(pipeline):
 
 
 def test_everyday_groups_have_their_sector(pipeline):
-    """Groups news names by trade or standing: landowners, peasants, shopkeepers, pilgrims,
-    tourists, lawyers, immigrants."""
+    """Groups news names by trade, standing or age: landowners, peasants, shopkeepers, pilgrims,
+    tourists, lawyers, immigrants, teenagers."""
     from eventwire.document import Document
 
     doc = Document.from_raw("Algerian landowners protested the decree. Egyptian shopkeepers closed their doors. "
-                            "Peasants in Bolivia marched. Pakistani lawyers boycotted the courts.")
+                            "Peasants in Bolivia marched. Pakistani lawyers boycotted the courts. "
+                            "German police arrested two teenagers.")
     pipeline([doc])
     sectors = {a.name: (a.country, a.sector) for a in doc.actors}
     got = set(sectors.values())
     assert ("DZA", "CVL") in got and ("EGY", "BUS") in got and ("PAK", "JUD") in got, sectors
     assert any(s == "AGR" for _, s in got), sectors
+    assert any(a.sector == "CVL" and any(doc.text[s:e].endswith("teenagers") for s, e in a.mentions)
+               for a in doc.actors), sectors
 
 
 def test_an_office_with_its_holder_beside_it_is_that_person(pipeline):
