@@ -510,3 +510,12 @@ def test_words_given_and_attacks_with_a_reason_on_a_list_are_speech(pipeline):
     codes = {(e.sentence, e.cameo[:2]) for e in doc.events}
     assert not any(k == 0 for k, _ in codes), codes
     assert (1, "11") in codes and (1, "18") not in codes, codes
+
+
+def test_an_honour_bestowed_is_praise_of_who_gets_it(pipeline):
+    """'France awarded the Legion of Honour to Mohammed bin Salman', 'Putin awarded Xi Jinping the Order
+    of St. Andrew': the giver honours the one who gets it (051), not the order."""
+    pairs = _dyads(pipeline, "France awarded the Legion of Honour to Saudi Crown Prince Mohammed bin Salman.",
+                   "Vladimir Putin awarded Xi Jinping the Order of St. Andrew.", actor=lambda a: a.name)
+    assert (0, "05", "France", "Mohammed bin Salman") in pairs, pairs
+    assert (1, "05", "Vladimir Putin", "Xi Jinping") in pairs, pairs

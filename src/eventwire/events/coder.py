@@ -52,6 +52,8 @@ QUOTE_MARKS = frozenset({"'", "''", "``", '"', "“", "‘"})
 ORDER_WORDS = frozenset({"order", "command", "instruct", "direct", "decree"})
 AUTHORITY_SECTORS = frozenset({"GOV", "JUD", "COP", "MIL", "LEG"})
 STATE_SECTORS = frozenset({"GOV", "JUD", "COP", "MIL", "LEG", "SPY"})
+# Verbs of giving honours, whose object is the honour and whose "to"/"on" names who gets it
+BESTOWING_VERBS = frozenset({"award", "confer", "bestow"})
 # Verbs of going somewhere for something: their subject does what the "for" names ("flew to Moscow
 # for talks with Putin")
 GATHERING_VERBS = frozenset({"arrive", "return", "go", "come", "travel", "fly", "head", "gather", "convene",
@@ -745,8 +747,10 @@ class Coder:
             # the thing imposed, no one's name)
             cands.append((verb.head, "direct"))
         cands += [(c, "direct") for c in children(verb, "dative")]
-        if code[:2] in GIVING_ROOTS:  # "providing military intelligence to Macedonia": the object is the gift
-            cands += [(obj, "direct") for _, obj in prep_objects(verb, ("to", "for"))]
+        if code[:2] in GIVING_ROOTS or verb.lemma_.lower() in BESTOWING_VERBS:
+            # "providing military intelligence to Macedonia", "awarded the Legion of Honour to ...": the
+            # object is the gift
+            cands += [(obj, "direct") for _, obj in prep_objects(verb, ("to", "for", "on", "upon"))]
         objs = children(verb, "dobj", "attr")
         required = set(p.required)
         objs = [o for o in objs if not is_list_continuation(o)]
