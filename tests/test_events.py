@@ -519,3 +519,9 @@ def test_an_honour_bestowed_is_praise_of_who_gets_it(pipeline):
                    "Vladimir Putin awarded Xi Jinping the Order of St. Andrew.", actor=lambda a: a.name)
     assert (0, "05", "France", "Mohammed bin Salman") in pairs, pairs
     assert (1, "05", "Vladimir Putin", "Xi Jinping") in pairs, pairs
+
+
+def test_joining_someone_for_a_meeting_is_meeting_them(pipeline):
+    pairs = _dyads(pipeline, "Rex Tillerson joined Mohammad Javad Zarif for a first meeting with partners.",
+                   actor=lambda a: a.name)
+    assert (0, "04", "Rex Tillerson", "Mohammad Javad Zarif") in pairs, pairs

@@ -56,7 +56,7 @@ STATE_SECTORS = frozenset({"GOV", "JUD", "COP", "MIL", "LEG", "SPY"})
 BESTOWING_VERBS = frozenset({"award", "confer", "bestow"})
 # Verbs of going somewhere for something: their subject does what the "for" names ("flew to Moscow
 # for talks with Putin")
-GATHERING_VERBS = frozenset({"arrive", "return", "go", "come", "travel", "fly", "head", "gather", "convene",
+GATHERING_VERBS = frozenset({"arrive", "return", "go", "come", "travel", "fly", "head", "gather", "convene", "join",
                              "stay", "remain", "assemble"})
 # Verbs of arriving: one's own country arrived in is home, not a place visited
 HOMECOMING_VERBS = frozenset({"arrive", "return", "land", "come", "fly", "get"})

@@ -352,7 +352,8 @@ def _repeated_mentions(sdoc, gaz: Gazetteer, found: list[Mention], blocked: list
     votes = Counter()
     for ent in sdoc.ents:
         # a people's name read as NORP is a vote against ("Georgian"); a town's ("Sochi") is a misreading
-        if ent.text in names and (ent.label_ in PLACE_LABELS | {"PERSON"} or ent.label_ == "NORP" and _demonym(gaz, ent.text)):
+        if ent.text in names and (ent.label_ in PLACE_LABELS | {"PERSON"}
+                                  or ent.label_ == "NORP" and _demonym(gaz, ent.text)):
             votes[ent.text] += 1 if ent.label_ in PLACE_LABELS else -1
     names = {n: m for n, m in names.items() if votes[n] > 0}
     covered = list(blocked)
