@@ -525,3 +525,11 @@ def test_joining_someone_for_a_meeting_is_meeting_them(pipeline):
     pairs = _dyads(pipeline, "Rex Tillerson joined Mohammad Javad Zarif for a first meeting with partners.",
                    actor=lambda a: a.name)
     assert (0, "04", "Rex Tillerson", "Mohammad Javad Zarif") in pairs, pairs
+
+
+def test_burning_a_flag_or_an_effigy_is_protest(pipeline):
+    """'Protesters in Tehran burned an American flag' is a protest (14) against the United States, no
+    assault; rebels burning villages still is one."""
+    pairs = _dyads(pipeline, "Protesters in Tehran burned an American flag.", "Rebels burned three villages in Darfur.")
+    assert (0, "14", "IRNCVL", "USA") in pairs and not any(k == 0 and r == "18" for k, r, _, _ in pairs), pairs
+    assert any(k == 1 and r == "18" for k, r, _, _ in pairs), pairs
