@@ -474,3 +474,15 @@ def test_a_name_in_a_title_case_headline_stops_where_the_text_below_stops_it(pip
     pipeline([doc])
     names = {a.name for a in doc.actors}
     assert "Ted Cruz" in names and not any("Refuses" in n for n in names), names
+
+
+def test_the_subject_of_a_question_put_to_someone_is_them(pipeline):
+    """'asking Marco Rubio why he decided to attack Donald Trump': he is Rubio, not the moderator."""
+    from eventwire.document import Document
+
+    text = "Moderator Bret Baier started the exchange off by asking Marco Rubio why he decided to attack Donald Trump."
+    doc = Document.from_raw(text)
+    pipeline([doc])
+    he = text.index(" he ") + 1
+    owner = [a.name for a in doc.actors if [he, he + 2] in [list(m) for m in a.mentions]]
+    assert owner == ["Marco Rubio"], owner

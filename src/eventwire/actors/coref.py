@@ -53,6 +53,8 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 OBJECT_CASE = frozenset({"him", "his", "her", "hers", "them", "their"})  # pronouns that are never a subject
 
 
+# Words that open a question put to someone ("asked Rubio why he ...")
+QUESTION_WORDS = frozenset({"why", "whether", "if", "how", "when", "where"})
 # A state's organs, which whoever orders or sends them commands (ActorBuilder._commander)
 STATE_ORGANS = frozenset({"MIL", "GOV", "COP", "SPY"})
 COMMAND_VERBS = frozenset({"order", "command", "instruct", "direct", "tell", "send", "deploy", "dispatch",
@@ -438,12 +440,28 @@ class ActorBuilder:
             verb = verb.head
         return None
 
+    def _asked(self, i: int):
+        """The one asked, when the pronoun at ``i`` is the subject of the question put to them ("asking
+        Rubio why he decided to attack Trump": he is Rubio)."""
+        tok = self.ctx.sdoc[i]
+        clause = tok.head
+        if tok.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or clause.head.lemma_.lower() != "ask":
+            return None
+        if not any(c.lower_ in QUESTION_WORDS and c.dep_ in ("mark", "advmod") for c in clause.children):
+            return None
+        return next((c for c in clause.head.children if c.dep_ in ("dobj", "dative")), None)
+
     def _resolve_pronoun(self, i: int, gender: str | None = None) -> Actor | None:
         sdoc = self.ctx.sdoc
         g = PRONOUNS.get(sdoc[i].lower_, "") if gender is None else gender
         sent = self.sent_of[i]
         cands = [pm for pm in self.people if pm.token < i and sent - 2 <= pm.sent <= sent
                  and (not g or not pm.gender or pm.gender == g)]
+        asked = self._asked(i)
+        if asked is not None:
+            hit = [pm for pm in cands if asked.left_edge.i <= pm.token <= asked.i]
+            if hit:
+                return self.actors[hit[-1].actor]
         subject = self._own_subject(i)
         if subject is not None:  # "Netanyahu called Morrison to congratulate him": him is not Netanyahu
             cands = [pm for pm in cands if not subject.left_edge.i <= pm.token <= subject.i]
