@@ -441,3 +441,13 @@ def test_a_town_read_as_a_people_is_still_the_town_where_it_stands_again(places_
             "Winter Olympics, is on April 26. He submitted his papers to the Sochi elections commission.")
     doc = run(places_pipe, text)
     assert len([p for p in doc.places if p.text == "Sochi" and p.country == "RUS"]) >= 3
+
+
+def test_a_name_before_state_or_province_is_the_division(places_pipe):
+    """'in Washington state' is the state, not the capital; 'flew to Washington' stays the city and
+    'the Charlotte region' the city's area."""
+    assert place(run(places_pipe, "Health officials in Washington state confirmed two cases."),
+                 "Washington").kind == "admin1"
+    assert place(run(places_pipe, "Obama flew to Washington on Monday."), "Washington").kind == "city"
+    assert place(run(places_pipe, "Unemployment rose in the Charlotte region, officials in Charlotte said."),
+                 "Charlotte").country == "USA"

@@ -562,8 +562,24 @@ def find_toponyms(sdoc, gaz: Gazetteer) -> tuple[list[Mention], list[tuple[int, 
             if codes and not any(s <= t.idx < e for s, e, _ in demonyms):
                 demonyms.append((t.idx, t.idx + len(t.text), codes))
     mentions = [m for m in mentions if not _names_a_disease(sdoc, m)]
+    for m in mentions:
+        _state_named(sdoc, m)
     mentions.sort(key=lambda m: m.start)
     return mentions, demonyms
+
+
+def _state_named(sdoc, m: Mention) -> None:
+    """"Washington state", "New York state", "Punjab province": a division word in lower case after
+    the name says it is the division, not the town of that name."""
+    span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.end >= len(sdoc):
+        return
+    word = sdoc[span.end].text
+    if word not in DIVISION_SUFFIXES - {"region"} or not word.islower():
+        return  # "the Charlotte region" is the city's area
+    divisions = [(e, alias) for e, alias in m.candidates if e.kind in ("admin1", "admin2")]
+    if divisions:
+        m.candidates = divisions
 
 
 # Words after a place's name that make it the name of a disease or its agent ("Reston ebolavirus",
