@@ -60,6 +60,18 @@ def _dyads(pipeline, *sentences, actor=lambda a: a.code):
             for e in doc.events if e.source}
 
 
+def _roots_by_sentence(pipeline, *sentences) -> dict[int, set[str]]:
+    """The CAMEO roots the pipeline codes in each of ``sentences``, by sentence index."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw(" ".join(sentences))
+    pipeline([doc])
+    roots: dict[int, set[str]] = {}
+    for e in doc.events:
+        roots.setdefault(e.sentence, set()).add(e.cameo[:2])
+    return roots
+
+
 def test_sides_that_exchange_something_act_on_each_other(pipeline):
     """'A and B exchanged prisoners / traded accusations': each side does it to the other; what
     passes between them is no target. Naming the other side ('with C') makes C the target."""
@@ -381,16 +393,12 @@ def test_markets_prices_and_a_candidates_renown_are_no_parties(pipeline):
     """'Chinese shares rallied', 'British markets fought back': no protest and no fight; 'the Syrian
     civil war' names where a war is, not Syria fighting; 'name recognition' is no diplomatic
     recognition. Protesters still rally and armies still fight."""
-    from eventwire.document import Document
-
-    doc = Document.from_raw("Chinese shares rallied on Tuesday. British markets fought back on Friday. "
-                            "The United States responded weakly to the Syrian civil war. "
-                            "Clinton still has the advantage of name recognition over Sanders. "
-                            "Protesters rallied in Tahrir Square. Russian forces fought Ukrainian troops near Bakhmut.")
-    pipeline([doc])
-    by_sentence = {}
-    for e in doc.events:
-        by_sentence.setdefault(e.sentence, set()).add(e.cameo[:2])
+    by_sentence = _roots_by_sentence(pipeline, "Chinese shares rallied on Tuesday.",
+                                     "British markets fought back on Friday.",
+                                     "The United States responded weakly to the Syrian civil war.",
+                                     "Clinton still has the advantage of name recognition over Sanders.",
+                                     "Protesters rallied in Tahrir Square.",
+                                     "Russian forces fought Ukrainian troops near Bakhmut.")
     assert not any(k in by_sentence for k in (0, 1, 2, 3)), by_sentence
     assert "14" in by_sentence.get(4, set()) and "19" in by_sentence.get(5, set())
 
@@ -422,17 +430,13 @@ def test_products_texts_and_venues_are_no_people_released_called_or_held(pipelin
     cell phone', 'It is to be held at the California Theater', 'the stock rose before declining':
     no release of prisoners, no phone call, no detention and no refusal. Iran releasing sailors and
     hostages held in a house still are."""
-    from eventwire.document import Document
-
-    doc = Document.from_raw("Apple Inc. released a new lineup of MacBook Air laptops. Apple released the text of "
-                            "the email. Apple also announced an iTunes-compatible cell phone. It is to be held at "
-                            "the California Theater in San Jose. Ford's stock rose to a five-year high in morning "
-                            "trading, before declining later in the day. Iran released three British sailors. "
-                            "The hostages were held in a house in Baghdad.")
-    pipeline([doc])
-    roots = {}
-    for e in doc.events:
-        roots.setdefault(e.sentence, set()).add(e.cameo[:2])
+    roots = _roots_by_sentence(pipeline, "Apple Inc. released a new lineup of MacBook Air laptops.",
+                               "Apple released the text of the email.",
+                               "Apple also announced an iTunes-compatible cell phone.",
+                               "It is to be held at the California Theater in San Jose.",
+                               "Ford's stock rose to a five-year high in morning trading, before declining later in "
+                               "the day.", "Iran released three British sailors.",
+                               "The hostages were held in a house in Baghdad.")
     assert not any(k in roots for k in range(5)), roots
     assert "08" in roots.get(5, set()) and "18" in roots.get(6, set())
 
@@ -441,15 +445,11 @@ def test_sport_film_and_a_tool_in_hand_are_no_shooting_or_cooperation(pipeline):
     """'Woods shot a 68', 'shooting the final scene': no shooting; 'Working from memory, with only a
     pocketknife, Bunch has produced ...': no one worked with. Police shooting protesters and working
     with China still are events."""
-    from eventwire.document import Document
-
-    doc = Document.from_raw("Tiger Woods shot a 68 on Sunday. The crew finished shooting the final scene in Rome. "
-                            "Working from memory, with only a pocketknife, James Bunch has produced a body of work. "
-                            "Police shot two protesters in Lagos. The United States will work with China on climate.")
-    pipeline([doc])
-    roots = {}
-    for e in doc.events:
-        roots.setdefault(e.sentence, set()).add(e.cameo[:2])
+    roots = _roots_by_sentence(pipeline, "Tiger Woods shot a 68 on Sunday.",
+                               "The crew finished shooting the final scene in Rome.",
+                               "Working from memory, with only a pocketknife, James Bunch has produced a body of work.",
+                               "Police shot two protesters in Lagos.",
+                               "The United States will work with China on climate.")
     assert not any(k in roots for k in (0, 1, 2)), roots
     assert 3 in roots and "03" in roots.get(4, set())
 
