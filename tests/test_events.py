@@ -533,3 +533,12 @@ def test_burning_a_flag_or_an_effigy_is_protest(pipeline):
     pairs = _dyads(pipeline, "Protesters in Tehran burned an American flag.", "Rebels burned three villages in Darfur.")
     assert (0, "14", "IRNCVL", "USA") in pairs and not any(k == 0 and r == "18" for k, r, _, _ in pairs), pairs
     assert any(k == 1 and r == "18" for k, r, _, _ in pairs), pairs
+
+
+def test_a_noun_further_down_a_joined_phrase_is_no_event_of_the_joiner(pipeline):
+    """'Beijing has not joined the sanctions imposed by the US, the European Union, Japan and others
+    against Moscow in the aftermath of the invasion': China invades no one; only a 'for' noun after a
+    verb of going or joining is the goer's ('joined Zarif for a meeting')."""
+    pairs = _dyads(pipeline, "Beijing has not joined the sanctions imposed by the US, the European Union, Japan and "
+                             "others against Moscow in the aftermath of the invasion.")
+    assert not any(r == "19" for _, r, _, _ in pairs), pairs

@@ -340,7 +340,7 @@ class Coder:
                         out.remove(found[moving.i])
                 if carrier is not None and carrier.i in found and found[carrier.i].pattern.specificity > 1 \
                         and carrier.i not in consumed and found[carrier.i].wrapped is None \
-                        and not (carrier.lemma_.lower() in GATHERING_VERBS
+                        and not (carrier.lemma_.lower() in GATHERING_VERBS and tok.head.lower_ == "for"
                                  and set(words(tok)).isdisjoint(found[carrier.i].pattern.required)):
                     continue  # "imposed sanctions" is coded on the verb already ("flew to Moscow for talks" is
                     # a visit and talks)
