@@ -542,3 +542,11 @@ def test_a_noun_further_down_a_joined_phrase_is_no_event_of_the_joiner(pipeline)
     pairs = _dyads(pipeline, "Beijing has not joined the sanctions imposed by the US, the European Union, Japan and "
                              "others against Moscow in the aftermath of the invasion.")
     assert not any(r == "19" for _, r, _, _ in pairs), pairs
+
+
+def test_an_infinitive_wanted_is_not_done_by_anyone(pipeline):
+    """'Voters want all immigrants in the country illegally to be deported': no deportation happened;
+    'Two journalists were arrested in Cairo' still is an arrest with its doer unnamed."""
+    roots = _roots_by_sentence(pipeline, "Republican voters want all immigrants in the country illegally to be deported.",
+                               "Two journalists were arrested in Cairo.")
+    assert "17" not in roots.get(0, set()) and "17" in roots.get(1, set()), roots

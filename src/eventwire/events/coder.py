@@ -874,8 +874,9 @@ class Coder:
             # "civilians were killed in a bombing": violence against a named victim, doer unknown
             carrier = m.carrier or m.token
             if not (targets and code[:2] in UNKNOWN_DOER_ROOTS and is_passive(carrier)
-                    and agent_object(carrier) is None) or accidental(carrier, self.patterns):
-                return []
+                    and agent_object(carrier) is None) or accidental(carrier, self.patterns) \
+                    or any(a.lower_ == "to" for a in children(carrier, "aux")):
+                return []  # an infinitive is wanted or ordered, not done: "want immigrants to be deported"
             src_how = "unknown"
         pairs: list[tuple] = []
         # "A and B failed to reach agreement": a refused joint act is refused by each to the other
