@@ -547,6 +547,7 @@ def test_a_noun_further_down_a_joined_phrase_is_no_event_of_the_joiner(pipeline)
 def test_an_infinitive_wanted_is_not_done_by_anyone(pipeline):
     """'Voters want all immigrants in the country illegally to be deported': no deportation happened;
     'Two journalists were arrested in Cairo' still is an arrest with its doer unnamed."""
-    roots = _roots_by_sentence(pipeline, "Republican voters want all immigrants in the country illegally to be deported.",
+    roots = _roots_by_sentence(pipeline,
+                               "Republican voters want all immigrants in the country illegally to be deported.",
                                "Two journalists were arrested in Cairo.")
     assert "17" not in roots.get(0, set()) and "17" in roots.get(1, set()), roots
