@@ -320,9 +320,14 @@ def _headline_names(sdoc, ents: list):
     Disavow ..."): cut it to the name the text below gives that person ("Sen. Ted Cruz refuses")."""
     from spacy.tokens import Span
 
+    cased: dict[int, bool] = {}  # sentence start -> whether it is in title case
+
     def title_case(e) -> bool:
-        line = [t for t in e.sent if t.is_alpha and len(t) > 3]
-        return len(line) >= 3 and sum(t.text[:1].isupper() for t in line) >= 0.8 * len(line)
+        sent = e.sent
+        if sent.start not in cased:
+            line = [t for t in sent if t.is_alpha and len(t) > 3]
+            cased[sent.start] = len(line) >= 3 and sum(t.text[:1].isupper() for t in line) >= 0.8 * len(line)
+        return cased[sent.start]
 
     below = {e.text for e in ents if e.label_ == "PERSON" and not title_case(e)}
     out, shrunk = [], False

@@ -23,13 +23,16 @@ def doer_is_no_one(tok, p: Pattern, patterns: PatternSet) -> bool:
     markets = patterns.cue_set("natural_causes", "markets")
     causes = patterns.cue_set("natural_causes", "words") | patterns.cue_set("natural_causes", "animals") \
         if violent else frozenset()
+
+    def no_one(doers) -> bool:
+        return any(not causes.isdisjoint(words(t)) for d in doers for t in _name_words(d)) or any(
+            not markets.isdisjoint(words(d)) for d in doers)
     if p.kind == "noun":  # "a 'killer bee' attack", "an attack by a shark", "a stock rally" (not "an oil embargo")
         if not violent and p.code[:2] != "14":
             return False
         doers = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
         doers += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for g in children(c, "pobj")]
-        return any(not causes.isdisjoint(words(t)) for d in doers for t in _name_words(d)) or any(
-            not markets.isdisjoint(words(d)) for d in doers)
+        return no_one(doers)
     if p.kind != "verb":
         return False
     verb = tok
@@ -43,8 +46,7 @@ def doer_is_no_one(tok, p: Pattern, patterns: PatternSet) -> bool:
         doers = [agent_object(verb)]
     elif not doers and verb.dep_ == "relcl":  # "the flu that has killed 150"
         doers = [verb.head]
-    if any(not causes.isdisjoint(words(t)) for d in doers for t in _name_words(d)) or any(
-            not markets.isdisjoint(words(d)) for d in doers):
+    if no_one(doers):
         return True
     vehicles = patterns.cue_set("natural_causes", "vehicles")
     return violent and any(is_product(d) or not vehicles.isdisjoint(words(d)) for d in doers)

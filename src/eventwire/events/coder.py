@@ -371,11 +371,15 @@ class Coder:
                 continue
             action = found.get(t.i)
             code = self.patterns.map_code("request", action.code) if action is not None else None
-            pat = Pattern(code or "100", "verb", t.head.lemma_.lower(), (), (), None,
-                          tuple(self.patterns.cues.get("defaults", {}).get("verb_target", ())),
-                          "cues.toml: modality.obligation", -1)
-            m = Match(t.head, pat, pat.code, tokens=[t.head], wrapped=t, via="request(obligation)")
-            found[t.head.i] = m
+            found[t.head.i] = self._on_speech(t, code or "100", "modality.obligation", "obligation")
+
+    def _on_speech(self, clause, code: str, where: str, why: str) -> Match:
+        """A match on the verb of saying that governs ``clause``, coding what the clause says of its
+        subject (a demand on it, an accusation of it): the subject is the target."""
+        verb = clause.head
+        pat = Pattern(code, "verb", verb.lemma_.lower(), (), (), None,
+                      tuple(self.patterns.cues.get("defaults", {}).get("verb_target", ())), f"cues.toml: {where}", -1)
+        return Match(verb, pat, pat.code, tokens=[verb], wrapped=clause, via=f"request({why})")
 
     def _imputations(self, sent, found: dict) -> None:
         """"X said Y was responsible for the attack": an accusation by X of Y, coded on the verb
@@ -397,10 +401,7 @@ class Coder:
                 continue
             if t.dep_ != "ccomp" or t.head.i in found or t.head.lemma_.lower() not in self.speech:
                 continue
-            pat = Pattern("112", "verb", t.head.lemma_.lower(), (), (), None,
-                          tuple(self.patterns.cues.get("defaults", {}).get("verb_target", ())),
-                          "cues.toml: imputation", -1)
-            found[t.head.i] = Match(t.head, pat, pat.code, tokens=[t.head], wrapped=t, via="request(imputation)")
+            found[t.head.i] = self._on_speech(t, "112", "imputation", "imputation")
 
     def _a_deed(self, tok, found: dict) -> bool:
         """Whether ``tok`` names an act of force (a conflict trigger) or a death."""

@@ -218,8 +218,8 @@ def _entity_mentions(ent, gaz: Gazetteer) -> list[Mention]:
 
 
 def _after_where(sdoc, i: int, named_as: str) -> bool:
-    """Whether the name at token ``i`` follows a preposition of where ("from Bicester", "in
-    Grovetown") and the recogniser took it for no company."""
+    """Whether the name at token ``i`` follows a preposition of where that takes no person after it
+    ("in Bicester", "near Grovetown": :data:`WHERE_PREPS`) and the recogniser took it for no company."""
     return i > 0 and sdoc[i - 1].lower_ in WHERE_PREPS and named_as != "company" \
         and sdoc[i].ent_type_ not in ("ORG", "DATE", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT")
 
@@ -541,10 +541,10 @@ def find_toponyms(sdoc, gaz: Gazetteer) -> tuple[list[Mention], list[tuple[int, 
     for t in sdoc:  # a surname alone that no entity covers ('"...," Rubio tweeted'): the matcher reads it as a person's
         if surnames.get(t.text, len(sdoc)) <= t.i and not named_as[t.i]:
             named_as[t.i] = "person"
-    for word in _towns_taken_for_people(sdoc, named_as, surnames):
-        for t in sdoc:
-            if t.text == word and named_as[t.i] == "person":
-                named_as[t.i] = ""
+    towns = _towns_taken_for_people(sdoc, named_as, surnames)
+    for t in sdoc:
+        if t.text in towns and named_as[t.i] == "person":
+            named_as[t.i] = ""
     covered = [False] * len(sdoc)
     _cover(sdoc, mentions, covered)
     mentions += _dateline_mentions(sdoc, gaz, covered)
