@@ -486,3 +486,17 @@ def test_the_subject_of_a_question_put_to_someone_is_them(pipeline):
     he = text.index(" he ") + 1
     owner = [a.name for a in doc.actors if [he, he + 2] in [list(m) for m in a.mentions]]
     assert owner == ["Marco Rubio"], owner
+
+
+def test_a_monarchys_forces_are_its_military(pipeline):
+    """"Royal" before a demonym and a force ("the Royal Saudi Air Force") names that country's
+    military; a company named so ("Royal Dutch Shell") stays a company; the British forces named
+    "Royal" alone are in the organisations table."""
+    doc = _process(pipeline, "Airbus has also signed deals with the Royal Australian Air Force, the Royal Saudi Air "
+                             "Force and the Royal Thai Army. The Royal Navy escorted the ship. Royal Dutch Shell "
+                             "said profits rose.")
+    assert _code_at(doc, "Australian Air Force") == "AUSMIL"
+    assert _code_at(doc, "Saudi Air") == "SAUMIL"
+    assert _code_at(doc, "Thai Army") == "THAMIL"
+    assert _code_at(doc, "Royal Navy") == "GBRMIL"
+    assert _actor_at(doc, "Royal Dutch Shell").name == "Royal Dutch Shell"

@@ -257,6 +257,22 @@ def test_everyday_senses_of_protest_and_closure_words_are_no_events(pipeline):
     assert any(k == 3 and root == "14" for k, root, *_ in pairs)
 
 
+def test_receiving_things_releasing_products_and_hailing_from_a_place_are_no_events(pipeline):
+    """Receiving money or weapons is no hosting of a visitor, releasing a product's redesign frees no
+    one, coming from a state praises no one, and a kind of analyst is no defence; receiving a
+    leader is a visit hosted, releasing prisoners a release."""
+    pairs = _dyads(pipeline, "GM had already received $1.5 million in bridge financing from the German government.",
+                   "Israel received 20 fighter jets from the United States.",
+                   "Apple has released several re-designs of its popular iPod range.",
+                   "Senator Patty Murray, who hails from Washington, said the decision was shocking.",
+                   "JSA Research defence analyst Paul Nesbit said the contract was worth more.",
+                   "Vladimir Putin received Bashar al-Assad in Moscow on Tuesday.",
+                   "Egypt released two Israeli prisoners on Friday.")
+    assert not any(k in (0, 1, 2, 3, 4) for k, *_ in pairs)
+    assert any(k == 5 and root == "04" for k, root, *_ in pairs)
+    assert any(k == 6 and root == "08" for k, root, *_ in pairs)
+
+
 def test_names_in_tokenised_text_leave_their_quotation_marks_out(pipeline):
     """"``General Motors' behaviour" (a corpus's tokenised quotes): the actor is General Motors."""
     from eventwire.document import Document

@@ -45,6 +45,8 @@ POSSESSIVE = {"'s", "’s", "'", "’"}
 MODIFIERS = {"new", "top", "senior", "former", "state", "-", "led", "acting", "interim", "outgoing", "incoming",
              "deputy", "vice", "then", "chief", "local", "provincial", "federal", "national", "central",
              "regional", "rival", "armed", "young", "angry", "elite", "ruling", "military", "civilian"}
+# The heads of a monarchy's forces' names, "Royal" + demonym + one of these ("the Royal Thai Army").
+ROYAL_FORCES = {"army", "navy", "force", "forces", "police", "marines", "guard", "gendarmerie", "constabulary"}
 # Modifiers after which the role names a different office from the KB's holder.
 NOT_THE_HOLDER = {"former", "deputy", "vice", "then", "acting", "interim", "outgoing", "incoming", "late", "ex"}
 LOCATIVE = {"in", "at", "near", "to", "from", "into", "inside", "outside", "around", "across", "through",
@@ -684,11 +686,14 @@ class Linker:
         return ent is not None and ent.start == start and ent.end == end
 
     def _inside_other_entity(self, ctx: Context, a: Atom) -> bool:
-        """A country word inside a longer name ("George Washington", "Moscow State University")."""
+        """A country word inside a longer name ("George Washington", "Moscow State University").
+        A monarchy's forces put "Royal" before their country ("the Royal Saudi Air Force", "the Royal
+        Thai Army"): that name is the country's, read as its demonym and role."""
         ent = ctx.ent_of[a.start]
         if ent is None or ent.label_ not in ("PERSON", "ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"):
             return False
-        before = [t for t in ctx.sdoc[ent.start:a.start] if t.lower_ != "the"]
+        forces = ent.root.lower_ in ROYAL_FORCES
+        before = [t for t in ctx.sdoc[ent.start:a.start] if t.lower_ != "the" and not (forces and t.lower_ == "royal")]
         return bool(before) or (ent.end > a.end and ent.label_ == "PERSON" and a.end not in self._atom_starts)
 
     @staticmethod

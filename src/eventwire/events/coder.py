@@ -555,6 +555,8 @@ class Coder:
         return False
 
     def _noun_has_own_source(self, noun) -> bool:
+        if noun.dep_ == "compound" and noun.head.pos_ in NOUN_POS:
+            return False  # a kind of its head ("JSA Research defence analyst"): the names before are the head's
         if child(noun, "poss") is not None:
             return True
         if any(c.dep_ in ("amod", "compound", "nmod") for c in noun.lefts):
