@@ -273,6 +273,18 @@ def test_receiving_things_releasing_products_and_hailing_from_a_place_are_no_eve
     assert any(k == 6 and root == "08" for k, root, *_ in pairs)
 
 
+def test_competing_for_business_is_no_fight_and_the_one_picked_to_act_acts(pipeline):
+    """Two firms fighting for orders compete, a patient fighting for his life is ill; rebels fighting
+    troops for a town do fight. Whom a body chooses to mediate mediates."""
+    pairs = _dyads(pipeline, "Boeing and Airbus are fighting for orders in Asia.",
+                   "The victim was fighting for his life in hospital.",
+                   "Rebels fought government troops for control of the town.",
+                   "The United Nations chose Norway to mediate between Israel and Egypt.")
+    assert not any(k in (0, 1) for k, *_ in pairs)
+    assert any(k == 2 and root == "19" for k, root, *_ in pairs)
+    assert {src for k, root, src, _ in pairs if k == 3 and root == "04"} == {"NOR"}
+
+
 def test_names_in_tokenised_text_leave_their_quotation_marks_out(pipeline):
     """"``General Motors' behaviour" (a corpus's tokenised quotes): the actor is General Motors."""
     from eventwire.document import Document

@@ -235,10 +235,12 @@ def subject(verb):
     return c[0] if c else (None, None)
 
 
-# Verbs whose object is the doer of their infinitive complement.
+# Verbs whose object is the doer of their infinitive complement: asking, making or letting someone do
+# it, or picking someone to ("the Air Force tapped a European company to provide a tanker"). Sending or
+# hiring someone to act stays the sender's act ("Iran sent militants to attack the embassy").
 OBJECT_CONTROL = frozenset("""urge ask call appeal press request push pressure pressurize encourage invite implore beg
 petition exhort require order tell challenge force compel persuade convince allow permit help instruct direct
-warn advise lobby""".split())
+warn advise lobby tap choose select pick appoint nominate designate elect commission contract""".split())
 
 
 def path_length(a, b) -> int:
