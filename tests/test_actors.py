@@ -500,3 +500,11 @@ def test_a_monarchys_forces_are_its_military(pipeline):
     assert _code_at(doc, "Thai Army") == "THAMIL"
     assert _code_at(doc, "Royal Navy") == "GBRMIL"
     assert _actor_at(doc, "Royal Dutch Shell").name == "Royal Dutch Shell"
+
+
+def test_makers_are_business(pipeline):
+    """"US automakers", "Chinese carmakers": the country's businesses, not the country."""
+    doc = _process(pipeline, "US automakers GM and Chrysler seek more government aid. Chinese carmakers agreed to "
+                             "buy 60 robots.")
+    assert _code_at(doc, "US automakers") == "USABUS"
+    assert _code_at(doc, "Chinese carmakers") == "CHNBUS"

@@ -285,6 +285,47 @@ def test_competing_for_business_is_no_fight_and_the_one_picked_to_act_acts(pipel
     assert {src for k, root, src, _ in pairs if k == 3 and root == "04"} == {"NOR"}
 
 
+def test_business_senses_of_giving_leaving_demanding_and_supporting_are_no_events(pipeline):
+    """A keynote given, a stake given, a farewell left, bankruptcy exited, a product buzzed about, a
+    development pushed back, vehicles demanded by buyers and jobs supported are everyday business;
+    refugees pushed back and a resignation demanded are events."""
+    roots = _roots_by_sentence(pipeline, "Steve Jobs gave his annual opening keynote to the developers conference.",
+                               "The deal would give the Italian company a 52 percent majority stake in Chrysler.",
+                               "Jobs left this farewell to his staff.",
+                               "Chrysler, which had just exited bankruptcy, said sales rose.",
+                               "Macintosh users are buzzing about Tiger.",
+                               "Boeing pushes back 737 replacement development.",
+                               "Consumers were demanding fuel efficient vehicles.",
+                               "The plan will support good jobs for Canadians.",
+                               "Thailand pushed back hundreds of Rohingya refugees to Myanmar.",
+                               "Protesters demanded the resignation of the president.")
+    assert not any(roots.get(k) for k in range(8))
+    assert "17" in roots.get(8, set()) and "10" in roots.get(9, set())
+
+
+def test_a_lawsuit_is_against_its_party_not_the_court_it_is_filed_in(pipeline):
+    """'filed a lawsuit against Apple Computer in a London court': Apple Computer is sued."""
+    pairs = _dyads(pipeline, "The Beatles' Apple Corps has filed a lawsuit against Apple Computer in a London court.",
+                   actor=lambda a: a.name)
+    assert (0, "11", "Apple Corps", "Apple Computer") in pairs
+    assert not any(t and "judiciary" in t for *_, t in pairs)
+
+
+def test_lists_the_parser_broke_keep_their_members_and_no_more(pipeline):
+    """'The US, the EU and Japan imposed ...' (the first item read as a second subject) is three
+    parties; 'the rift between Russia and the US, Boeing's Scott Carson replied' is two sides, the
+    name after the finished list being the lost subject of 'replied'. Moving someone to act makes
+    them the doer ('prompting Apple Corps to file suit')."""
+    pairs = _dyads(pipeline, "The US, the EU and Japan imposed sanctions on Iran.",
+                   "When asked about the rift between Russia and the US, Boeing Executive Vice President Scott "
+                   "Carson replied that it was business.",
+                   "Apple Computer added audio recording, prompting Apple Corps to file suit again in 1989.",
+                   actor=lambda a: a.name)
+    assert {s for k, _, s, _ in pairs if k == 0} == {"United States", "European Union", "Japan"}
+    assert not any("Carson" in str(s) + str(t) for k, _, s, t in pairs if k == 1)
+    assert {s for k, root, s, _ in pairs if k == 2 and root == "11"} == {"Apple Corps"}
+
+
 def test_names_in_tokenised_text_leave_their_quotation_marks_out(pipeline):
     """"``General Motors' behaviour" (a corpus's tokenised quotes): the actor is General Motors."""
     from eventwire.document import Document

@@ -105,6 +105,12 @@ def conjuncts(tok) -> list:
     object after a comma), a common attachment error in long lists.
     """
     out = conjuncts_plain(tok)
+    if tok.dep_ in ("nsubj", "nsubjpass") and len(out) > 1:
+        # "The US, the EU and Japan imposed ...": the parser made the list's first item a second subject
+        for sib in tok.head.children:
+            if sib.dep_ == tok.dep_ and sib.i < tok.i and sib.pos_ in NOMINAL \
+                    and tok.doc[sib.i + 1:tok.left_edge.i].text.strip() == ",":
+                out = conjuncts_plain(sib) + out
     last = max(out, key=lambda t: t.i)
     anc = tok.head
     for _ in range(4):  # list items the parser hung higher up, right after this list
@@ -131,12 +137,22 @@ def is_list_continuation(tok) -> bool:
 
 
 def conjuncts_plain(tok) -> list:
-    """``tok`` and its nominal conjuncts, as the parser attached them."""
+    """``tok`` and its nominal conjuncts, as the parser attached them, up to the one after "and" or
+    "or": a name after a comma past that is no member ("the rift between Russia and the US, Boeing's
+    Scott Carson replied ...": Carson is the subject the parser lost, not a third party)."""
     out, stack = [tok], [tok]
     while stack:
         t = stack.pop()
+        closed_at = None  # position of the conjunct a coordinating word introduced
+        cc_at = None
         for c in t.children:
-            if c.dep_ == "conj" and c.pos_ in NOMINAL and c not in out:
+            if c.dep_ == "cc":
+                cc_at = c.i
+            elif c.dep_ == "conj" and c.pos_ in NOMINAL and c not in out:
+                if closed_at is not None and c.i > closed_at:
+                    break
+                if cc_at is not None and cc_at < c.i:
+                    closed_at = c.i
                 out.append(c)
                 stack.append(c)
     return out
@@ -235,12 +251,13 @@ def subject(verb):
     return c[0] if c else (None, None)
 
 
-# Verbs whose object is the doer of their infinitive complement: asking, making or letting someone do
-# it, or picking someone to ("the Air Force tapped a European company to provide a tanker"). Sending or
+# Verbs whose object is the doer of their infinitive complement: asking, making, moving or letting
+# someone do it ("prompting Apple Corps to file suit"), or picking someone to ("the Air Force tapped a European company to provide a tanker"). Sending or
 # hiring someone to act stays the sender's act ("Iran sent militants to attack the embassy").
 OBJECT_CONTROL = frozenset("""urge ask call appeal press request push pressure pressurize encourage invite implore beg
 petition exhort require order tell challenge force compel persuade convince allow permit help instruct direct
-warn advise lobby tap choose select pick appoint nominate designate elect commission contract""".split())
+warn advise lobby tap choose select pick appoint nominate designate elect commission contract prompt spur cause lead
+inspire motivate provoke induce enable empower authorize authorise entitle oblige""".split())
 
 
 def path_length(a, b) -> int:
