@@ -481,6 +481,19 @@ def test_a_measure_weighed_is_no_view(pipeline):
     assert cues == ["weighed in"], cues
 
 
+def test_a_part_added_or_a_result_posted_is_nothing_said(pipeline):
+    """'added DRM to its processors' puts something in, 'posted an annual profit' books a result;
+    'added that ...' and a video posted online are words."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("Intel has recently added Digital Rights Management to its latest processors. "
+                            "Ford has posted an annual profit of US$2.7 billion. "
+                            "He added that the plan would fail.")
+    pipeline([doc])
+    cues = [q.cue["text"] for q in doc.quotes if q.cue]
+    assert cues == ["added"], cues
+
+
 def test_a_time_phrase_before_a_reported_clause_is_the_cues(pipeline):
     """'Trump said after the convention he would not accept ...': the parser hangs the clause off
     'said' as an adverbial; what he said starts at 'he'."""

@@ -177,6 +177,11 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
     if lemma in MEASURING and any(c.dep_ in ("dobj", "npadvmod") and (c.like_num or any(
             g.dep_ == "nummod" for g in c.children)) for c in kids):
         return None  # "weighs less than 3 lbs": a measure, no view weighed
+    if lemma == "add" and any(c.dep_ in ("dobj", "obj") for c in kids) and any(
+            c.dep_ == "prep" and c.lower_ in ("to", "into") for c in kids):
+        return None  # "added DRM to its processors": something put in, nothing said
+    if lemma == "post" and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in RESULTS for c in kids):
+        return None  # "posted an annual profit": a result booked, nothing posted online
     content: list[Span] = []
     # a clause before the cue that a colon closes is the writer's lead-in, not what was said ("... set off
     # partisan fireworks on Friday: Republicans said they're convinced ...")
@@ -298,6 +303,9 @@ def _misread_clause(v, c):
 
 # Verbs of judging that also measure ("weighs 3 lbs", "measures 10 inches")
 MEASURING = frozenset({"weigh", "measure"})
+# what a firm or a team posts that is no post online ("posted a loss", "posted a 3-1 win")
+RESULTS = frozenset("""profit loss gain revenue earnings income sale record increase decline drop rise fall deficit
+surplus growth result return margin figure win victory defeat score time lead quarter""".split())
 
 _ASIDE_DEPS = ("relcl", "appos", "advcl")
 _ASIDE_MARKS = ("when", "while", "after", "before", "as")
