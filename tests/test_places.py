@@ -451,3 +451,12 @@ def test_a_name_before_state_or_province_is_the_division(places_pipe):
     assert place(run(places_pipe, "Obama flew to Washington on Monday."), "Washington").kind == "city"
     assert place(run(places_pipe, "Unemployment rose in the Charlotte region, officials in Charlotte said."),
                  "Charlotte").country == "USA"
+
+
+def test_a_firm_a_titled_person_and_the_moon_are_no_towns(places_pipe):
+    """'Toyota, the Japanese automaker' is the company wherever it stands (not Toyota, Aichi);
+    'Spokeswoman Sandy Angers' is a person (not Sandy, Utah); 'landed on the Moon' is not Moon,
+    Pennsylvania. Nagoya stays a place."""
+    doc = run(places_pipe, "Toyota, the Japanese automaker, overtook GM. Toyota said sales rose in Nagoya. "
+                           "Spokeswoman Sandy Angers said the team had merged. The probe landed on the Moon.")
+    assert [p.text for p in doc.places if p.kind == "city"] == ["Nagoya"]

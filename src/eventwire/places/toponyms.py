@@ -47,7 +47,10 @@ GENERIC = COMPASS | {"bank", "region", "metro", "city", "county", "state", "stat
                      "union", "republic", "kingdom", "center", "centre", "capital", "border", "area", "midtown",
                      "uptown", "main", "hill", "heights", "beach", "springs", "creek",
                      "station", "square", "street", "road", "avenue", "harbor", "harbour", "port", "mount",
-                     "federal", "national", "interior"}
+                     "federal", "national", "interior",
+                     # the sky is no town ("landed on the Moon": not Moon, Pennsylvania); "Earth" is left to
+                     # the recogniser, as the gold corpora count it a toponym
+                     "moon", "heaven", "space", "world"}
 # A division word after a name makes the division ("Madison County", "Rapides Parish").
 DIVISION_WORDS = {"County", "Parish", "Province", "District", "Oblast", "Governorate", "Prefecture", "Region",
                   "Township", "Borough", "State"}
@@ -325,6 +328,8 @@ def _matcher_mentions(sdoc, gaz: Gazetteer, blocked: list[bool], named_as: list[
         # inside a longer run of names only after a connector: "Bank of America", not "European Union"
         # or after a compass word: "Northeast Georgia Medical Center"
         inner = i > 0 and _is_name_token(sdoc[i - 1]) and not blocked[i - 1] and sdoc[i - 1].lower_ not in COMPASS
+        # a name right after a title is a person's ("Spokeswoman Sandy Angers", "coach Ripley")
+        inner = inner or i > 0 and sdoc[i - 1].lower_.rstrip(".") in PERSON_TITLES
         if best is not None and not inner:
             out.append(best[0])
             i = best[1] + 1
@@ -386,6 +391,12 @@ _COMPANY_ENDS = frozenset("inc inc. corp corp. corporation co co. ltd ltd. llc p
                           "systems airlines airways bank".split())
 
 
+# nouns for a firm: a name in apposition with one is a company's ("Toyota, the Japanese automaker")
+FIRM_NOUNS = frozenset("""company firm automaker carmaker maker manufacturer airline carrier bank lender insurer retailer
+chain brand conglomerate corporation group giant startup producer supplier developer publisher
+broadcaster network operator provider""".split())
+
+
 def _company_words(sdoc) -> list[int]:
     """Tokens that name a company, not the town of the same name: a company's name with its ending
     ("Toyota Motor Corp", "Cisco Systems Inc.") or before its product ("a Toyota Camry"), the word
@@ -396,6 +407,9 @@ def _company_words(sdoc) -> list[int]:
     # organisation right before its product
     companies += [sdoc[p.start - 1:p.start] for p in sdoc.ents if p.label_ == "PRODUCT" and p.start > 0
                   and sdoc[p.start - 1].ent_type_ == "ORG" and sdoc[p.start - 1].ent_iob_ == "B"]
+    # a name in apposition with a kind of firm ("Toyota, the Japanese automaker")
+    companies += [sdoc[e.start:e.end] for e in sdoc.ents if e.label_ in ("ORG", "GPE", "PERSON") and any(
+        c.dep_ == "appos" and c.lemma_.lower() in FIRM_NOUNS for c in e.root.children)]
     firsts = {e[0].text for e in companies}
     out = [t.i for e in companies for t in e]  # the company's own name: "Toyota Motor Corp"
     for t in sdoc:
