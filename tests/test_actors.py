@@ -508,3 +508,13 @@ def test_makers_are_business(pipeline):
                              "buy 60 robots.")
     assert _code_at(doc, "US automakers") == "USABUS"
     assert _code_at(doc, "Chinese carmakers") == "CHNBUS"
+
+
+def test_a_capital_modifying_a_noun_is_no_government_and_gang_members_are_criminals(pipeline):
+    """'Athens underground stations' are stations in Athens, not the Greek government; 'a gang member'
+    and 'sea brigands' are criminals."""
+    doc = _process(pipeline, "Athens underground stations were shut. A jury convicted a Hawaiian Gardens gang "
+                             "member of murder. The warship nabbed Yemeni sea brigands.")
+    assert _code_at(doc, "Athens") != "GRCGOV"
+    assert (_code_at(doc, "gang") or "").endswith("CRM")
+    assert _code_at(doc, "Yemeni sea brigands") == "YEMCRM"

@@ -326,6 +326,28 @@ def test_lists_the_parser_broke_keep_their_members_and_no_more(pipeline):
     assert {s for k, root, s, _ in pairs if k == 2 and root == "11"} == {"Apple Corps"}
 
 
+def test_taking_over_an_office_picking_up_a_call_and_hitting_home_are_no_events(pipeline):
+    """Succeeding to an office, hearing a distress call, a remark that hits home, a name not given and a
+    decision left up to someone are no occupation, arrest, assault, refusal or withdrawal; rebels
+    taking over a city occupy it."""
+    roots = _roots_by_sentence(pipeline, "Obama took over in January.",
+                               "The Indian Navy picked up a distress call from the merchant vessel.",
+                               "Tara Reid's latest destination hits much closer to home.",
+                               "Maral, a resident who declined to give her surname, said she would vote.",
+                               "The rule leaves it up to businesses to consult government biologists.",
+                               "The rebels took over the city.")
+    assert not any(roots.get(k) for k in range(5))
+    assert "19" in roots.get(5, set())
+
+
+def test_a_noun_with_a_name_beside_it_is_that_one_not_its_possessor(pipeline):
+    """'Niyazov's successor, President Gurbanguli Berdymukhamedov, has revoked ...': the successor
+    revoked, not Niyazov."""
+    pairs = _dyads(pipeline, "Niyazov's successor, President Gurbanguli Berdymukhamedov, has revoked some of "
+                             "his decrees.", actor=lambda a: a.name)
+    assert {s for _, root, s, _ in pairs if root == "08"} == {"Gurbanguli Berdymukhamedov"}
+
+
 def test_names_in_tokenised_text_leave_their_quotation_marks_out(pipeline):
     """"``General Motors' behaviour" (a corpus's tokenised quotes): the actor is General Motors."""
     from eventwire.document import Document

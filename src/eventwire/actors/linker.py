@@ -557,8 +557,8 @@ class Linker:
         if cap is not None and not a.has("country"):
             prev = words[a.start - 1].lower() if a.start > 0 else ""
             tok = sdoc[a.start]
-            if sdoc[a.end - 1].dep_ == "compound":  # part of a name ("Moscow Metro")
-                return None
+            if sdoc[a.end - 1].dep_ in ("compound", "nmod") and sdoc[a.end - 1].head.i >= a.end:
+                return None  # part of a name ("Moscow Metro") or a modifier ("Athens underground stations")
             qualified = self._qualifier_country(a.end)
             if qualified is not None and qualified != cap.ref:  # "a Paris, Missouri, man"
                 return Found(a.start, a.end, Ref("group", country=qualified), "place", head) \

@@ -590,6 +590,14 @@ class Coder:
                 else:
                     out.append(hit)
                 continue
+            named = child(t, "appos")
+            if named is not None and t.pos_ == "NOUN" and _depth < 2:
+                # "Niyazov's successor, President Gurbanguli Berdymukhamedov,": the one named beside the
+                # noun, not its possessor
+                beside = self.actors_of(doc, named, _depth + 1)
+                if beside:
+                    out += beside
+                    continue
             # "a pro-Trump delegate candidate", "anti-Kremlin protesters": whom they are for or against
             inside = [h for h in idx.in_range(start, end) if not _stance_prefix(doc.text, h[1])]
             if any(h[0].code or h[0].country for h in inside):
@@ -598,10 +606,7 @@ class Coder:
             if not inside and _depth < 2:
                 of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
                 obj = child(of, "pobj") if of is not None else None
-                named = child(t, "appos")
-                if named is not None and t.pos_ == "NOUN":  # "a delegate candidate, Clara Powers,"
-                    inside = self.actors_of(doc, named, _depth + 1)
-                elif obj is not None and t.pos_ in ("NOUN", "NUM", "PRON", "ADJ"):
+                if obj is not None and t.pos_ in ("NOUN", "NUM", "PRON", "ADJ"):
                     inside = self.actors_of(doc, obj, _depth + 1)
                 elif t.pos_ == "PRON" and t.lower_ in SPEAKER_PRONOUNS:
                     speaker = self._speaker_of(t)
