@@ -518,3 +518,11 @@ def test_a_capital_modifying_a_noun_is_no_government_and_gang_members_are_crimin
     assert _code_at(doc, "Athens") != "GRCGOV"
     assert (_code_at(doc, "gang") or "").endswith("CRM")
     assert _code_at(doc, "Yemeni sea brigands") == "YEMCRM"
+
+
+def test_a_party_name_many_countries_share_is_no_ones_in_particular(pipeline):
+    """'PAME (Communist Party union) protesters' in an article about Greece is not the Chinese
+    Communist Party."""
+    doc = _process(pipeline, "After the PAME (Communist Party union) protesters left Syntagma square in Athens, "
+                             "clashes erupted.")
+    assert _code_at(doc, "Communist Party") not in ("CHNGOV", "CHN")

@@ -348,6 +348,17 @@ def test_a_noun_with_a_name_beside_it_is_that_one_not_its_possessor(pipeline):
     assert {s for _, root, s, _ in pairs if root == "08"} == {"Gurbanguli Berdymukhamedov"}
 
 
+def test_a_dismissal_a_heart_attack_and_goods_on_offer_are_no_events(pipeline):
+    """Fired from a position is dismissed, not shot; a heart attack assaults no one; a business
+    offering pictures makes no offer to a party; rebels launching an attack do attack."""
+    roots = _roots_by_sentence(pipeline, "LaCalamita was fired from the company last Thursday.",
+                                         "Ms Page suffered her heart attack on Tuesday.",
+                                         "The couple ran a Manhattan mail order business offering dirty pictures.",
+                                         "Rebels launched an attack on the base.")
+    assert not any(roots.get(k) for k in range(3))
+    assert roots.get(3) & {"18", "19"}
+
+
 def test_names_in_tokenised_text_leave_their_quotation_marks_out(pipeline):
     """"``General Motors' behaviour" (a corpus's tokenised quotes): the actor is General Motors."""
     from eventwire.document import Document

@@ -47,6 +47,9 @@ MODIFIERS = {"new", "top", "senior", "former", "state", "-", "led", "acting", "i
              "regional", "rival", "armed", "young", "angry", "elite", "ruling", "military", "civilian"}
 # The heads of a monarchy's forces' names, "Royal" + demonym + one of these ("the Royal Thai Army").
 ROYAL_FORCES = {"army", "navy", "force", "forces", "police", "marines", "guard", "gendarmerie", "constabulary"}
+# Party names many countries' parties bear: the KB's party only in an article that names its country.
+SHARED_PARTY_NAMES = {"Communist Party", "Labour Party", "Labor Party", "Conservative Party", "Liberal Party",
+                      "Socialist Party", "Green Party", "National Party", "Workers' Party", "Social Democrats"}
 # Modifiers after which the role names a different office from the KB's holder.
 NOT_THE_HOLDER = {"former", "deputy", "vice", "then", "acting", "interim", "outgoing", "incoming", "late", "ex"}
 LOCATIVE = {"in", "at", "near", "to", "from", "into", "inside", "outside", "around", "across", "through",
@@ -234,6 +237,9 @@ class Linker:
             text = " ".join(words[a.start:a.end])
             if text in AMBIGUOUS_ALONE and not self._entity_exact(ctx, a.start, a.end):
                 return None
+            if text in SHARED_PARTY_NAMES and org.extra.country and not any(
+                    org.extra.country in named for named in self._named.values()):
+                return None  # "the Communist Party" of an article that never names China is not China's
             end = a.end
             role = at.get(end)
             if role is not None and role.has("role") and not role.has("org") and not role.first("role").extra.person:
