@@ -526,3 +526,28 @@ def test_a_party_name_many_countries_share_is_no_ones_in_particular(pipeline):
     doc = _process(pipeline, "After the PAME (Communist Party union) protesters left Syntagma square in Athens, "
                              "clashes erupted.")
     assert _code_at(doc, "Communist Party") not in ("CHNGOV", "CHN")
+
+
+def test_he_and_she_follow_the_sex_the_article_gives_a_new_name(pipeline):
+    """People the KB does not know get a sex from the article: "Ms Page" and "actress" make Page a
+    woman, a common given name makes Mark Roesler a man; "she" is then not Roesler, "he" is."""
+    doc = _process(pipeline, "The actress Bettie Page died on Thursday in a Los Angeles hospital. Her agent, Mark "
+                             "Roesler, said she had been ill. He said Ms Page would be missed.")
+    roesler = _actor_at(doc, "Mark Roesler")
+    index = mention_index(doc)
+
+    def who(word: str, after: str):
+        start = doc.text.index(word, doc.text.index(after))
+        hit = index.at(start, start + len(word))
+        return hit[0].id if hit else None
+
+    assert who("she", "Roesler") != roesler.id
+    assert who("He", "been ill") == roesler.id
+
+
+def test_a_name_marked_both_ways_has_no_sex():
+    from eventwire.actors.gender import name_genders
+    from eventwire.components.nlp import load_model
+
+    genders = name_genders(load_model()("Mr. Lewis spoke first. Then Ms. Lewis spoke. Mark Smith left."))
+    assert "Lewis" not in genders and genders.get("Smith") == "m"

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from ..tags import is_pronoun
 from ..document import Actor
+from .gender import name_genders
 from .kb import KnowledgeBase
 from .linker import SECTOR_NAMES, Context, Found, Ref, person_code, role_label, slug
 from .titles import title_of
@@ -90,6 +91,7 @@ class ActorBuilder:
         self.settings: list[Counter] = [Counter() for _ in self.sent_starts]  # countries named per sentence
         self.titled: list[tuple[int, str, str]] = []  # (sentence, title, actor id) of people named with a title
         self.named_beside: dict[int, Found] = {}  # office's start -> the person its apposition names
+        self.name_gender = name_genders(sdoc)  # name word -> "m"/"f" where the article marks it (gender.py)
 
     # --- actors ---------------------------------------------------------
     def _actor(self, aid: str, name: str, code: str | None, country: str | None, sector: str | None,
@@ -483,6 +485,12 @@ class ActorBuilder:
                 return self.actors[subj[0].actor]
         return self.actors[cands[-1].actor]
 
+    def _gender_of(self, actor: Actor) -> str:
+        """An unknown person's sex as the article marks it ("Ms Page", "actress Bettie Page", a common
+        given name), from the words of the name; "" when it does not say or says both."""
+        marks = {self.name_gender[w] for w in actor.name.split() if w in self.name_gender}
+        return marks.pop() if len(marks) == 1 else ""
+
     def _mention(self, actor: Actor, start: int, end: int, head: int = -1) -> None:
         sdoc = self.ctx.sdoc
         span = sdoc[start:end]
@@ -495,7 +503,7 @@ class ActorBuilder:
             self.groups.append(PersonMention(start, self.sent_of[start], actor.id, "",
                                              sdoc[h].dep_ in SUBJECT_DEPS))
         if is_person:
-            gender = self.kb.people[actor.id[3:]].gender if actor.id.startswith("kb:") else ""
+            gender = self.kb.people[actor.id[3:]].gender if actor.id.startswith("kb:") else self._gender_of(actor)
             h = head if head >= 0 else start
             subject = sdoc[h].dep_ in SUBJECT_DEPS
             self.people.append(PersonMention(start, self.sent_of[start], actor.id, gender, subject))
