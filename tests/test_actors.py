@@ -551,3 +551,12 @@ def test_a_name_marked_both_ways_has_no_sex():
 
     genders = name_genders(load_model()("Mr. Lewis spoke first. Then Ms. Lewis spoke. Mark Smith left."))
     assert "Lewis" not in genders and genders.get("Smith") == "m"
+
+
+def test_an_object_pronoun_in_a_relative_clause_is_not_its_antecedent(pipeline):
+    """'Junaid Hussain, an Islamic State member who encouraged him to ...': him is not Hussain."""
+    doc = _process(pipeline, "The defendant Munir Abdulkader communicated with Junaid Hussain, an Islamic State "
+                             "member who encouraged him to conduct an attack.")
+    start = doc.text.index(" him ") + 1
+    hit = mention_index(doc).at(start, start + 3)
+    assert hit is None or hit[0].name != "Junaid Hussain"

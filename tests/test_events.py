@@ -359,6 +359,32 @@ def test_a_dismissal_a_heart_attack_and_goods_on_offer_are_no_events(pipeline):
     assert roots.get(3) & {"18", "19"}
 
 
+def test_a_headlines_participle_is_undergone_and_a_relative_who_is_its_antecedent(pipeline):
+    """'Two journalists arrested in Cairo': the journalists are arrested (the participle the tagger read
+    as a past tense); 'Mohamed Abdi, 21, who was detained': Abdi is detained, not the court he appeared
+    at."""
+    pairs = _dyads(pipeline, "Two journalists arrested in Cairo.",
+                   "Other participants included Mohamed Abdi, 21, who was detained under the Mental Health Act "
+                   "after appearing at Wood Green Crown Court.", actor=lambda a: a.name)
+    assert any(k == 0 and root == "17" and t == "Egyptian media" for k, root, _, t in pairs)
+    detained = {t for k, root, _, t in _dyads(pipeline, "Other participants included Mohamed Abdi, 21, who was "
+                                                        "detained after appearing at Wood Green Crown Court.",
+                                              actor=lambda a: a.name) if root == "17"}
+    assert detained <= {"Mohamed Abdi"} and not any("Court" in str(t) for *_, t in pairs)
+
+
+def test_someone_close_to_a_person_is_not_them_and_agreements_held_are_no_signing(pipeline):
+    """'Ms Raggi's top adviser resigned' is no resignation of Raggi ('Obama's spokesman criticized
+    Russia' still speaks for Obama); 'Canada has only one trade agreement in Asia' signs nothing; rain
+    that contributed to a fall gives no aid."""
+    roots = _roots_by_sentence(pipeline, "Ms Raggi's top environmental adviser resigned on Friday.",
+                               "Canada currently has only one trade agreement in Asia.",
+                               "Recent heavy rain could have contributed to its fall, officials said.",
+                               "Obama's spokesman criticized Russia.")
+    assert not any(roots.get(k) for k in range(3))
+    assert "11" in roots.get(3, set())
+
+
 def test_names_in_tokenised_text_leave_their_quotation_marks_out(pipeline):
     """"``General Motors' behaviour" (a corpus's tokenised quotes): the actor is General Motors."""
     from eventwire.document import Document

@@ -435,6 +435,9 @@ class ActorBuilder:
         verb = tok.head
         for _ in range(3):
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+                head = verb.head  # "Hussain, a member who encouraged *him*": him is not Hussain
+                return head.head if head.dep_ == "appos" else head
             if subj is not None:
                 return subj
             if verb.dep_ not in ("xcomp", "advcl", "conj") or verb.head is verb:

@@ -35,11 +35,21 @@ from .modality import status_of
 from .patterns import PREPOSITIONS, Pattern, PatternSet
 from ..attribution import sources_for
 from .accidents import accidental, doer_is_no_one, is_product
-from .syntax import (agent_object, child, children, clause_subjects, complement, condition_subjects, conjuncts,
-                     content_subjects,
-                     intruded_on, is_infinitive_adverbial, is_list_continuation, is_passive, is_word, nested_nominals, path_length, phrase_bounds, prep_objects,
-                     purpose_clauses, stray_intrusion_phrases, subject_candidates, words)
+from .syntax import (RELATIVE_PRONOUNS, agent_object, child, children, clause_subjects, complement,
+                     condition_subjects, conjuncts, content_subjects, intruded_on, is_infinitive_adverbial,
+                     is_list_continuation, is_passive, is_word, nested_nominals, passive_participle, path_length,
+                     phrase_bounds, prep_objects, purpose_clauses, reduced_passive, stray_intrusion_phrases,
+                     subject_candidates, words)
 
+# Nouns for someone close to a person but not them: "X's adviser resigned" is not X resigning. (A
+# spokesman, an envoy or a representative acts for the possessor and is left out.)
+OTHER_PEOPLE = frozenset("""adviser advisor aide assistant deputy lawyer attorney wife husband son daughter mother father
+brother sister friend rival opponent successor predecessor bodyguard driver staffer employee colleague partner
+girlfriend boyfriend fiance fiancee nephew niece cousin uncle aunt grandson granddaughter bodyguard""".split())
+# Verbs of having, and the nouns of agreement one has as a standing thing rather than makes ("have talks"
+# is still a meeting).
+POSSESSING_VERBS = frozenset({"have", "own", "possess"})
+HELD_NOUNS = frozenset({"agreement", "deal", "treaty", "accord", "pact", "contract", "alliance", "partnership"})
 # Roots whose events are mutual when several actors share one role ("A and B met").
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 # ... but praise, defence, rallying, recognition, apology and forgiveness are each side's own:
@@ -331,6 +341,9 @@ class Coder:
             tok = m.token
             if m.pattern.kind == "noun":
                 carrier = self._noun_carrier(tok)
+                if carrier is not None and carrier.lemma_.lower() in POSSESSING_VERBS \
+                        and tok.lemma_.lower() in HELD_NOUNS:
+                    continue  # "Canada has only one trade agreement in Asia": a record held, no signing
                 if carrier is None and (not self._noun_has_own_source(tok) or self._inside_argument(tok, found)):
                     continue
                 moving = self._moves(tok)
@@ -600,6 +613,11 @@ class Coder:
                     continue
             # "a pro-Trump delegate candidate", "anti-Kremlin protesters": whom they are for or against
             inside = [h for h in idx.in_range(start, end) if not _stance_prefix(doc.text, h[1])]
+            owner = child(t, "poss")
+            if owner is not None and t.lemma_.lower() in OTHER_PEOPLE:
+                # "Ms Raggi's top adviser resigned": the adviser, someone else than Raggi
+                left, right = owner.left_edge.idx, owner.right_edge.idx + len(owner.right_edge)
+                inside = [h for h in inside if not left <= h[1] < right]
             if any(h[0].code or h[0].country for h in inside):
                 # "Osama bin Laden's al-Qaeda terror network": the coded body, not an uncoded name beside it
                 inside = [h for h in inside if h[0].code or h[0].country]
@@ -676,7 +694,7 @@ class Coder:
             mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod") and not _same_name(c, tok)]
             cands += [(c, "direct") for c in mods]
             if carrier is not None and carrier is not tok:
-                if tok.dep_ == "nsubjpass" or (carrier.dep_ == "acl" and carrier.tag_ == "VBN"):
+                if tok.dep_ == "nsubjpass" or passive_participle(carrier):
                     cands.append((agent_object(carrier), "direct"))
                 if not self._receives(tok, carrier):
                     cands += subject_candidates(carrier)
@@ -748,11 +766,16 @@ class Coder:
             cands += [(c, "direct") for c in children(verb, "dobj")]
             cands += [(c, "inherited") for c in children(m.wrapped, "nsubj", "nsubjpass")]
         if is_passive(verb) and verb.dep_ != "acl":
-            cands += [(c, "direct") for c in children(verb, "nsubjpass")]
-        if verb.dep_ == "acl" and verb.tag_ == "VBN" and (verb.head.pos_ == "PROPN" or verb.head.ent_type_ in (
-                "PERSON", "ORG", "GPE", "NORP")):
-            # "Kasich, endorsed by the Times": the named head undergoes it ("sanctions imposed by X" are
-            # the thing imposed, no one's name)
+            for c in children(verb, "nsubjpass"):
+                if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":  # "Abdi, who was detained": Abdi
+                    cands.append((verb.head, "direct"))
+                else:
+                    cands.append((c, "direct"))
+            if reduced_passive(verb):
+                cands += [(c, "direct") for c in children(verb, "nsubj")]
+        if passive_participle(verb) and verb.head.pos_ in NOUN_POS:
+            # "Kasich, endorsed by the Times", "Two journalists arrested in Cairo": the head undergoes it
+            # ("sanctions imposed by X" are the thing imposed and name no one, so no actor comes of them)
             cands.append((verb.head, "direct"))
         cands += [(c, "direct") for c in children(verb, "dative")]
         if code[:2] in GIVING_ROOTS or verb.lemma_.lower() in BESTOWING_VERBS:

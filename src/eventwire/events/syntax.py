@@ -89,8 +89,30 @@ def prep_objects(tok, preps) -> list[tuple[str, object]]:
 
 
 def is_passive(verb) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN")
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or passive_participle(verb) \
+        or reduced_passive(verb)
+
+
+def passive_participle(verb) -> bool:
+    """A past participle describing the noun it undergoes ("sanctions imposed by the US", "Two
+    journalists arrested in Cairo"); the past form of a verb that always takes an object, read as a
+    past tense but with no object, is one too (not "Khodorkovsky, a tycoon, called for sanctions")."""
+    return verb.dep_ == "acl" and (verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.lemma_.lower() in
+                                   OBJECT_ONLY_VERBS and not any(c.dep_ in ("dobj", "nsubj") for c in verb.children))
+
+
+# Verbs that take an object in every active use: with a subject, no object and no auxiliary they are a
+# headline's passive ("Mason charged with sex assault", "Two journalists arrested in Cairo").
+OBJECT_ONLY_VERBS = frozenset("""arrest detain jail imprison sentence convict indict charge kill wound injure kidnap
+abduct free release expel deport extradite sue fine execute behead oust sack dismiss acquit pardon""".split())
+
+
+def reduced_passive(verb) -> bool:
+    """A headline's passive without "is" or "was": a verb that always takes an object, in its past
+    form, heading its sentence with a subject and no object or auxiliary. Its subject undergoes it."""
+    return verb.dep_ == "ROOT" and verb.tag_ in ("VBN", "VBD") and verb.lemma_.lower() in OBJECT_ONLY_VERBS \
+        and any(c.dep_ == "nsubj" for c in verb.children) \
+        and not any(c.dep_ in ("dobj", "aux", "auxpass", "dative", "ccomp", "xcomp") for c in verb.children)
 
 
 def agent_object(verb):
@@ -196,6 +218,9 @@ def subject_candidates(verb, depth: int = 0) -> list[tuple[object, str]]:
     """Tokens that may name the doer of ``verb``, best first, with how each was found."""
     if depth > 4:
         return []
+    if reduced_passive(verb):  # "Mason charged with sex assault": by whom, if the headline says
+        a = agent_object(verb)
+        return [(a, "direct")] if a is not None else []
     s = _nearest_subject(verb)
     if s is not None:
         if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
