@@ -42,8 +42,8 @@ from .syntax import (RELATIVE_PRONOUNS, agent_object, child, children, clause_su
                      subject_candidates, words)
 
 # Nouns for someone close to a person but not them: "X's adviser resigned" is not X resigning. (A
-# spokesman, an envoy or a representative acts for the possessor and is left out.)
-OTHER_PEOPLE = frozenset("""adviser advisor aide assistant deputy lawyer attorney wife husband son daughter mother father
+# spokesman, an envoy, a representative or a lawyer acts for the possessor and is left out.)
+OTHER_PEOPLE = frozenset("""adviser advisor aide assistant deputy wife husband son daughter mother father
 brother sister friend rival opponent successor predecessor bodyguard driver staffer employee colleague partner
 girlfriend boyfriend fiance fiancee nephew niece cousin uncle aunt grandson granddaughter bodyguard""".split())
 # Verbs of having, and the nouns of agreement one has as a standing thing rather than makes ("have talks"
