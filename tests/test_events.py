@@ -385,6 +385,28 @@ def test_someone_close_to_a_person_is_not_them_and_agreements_held_are_no_signin
     assert "11" in roots.get(3, set())
 
 
+def test_local_news_everyday_acts_are_no_events(pipeline):
+    """Screenings held, a house left, a file released, a mine closed, a plea entered, ER visits counted, a
+    paycheck picked up, water sent cascading, a claim insisted on and what must be done by no party are
+    no events; 'Obama invited Putin to the White House' invites Putin, and an intended act is only as
+    mutual as the act ('A and B will help with the clean-up' helps neither)."""
+    roots = _roots_by_sentence(pipeline, "Preschool screenings will be held March 17 for all students.",
+                               "Auber grabbed some clothes and left her apartment by 10:30 a.m.",
+                               "Keenan thought about releasing to the public the GBI's investigative file.",
+                               "Peabody Energy says it is closing an eastern Illinois coal mine.",
+                               "Tony Servance pleaded no contest to second-degree murder.",
+                               "ER visits by uninsured residents grew from 17,709 visits in 2003.",
+                               "Harman never picked up a paycheck from work.",
+                               "The flood sent hundreds of gallons of water cascading across the road.",
+                               "Putin insisted that Russia is not at war.",
+                               "Leaves should be raked to curbside, Mayor Larry Lee said.")
+    assert not any(roots.get(k) for k in range(10))
+    pairs = _dyads(pipeline, "Obama invited Putin to the White House.",
+                   "Ray's Trash and Gabriel Metals will again help with the clean-up, Lee said.", actor=lambda a: a.name)
+    assert (0, "04", "Barack Obama", "Vladimir Putin") in pairs
+    assert not any(k == 1 and t for k, _, _, t in pairs)
+
+
 def test_names_in_tokenised_text_leave_their_quotation_marks_out(pipeline):
     """"``General Motors' behaviour" (a corpus's tokenised quotes): the actor is General Motors."""
     from eventwire.document import Document

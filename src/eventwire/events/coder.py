@@ -254,7 +254,8 @@ def _other_sense(tok, p: Pattern, patterns: PatternSet) -> bool:
     noun, among its modifiers or as the verb it is the object of ("#number": the noun
     is counted, or the verb's object is a figure; "#clause": the verb takes a clause, as a verb of
     saying does; "#infinitive": it takes "to" and a verb, as "try to" does; "#predicate": the verb
-    puts its object in a state; "#no_object": the verb has none). A pattern that names more words than its head has
+    puts its object in a state; "#no_object": the verb has none; "#statement": its clause states a fact,
+    in the indicative with no modal). A pattern that names more words than its head has
     already settled the sense ("order investigation"), but a preposition alone does not ("go +to")."""
     phrase = patterns.cue_set("other_senses", " ".join((p.head, *p.required))) if p.required else frozenset()
     senses = phrase or patterns.cue_set("other_senses", p.head)
@@ -283,6 +284,10 @@ def _other_sense(tok, p: Pattern, patterns: PatternSet) -> bool:
         return True  # shown or gathered, no protest: "demonstrated the features", "rallied supporters"
     if p.kind == "verb" and "#clause" in senses and children(tok, "ccomp"):
         return True  # a verb of saying here: "conceded that the plan failed", '"...," he conceded'
+    if p.kind == "verb" and "#statement" in senses and any(
+            c.tag_ in ("VBD", "VBZ", "VBP") and not any(a.tag_ == "MD" for a in c.children)
+            for c in children(tok, "ccomp")):
+        return True  # a claim, no demand: "insisted to detectives she awoke" (not "insisted he be freed")
     if p.kind == "verb" and "#infinitive" in senses and any(
             a.lower_ == "to" for x in children(tok, "xcomp") for a in children(x, "aux")):
         return True  # an attempt: "protesters tried to storm parliament" (the storming is coded)
@@ -894,6 +899,8 @@ class Coder:
         src_ids = {a.id for a, _, _ in sources}
         cands = [(t, how) for t, how in self.target_candidates(m, src_tok, code) if t not in topics]
         targets, tgt_tok, tgt_how = self._first_actors(doc, cands, nested=True, skip=skip | topics, exclude=src_ids)
+        if m.via == "request(obligation)" and not targets:
+            return []  # "leaves should be raked to curbside, he said": what must be done, by no party
         if code != m.code and code == (self.crowd or {}).get("demonstration_code") \
                 and _into_a_country(tgt_tok, targets):
             return []  # a crowd entering or crossing into a country travels or migrates: no demonstration
@@ -910,8 +917,10 @@ class Coder:
                 return []  # an infinitive is wanted or ordered, not done: "want immigrants to be deported"
             src_how = "unknown"
         pairs: list[tuple] = []
-        # "A and B failed to reach agreement": a refused joint act is refused by each to the other
-        shared = m.code if code != m.code and code[:2] == "12" else code
+        # "A and B failed to reach agreement": a refused joint act is refused by each to the other; an act
+        # intended is as mutual as the act itself ("A and B will meet" is, "A and B will help with the
+        # clean-up" is not)
+        shared = m.code if code != m.code and code[:2] in ("03", "12") else code
         mutual = len(sources) > 1 and (shared[:2] in SYMMETRIC_ROOTS and shared[:3] not in ONE_WAY_CODES
                                        and not self._gives_to_other(m)
                                        or src_how == "between")
