@@ -407,6 +407,23 @@ def test_local_news_everyday_acts_are_no_events(pipeline):
     assert not any(k == 1 and t for k, _, _, t in pairs)
 
 
+def test_health_news_acts_are_no_events(pipeline):
+    """Swine tests conducted, a pandemic alert raised, cruise stops cancelled, children protected against
+    polio, drugs smuggled in and two officials touring an area (no visit to each other) are no events;
+    a nuclear test and troops protecting civilians are."""
+    roots = _roots_by_sentence(pipeline, "The bureau conducted swine tests.",
+                               "The WHO raised the pandemic alert to phase five.",
+                               "Carnival Cruise lines has cancelled all its stops at the country's ports.",
+                               "Eritrea launched a vaccination program to protect children against polio.",
+                               "Indonesia caught her at Bali airport importing marijuana from Australia.",
+                               "The Health minister, Alex Larsen, and the president, Rene Preval, toured the "
+                               "affected areas.",
+                               "North Korea conducted a nuclear test.",
+                               "NATO troops protect civilians in Kosovo.")
+    assert not any(roots.get(k) for k in range(6))
+    assert "15" in roots.get(6, set()) and "05" in roots.get(7, set())
+
+
 def test_names_in_tokenised_text_leave_their_quotation_marks_out(pipeline):
     """"``General Motors' behaviour" (a corpus's tokenised quotes): the actor is General Motors."""
     from eventwire.document import Document

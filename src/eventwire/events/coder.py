@@ -54,7 +54,8 @@ HELD_NOUNS = frozenset({"agreement", "deal", "treaty", "accord", "pact", "contra
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 # ... but praise, defence, rallying, recognition, apology and forgiveness are each side's own:
 # "endorsed by both the New York Times and the Boston Globe" is no endorsement of each other
-ONE_WAY_CODES = frozenset({"051", "052", "053", "054", "055", "056"})
+# ... and visits: "the minister and the president toured the affected areas" is no visit to each other
+ONE_WAY_CODES = frozenset({"051", "052", "053", "054", "055", "056", "042", "043"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 NOT_EVENT_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 QUOTE_MARKS = frozenset({"'", "''", "``", '"', "“", "‘"})
