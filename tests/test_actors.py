@@ -560,3 +560,10 @@ def test_an_object_pronoun_in_a_relative_clause_is_not_its_antecedent(pipeline):
     start = doc.text.index(" him ") + 1
     hit = mention_index(doc).at(start, start + 3)
     assert hit is None or hit[0].name != "Junaid Hussain"
+
+
+def test_a_family_name_like_a_capital_sets_no_country(pipeline):
+    """'Melton Lewis Paris ... dispatched to Paris' residence': the authorities are not French."""
+    doc = _process(pipeline, "Melton Lewis Paris was shot in 2007. Authorities said they were dispatched to "
+                             "Paris' residence.")
+    assert _actor_at(doc, "Authorities").country != "FRA"

@@ -494,6 +494,18 @@ def test_a_part_added_or_a_result_posted_is_nothing_said(pipeline):
     assert cues == ["added"], cues
 
 
+def test_a_relative_or_a_lawyer_speaks_for_themselves_a_spokesman_for_the_owner(pipeline):
+    """'His mother said' is the mother speaking, not her son; 'his spokesman said' speaks for Obama."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("Bryan Harman died in March. His mother said he had a fight with his girlfriend. "
+                            "Obama spoke on Monday. His spokesman said the president was tired.")
+    pipeline([doc])
+    names = {q.speaker["text"]: q.speaker["name"] for q in doc.quotes if q.speaker}
+    assert names["His mother"] == "His mother"
+    assert names["His spokesman"] == "Barack Obama"
+
+
 def test_a_time_phrase_before_a_reported_clause_is_the_cues(pipeline):
     """'Trump said after the convention he would not accept ...': the parser hangs the clause off
     'said' as an adverbial; what he said starts at 'he'."""

@@ -174,9 +174,14 @@ class ActorBuilder:
         self.named_beside = {f.start: g for f, g in zip(found, found[1:]) if f.ref.kind == "role"
                              and g.ref.kind in ("person", "unknown") and g.start == f.end + 1
                              and sdoc[f.end].text == ","}
+        # "Melton Lewis Paris ... Paris' residence": a family name the article gave someone in full names
+        # no country where it stands alone (it is the person: see _resolve)
+        family = {e[-1].text: e.start for e in sdoc.ents if e.label_ == "PERSON" and len(e) > 1}
         for f in found:
             c = self._found_country(f)
-            if c is not None:
+            alone = sdoc[f.start:f.end]
+            if c is not None and not (len([t for t in alone if t.tag_ != "POS"]) == 1
+                                      and family.get(alone[0].text, f.start) < f.start):
                 self.settings[self.sent_of[f.start]][c] += 1
         events = sorted([(f.start, 0, f) for f in found] + [(i, 1, i) for i in pron], key=lambda x: (x[0], x[1]))
         for _, kind, item in events:

@@ -27,6 +27,12 @@ from ..document import Document
 from .frames import lemma_of, source_spans
 from .lexicon import DOCUMENT_NOUNS, PRONOUNS
 
+# people who speak for themselves, not for the person who has them ("his mother", "Smith's lawyer"); a
+# spokesman, an office or a campaign speaks for its owner and is not here
+SOMEONE_ELSE = frozenset("""mother father wife husband son daughter brother sister friend friends neighbor neighbour
+neighbors neighbours lawyer lawyers attorney attorneys agent aide aides adviser advisor girlfriend boyfriend cousin
+uncle aunt grandmother grandfather widow relative relatives family colleague colleagues coach teammate doctor
+partner""".split())
 # how far back (characters) a pronoun or a bare document may look for its antecedent
 _LOOKBACK = 1500
 # verbs whose subject owns the document they take ("the Council issued a statement")
@@ -40,6 +46,9 @@ def resolve(doc: Document, start: int, end: int) -> dict[str, Any]:
     out: dict[str, Any] = {"name": text, "text": text, "actor": None, "code": None,
                            "start": start, "end": end}
     hit = mention_index(doc).at(start, end) if doc.actors else None
+    if hit is not None and hit[2] <= start + len(text.rstrip()) - len(text.split()[-1]) \
+            and text.split()[-1].lower() in SOMEONE_ELSE:
+        hit = None  # "his mother said", "Smith's lawyer said": not the possessor speaking
     if hit is not None:
         actor = hit[0]
         out.update(name=actor.name, actor=actor.id, code=actor.code)
