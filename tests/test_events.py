@@ -424,6 +424,18 @@ def test_health_news_acts_are_no_events(pipeline):
     assert "15" in roots.get(6, set()) and "05" in roots.get(7, set())
 
 
+def test_campaign_news_acts_are_no_events(pipeline):
+    """A campaign scrambling for turnout, a candidate hosting campaign events and support measured in a
+    poll are no events; jets scrambled and a president hosted are."""
+    roots = _roots_by_sentence(pipeline, "Clinton Campaign Reportedly Scrambling For Black Voter Turnout In Florida.",
+                               "Clinton will host events in Broward and St. Lucie.",
+                               "Trump has just 5 percent support of the black vote in Florida.",
+                               "Russia scrambled jets to intercept the bomber.",
+                               "Obama hosted the Chinese president at the White House.")
+    assert not any(roots.get(k) for k in range(3))
+    assert "15" in roots.get(3, set()) and "04" in roots.get(4, set())
+
+
 def test_names_in_tokenised_text_leave_their_quotation_marks_out(pipeline):
     """"``General Motors' behaviour" (a corpus's tokenised quotes): the actor is General Motors."""
     from eventwire.document import Document
