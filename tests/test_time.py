@@ -263,3 +263,17 @@ def test_what_is_expected_now_lies_ahead():
                         ("Analysts forecast growth in March.", "2007-03"),
                         ("Ford reported a loss in the first quarter.", "2006-Q1")]:
         assert [m.value for m in tag(text, "2006-08-19", sdoc=nlp(text))] == [value], text
+
+
+def test_two_coordinated_verbs_share_their_time(pipeline):
+    """'was shot and killed by police on Saturday night': the shooting is Saturday's too, not the
+    publication day's; a time a verb has of its own stays its own."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("Sixteen-year-old Kimani Gray was shot and killed by police on Saturday night. "
+                            "Police arrested Smith on Friday and charged Jones on Sunday.")
+    doc.source.published = "2013-03-11"
+    pipeline([doc])
+    dates = {e.trigger.text.split()[0]: e.date["value"] for e in doc.events if e.date}
+    assert dates["shot"].startswith("2013-03-09")
+    assert dates["arrested"] == "2013-03-08"

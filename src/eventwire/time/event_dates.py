@@ -84,6 +84,20 @@ def _closest_governed(sdoc, cands: list[TimeExpr], trig, ev: Event) -> TimeExpr 
     return best[2] if best else None
 
 
+def _shared_with_conjunct(sdoc, cands: list[TimeExpr], verb, ev: Event) -> TimeExpr | None:
+    """A time two coordinated verbs share: after the last ("was shot and killed on Saturday night") or
+    before the first ("On Saturday he was shot and killed"), the parser hangs it on one verb only."""
+    for c in verb.children:
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
+            found = _closest_governed(sdoc, [t for t in cands if t.start > c.idx], (c, c), ev)
+            if found is not None:
+                return found
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        head = verb.head
+        return _closest_governed(sdoc, [t for t in cands if t.end <= head.idx], (head, head), ev)
+    return None
+
+
 def _reporting_verb(verb):
     """The verb of saying whose complement holds ``verb`` ("Xi said [China supports Russia]")."""
     tok = verb
@@ -106,6 +120,8 @@ def governing_time(doc: Document, ev: Event, sdoc=None) -> TimeExpr | None:
         trig = _trigger_tokens(sdoc, ev)
         if trig is not None:
             found = _closest_governed(sdoc, cands, trig, ev)
+            if found is None:
+                found = _shared_with_conjunct(sdoc, cands, trig[1], ev)
             if found is None and ev.quad_class in VERBAL_QUAD_CLASSES:
                 speech = _reporting_verb(trig[1])
                 if speech is not None:
