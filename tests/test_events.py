@@ -37,11 +37,11 @@ def test_a_crowd_doing_an_armed_action_is_protesting(pipeline):
 
 
 def test_conjoined_givers_with_a_named_recipient_do_not_act_on_each_other(pipeline):
-    """'X and Y offered buyouts to their workforces': side by side, not X->Y; 'X and Y agreed
+    """'X and Y offered assistance to their dealerships': side by side, not X->Y; 'X and Y agreed
     to expand trade' is still mutual."""
     from eventwire.document import Document
 
-    doc = Document.from_raw("Renault and Volkswagen offered buyouts to their workforces. "
+    doc = Document.from_raw("Renault and Volkswagen offered assistance to their dealerships. "
                             "China and Russia agreed to expand trade.")
     pipeline([doc])
     pairs = {(e.sentence, e.source[0].name, e.target[0].name if e.target else None) for e in doc.events if e.source}
@@ -434,6 +434,20 @@ def test_campaign_news_acts_are_no_events(pipeline):
                                "Obama hosted the Chinese president at the White House.")
     assert not any(roots.get(k) for k in range(3))
     assert "15" in roots.get(3, set()) and "04" in roots.get(4, set())
+
+
+def test_market_news_acts_are_no_events(pipeline):
+    """An index pushed lower, buyouts offered to workers, an executive leaving the company, news
+    greeted, a profit warning and orders a maker has are no events; a warning to Israel is a threat."""
+    roots = _roots_by_sentence(pipeline, "Losses pushed the All Ordinaries to their lowest levels since 2004.",
+                               "GM and Chrysler offer buyouts and early retirement to workers.",
+                               "Mark Papermaster had left the company.",
+                               "Investors greeted the news with relief.",
+                               "Caterpillar issued a profit warning.",
+                               "Boeing now has a total of 237 orders and commitments for the 787.",
+                               "Iran issued a warning to Israel.")
+    assert not any(roots.get(k) for k in range(6))
+    assert "13" in roots.get(6, set())
 
 
 def test_names_in_tokenised_text_leave_their_quotation_marks_out(pipeline):

@@ -49,7 +49,8 @@ girlfriend boyfriend fiance fiancee nephew niece cousin uncle aunt grandson gran
 # Verbs of having, and the nouns of agreement one has as a standing thing rather than makes ("have talks"
 # is still a meeting).
 POSSESSING_VERBS = frozenset({"have", "own", "possess"})
-HELD_NOUNS = frozenset({"agreement", "deal", "treaty", "accord", "pact", "contract", "alliance", "partnership"})
+HELD_NOUNS = frozenset({"agreement", "deal", "treaty", "accord", "pact", "contract", "alliance", "partnership",
+                        "commitment", "order"})
 # Roots whose events are mutual when several actors share one role ("A and B met").
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 # ... but praise, defence, rallying, recognition, apology and forgiveness are each side's own:
@@ -929,8 +930,7 @@ class Coder:
             # "a deal between the EU and Libya, mediated by Qatar": the two sides are each other's party;
             # anyone else named is not
             pairs = [(s, t) for s in sources for t in sources if s[0].id != t[0].id]
-        elif targets and not (mutual and tgt_how in ("scan", "carrier", "nested") and (_where(tgt_tok) or (
-                tgt_how == "carrier" and tgt_tok.ent_type_ in ("GPE", "LOC", "FAC") and tgt_tok.head.lower_ == "to"))):
+        elif targets and not self._meeting_place(mutual, tgt_tok, tgt_how):
             pairs = [(s, t) for s in sources for t in targets]
         elif mutual:  # "Putin and Xi met in Beijing": each with the other; the place they met in
             # or came to ("return to Geneva for talks") is no target
@@ -1004,6 +1004,16 @@ class Coder:
         if root in ("04", "05", "06", "07", "08") and st.future and not m.via.startswith("intent"):
             return self.patterns.map_code("intent", code) or code
         return code
+
+    @staticmethod
+    def _meeting_place(mutual: bool, tgt_tok, tgt_how: str) -> bool:
+        """Whether the target found is only where parties met or came to: "Putin and Xi met in Beijing",
+        "negotiators return to Geneva for talks". (One party meeting somewhere, "held meetings in Baghdad",
+        meets that place's people, as the zero-shot set codes it.)"""
+        if not mutual or tgt_how not in ("scan", "carrier", "nested"):
+            return False
+        return _where(tgt_tok) or (tgt_how == "carrier" and tgt_tok.ent_type_ in ("GPE", "LOC", "FAC")
+                                   and tgt_tok.head.lower_ == "to")
 
     @staticmethod
     def _reciprocal(m: Match) -> bool:
