@@ -567,3 +567,15 @@ def test_a_family_name_like_a_capital_sets_no_country(pipeline):
     doc = _process(pipeline, "Melton Lewis Paris was shot in 2007. Authorities said they were dispatched to "
                              "Paris' residence.")
     assert _actor_at(doc, "Authorities").country != "FRA"
+
+
+def test_a_dateline_is_no_actor_and_no_part_of_a_name(pipeline):
+    """'RIDGE FARM, Ill. (AP) —' is where the story was filed, no organisation; 'DETROIT The U.S.
+    Transportation Department' is the department. An initialism in capitals stays ('NATO, the alliance')."""
+    doc = _process(pipeline, "RIDGE FARM, Ill. (AP) — Peabody Energy says it is closing a coal mine. "
+                             "DETROIT The U.S. Transportation Department on Wednesday issued voluntary guidelines. "
+                             "NATO, the alliance, said it would act.")
+    names = {a.name for a in doc.actors}
+    assert "RIDGE FARM" not in names
+    assert not any(n.startswith("DETROIT") for n in names)
+    assert _code_at(doc, "NATO") == "IGONATO"

@@ -605,7 +605,9 @@ class Linker:
             for i in range(ent.start, ent.end):
                 if covered[i]:  # "Putin's St. Petersburg Forum": the part after the possessor
                     start = i + 1 + (i + 1 < ent.end and sdoc[i + 1].text in POSSESSIVE)
-            if start >= ent.end:
+            while start < ent.end - 1 and _capitals(sdoc[start]) and not _capitals(sdoc[start + 1]):
+                start += 1  # "DETROIT The U.S. Transportation Department": the dateline is no part of the name
+            if start >= ent.end or _dateline(sdoc[start:ent.end]):
                 continue
             span = sdoc[start:ent.end]
             if not any(is_proper_noun(t) for t in span):  # "Xi's 69th [birthday]": not a name
@@ -713,6 +715,32 @@ class Linker:
     def _head(start: int, end: int, sdoc) -> int:
         span = sdoc[start:end]
         return span.root.i if len(span) else start
+
+
+def _capitals(tok) -> bool:
+    """A word in capitals, as a dateline writes its town ("DETROIT", "RIDGE"), not an initialism's dots."""
+    return tok.is_alpha and tok.is_upper and len(tok.text) >= 3
+
+
+_AGENCIES = {"AP", "Reuters", "AFP", "UPI", "CNN", "Xinhua", "dpa", "DPA", "WBKO", "PTI", "IANS"}
+
+
+def _dateline(span) -> bool:
+    """A dateline the recogniser took for a name: two words or more in capitals opening a sentence before
+    a comma, a bracket or a dash ("RIDGE FARM, Ill. (AP) —"), capitals opening a sentence right before a
+    capitalised word ("DETROIT The ..."), or any before a news agency in brackets."""
+    doc = span.doc
+    if not all(_capitals(t) for t in span):
+        return False
+    nxt = doc[span.end] if span.end < len(doc) else None
+    after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    if nxt is not None and nxt.text == "(" and after is not None and after.text in _AGENCIES:
+        return True
+    if nxt is None or not span[0].is_sent_start:
+        return False
+    if nxt.text[:1].isupper() and not nxt.is_upper:
+        return True  # "DETROIT The U.S. Transportation Department ...": no punctuation after it at all
+    return len(span) >= 2 and nxt.text in (",", "(", "—", "–", "-", "--")
 
 
 def role_label(tenure: Tenure | None) -> str | None:
