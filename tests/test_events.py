@@ -60,6 +60,15 @@ def _dyads(pipeline, *sentences, actor=lambda a: a.code):
             for e in doc.events if e.source}
 
 
+def _events_of(pipeline, text: str):
+    """The events the pipeline codes in ``text``."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw(text)
+    pipeline([doc])
+    return doc.events
+
+
 def _roots_by_sentence(pipeline, *sentences) -> dict[int, set[str]]:
     """The CAMEO roots the pipeline codes in each of ``sentences``, by sentence index."""
     from eventwire.document import Document
@@ -448,6 +457,18 @@ def test_market_news_acts_are_no_events(pipeline):
                                "Iran issued a warning to Israel.")
     assert not any(roots.get(k) for k in range(6))
     assert "13" in roots.get(6, set())
+
+
+def test_a_town_before_a_person_noun_is_where_they_are_from(pipeline):
+    """'An Edmonton man carried out an assault', 'A Gainesville man was arrested': the town neither
+    assaults nor is arrested; 'A Baghdad resident was killed' is still an Iraqi civilian."""
+    pairs = _dyads(pipeline, "An Edmonton man carried out a vicious assault on a woman.",
+                   "A Baghdad resident was killed in the blast.", actor=lambda a: a.name)
+    assert not any(k == 0 and "Edmonton" in str(s) + str(t) for k, _, s, t in pairs)
+    killed = [e for e in _events_of(pipeline, "A Gainesville man was arrested for killing a baby. "
+                                              "A Baghdad resident was killed in the blast.")]
+    assert not any("Gainesville" in a.name for e in killed for a in e.source + e.target)
+    assert any(a.code == "IRQCVL" for e in killed for a in e.target)
 
 
 def test_names_in_tokenised_text_leave_their_quotation_marks_out(pipeline):

@@ -620,6 +620,9 @@ class Coder:
                     continue
             # "a pro-Trump delegate candidate", "anti-Kremlin protesters": whom they are for or against
             inside = [h for h in idx.in_range(start, end) if not _stance_prefix(doc.text, h[1])]
+            if t.pos_ == "NOUN":  # "an Edmonton man", "a Gainesville woman": where they are from, not who
+                towns = [c for c in t.lefts if c.dep_ in ("compound", "nmod") and _names_a_town(doc, c)]
+                inside = [h for h in inside if not any(c.idx <= h[1] < c.idx + len(c) for c in towns)]
             owner = child(t, "poss")
             if owner is not None and t.lemma_.lower() in OTHER_PEOPLE:
                 # "Ms Raggi's top adviser resigned": the adviser, someone else than Raggi
