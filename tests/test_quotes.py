@@ -506,6 +506,18 @@ def test_a_relative_or_a_lawyer_speaks_for_themselves_a_spokesman_for_the_owner(
     assert names["His spokesman"] == "Barack Obama"
 
 
+def test_what_one_saw_happen_is_no_view(pipeline):
+    """'Accenture saw its shares fall' and 'saw large drops as a result of ...' are what happened;
+    'sees the program as a waste' and 'saw that the economy was improving' are views."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("Accenture saw its shares fall to a penny. Oil companies saw large drops as a result "
+                            "of lower consumption. He sees the program as a waste of money. Voters saw that the "
+                            "economy was improving.")
+    pipeline([doc])
+    assert [q.text for q in doc.quotes] == ["the program as a waste of money", "that the economy was improving"]
+
+
 def test_a_time_phrase_before_a_reported_clause_is_the_cues(pipeline):
     """'Trump said after the convention he would not accept ...': the parser hangs the clause off
     'said' as an adverbial; what he said starts at 'he'."""

@@ -174,6 +174,9 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
     kids = list(v.children)
     if lemma == "deny" and any(c.dep_ == "auxpass" for c in kids) and any(c.dep_ in ("dobj", "obj") for c in kids):
         return None  # "was denied entry", "were denied a permit": something withheld, nothing said
+    if lemma in PERCEIVING and any(c.dep_ == "ccomp" and c.tag_ in ("VB", "VBG") and not any(
+            g.dep_ in ("aux", "auxpass", "mark") for g in c.children) for c in kids):
+        return None  # "Accenture saw its shares fall": something that happened to it, no view
     if lemma in MEASURING and any(c.dep_ in ("dobj", "npadvmod") and (c.like_num or any(
             g.dep_ == "nummod" for g in c.children)) for c in kids):
         return None  # "weighs less than 3 lbs": a measure, no view weighed
@@ -303,6 +306,8 @@ def _misread_clause(v, c):
 
 # Verbs of judging that also measure ("weighs 3 lbs", "measures 10 inches")
 MEASURING = frozenset({"weigh", "measure"})
+# verbs of seeing whose small clause is what happened before one's eyes, not what one thinks
+PERCEIVING = frozenset({"see", "watch"})
 # what a firm or a team posts that is no post online ("posted a loss", "posted a 3-1 win")
 RESULTS = frozenset("""profit loss gain revenue earnings income sale record increase decline drop rise fall deficit
 surplus growth result return margin figure win victory defeat score time lead quarter""".split())
@@ -374,12 +379,18 @@ def _prep_object(v, preps):
 
 def _object_prep(v, obj):
     """The preposition right after a cue's object that carries the rest of what was said
-    ("described *X as Y*", "accused *X of Y*", "blasted *him for Y*", "likened *X to Y*")."""
+    ("described *X as Y*", "accused *X of Y*", "blasted *him for Y*", "likened *X to Y*"); not "as a
+    result of", "as part of", which say why or how ("saw large drops as a result of ...")."""
     for c in v.children:
         if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS and c.i == obj.right_edge.i + 1 \
-                and any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+                and any(g.dep_ in ("pobj", "pcomp") for g in c.children) \
+                and not (c.lower_ == "as" and any(g.lemma_.lower() in AS_LINKS for g in c.children)):
             return c
     return None
+
+
+# "as" + these is a link of cause or manner, not what something is taken for
+AS_LINKS = frozenset({"result", "consequence", "part", "well", "usual", "expected", "follows"})
 
 
 def _object_end(v, obj) -> int:
