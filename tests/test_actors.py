@@ -579,3 +579,10 @@ def test_a_dateline_is_no_actor_and_no_part_of_a_name(pipeline):
     assert "RIDGE FARM" not in names
     assert not any(n.startswith("DETROIT") for n in names)
     assert _code_at(doc, "NATO") == "IGONATO"
+
+
+def test_a_news_outlet_does_not_set_the_scene(pipeline):
+    """'Marfin bank officials told Reuters ...': the officials are not British."""
+    doc = _process(pipeline, "Three people died in a fire at a bank in Athens. Marfin bank officials told Reuters "
+                             "one of the victims was pregnant.")
+    assert _actor_at(doc, "officials").country != "GBR"

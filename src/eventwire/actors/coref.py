@@ -174,14 +174,10 @@ class ActorBuilder:
         self.named_beside = {f.start: g for f, g in zip(found, found[1:]) if f.ref.kind == "role"
                              and g.ref.kind in ("person", "unknown") and g.start == f.end + 1
                              and sdoc[f.end].text == ","}
-        # "Melton Lewis Paris ... Paris' residence": a family name the article gave someone in full names
-        # no country where it stands alone (it is the person: see _resolve)
         family = {e[-1].text: e.start for e in sdoc.ents if e.label_ == "PERSON" and len(e) > 1}
         for f in found:
             c = self._found_country(f)
-            alone = sdoc[f.start:f.end]
-            if c is not None and not (len([t for t in alone if t.tag_ != "POS"]) == 1
-                                      and family.get(alone[0].text, f.start) < f.start):
+            if c is not None and self._sets_the_scene(f, family):
                 self.settings[self.sent_of[f.start]][c] += 1
         events = sorted([(f.start, 0, f) for f in found] + [(i, 1, i) for i in pron], key=lambda x: (x[0], x[1]))
         for _, kind, item in events:
@@ -199,6 +195,16 @@ class ActorBuilder:
                     if title is not None:
                         self.titled.append((self.sent_of[f.start], title, actor.id))
         return list(self.actors.values())
+
+    def _sets_the_scene(self, f: Found, family: dict[str, int]) -> bool:
+        """Whether a phrase's country counts toward the country its sentence is set in (:meth:`_setting`).
+        Not a news outlet ("bank officials told Reuters": Reuters' home is not the scene), nor a family name
+        the article gave someone in full before, standing alone ("Melton Lewis Paris ... Paris' residence":
+        the person, see :meth:`_resolve`)."""
+        if f.ref.kind == "org" and getattr(f.ref.org, "kind", None) == "media":
+            return False
+        words = [t for t in self.ctx.sdoc[f.start:f.end] if t.tag_ != "POS"]
+        return not (len(words) == 1 and family.get(words[0].text, f.start) < f.start)
 
     def _found_country(self, f: Found) -> str | None:
         """The country a found phrase names, before resolution (None for IGOs and unknowns)."""
