@@ -317,6 +317,11 @@ EVERYDAY_SENSES = [
     ("Caterpillar issued a profit warning.", None),
     ("Boeing now has a total of 237 orders and commitments for the 787.", None),
     ("Iran issued a warning to Israel.", "13"),
+    # campaign news
+    ("Rendell agreed that the party's vacancy rules should be modernized.", None),
+    ("Only 52 percent of registered voters agreed that Clinton is healthy.", None),
+    ("Rendell said he had battled through three bouts of walking pneumonia.", None),
+    ("Iran agreed to halt enrichment.", "03"),
 ]
 
 
@@ -428,6 +433,12 @@ def test_a_town_before_a_person_noun_is_where_they_are_from(pipeline):
                                               "A Baghdad resident was killed in the blast.")]
     assert not any("Gainesville" in a.name for e in killed for a in e.source + e.target)
     assert any(a.code == "IRQCVL" for e in killed for a in e.target)
+
+
+def test_a_titled_person_named_with_a_state_is_the_person(pipeline):
+    """'Former Pennsylvania Gov. Ed Rendell agreed to meet Obama': Rendell, not the United States."""
+    pairs = _dyads(pipeline, "Former Pennsylvania Gov. Ed Rendell agreed to meet Obama.", actor=lambda a: a.name)
+    assert {s for _, _, s, _ in pairs} == {"Ed Rendell"}
 
 
 def test_names_in_tokenised_text_leave_their_quotation_marks_out(pipeline):

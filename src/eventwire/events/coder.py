@@ -605,7 +605,8 @@ class Coder:
                 others = [h for h in idx.in_range(start, end) if h[0].id != hit[0].id]
                 if coordinated:
                     out += [hit] + others
-                elif not (hit[0].country or hit[0].code) and any(h[0].country for h in others):
+                elif not (hit[0].country or hit[0].code) and t.pos_ != "PROPN" and any(h[0].country for h in others):
+                    # (not a named person: "Pennsylvania Gov. Ed Rendell agreed" is Rendell, not the US)
                     out += [h for h in others if h[0].country]
                 else:
                     out.append(hit)
