@@ -322,6 +322,14 @@ EVERYDAY_SENSES = [
     ("Only 52 percent of registered voters agreed that Clinton is healthy.", None),
     ("Rendell said he had battled through three bouts of walking pneumonia.", None),
     ("Iran agreed to halt enrichment.", "03"),
+    # sports, film and crime news
+    ("Russia pulled back its offer of talks.", None),
+    ("Gary Ross will not direct the sequel.", None),
+    ("Greece's new Constitution gave special status to universities.", None),
+    ("Lindsay Lohan abruptly left a rehab facility in Newport Beach.", None),
+    ("The prospect of a U.S. actors strike was casting a long shadow.", "14"),
+    ("A US strike killed two militants.", "19"),
+    ("Patrol deputies detained nine potential witnesses.", "17"),
 ]
 
 

@@ -1055,8 +1055,10 @@ class Coder:
         if (lemma in cf.get("labour_verbs", ()) and m.pattern.kind == "verb" and code[:2] == "18"
                 and sectors <= set(cf.get("labour_sectors", ())) and child(m.token, "dobj") is None):
             return cf["labour_code"]
+        trade = any(c.dep_ in ("compound", "nmod", "amod") and c.lemma_.lower() in cf.get("labour_nouns", ())
+                    for c in m.token.subtree if c.i < m.token.i)
         if (lemma in cf.get("labour_verbs", ()) and m.pattern.kind == "noun" and code == cf.get("labour_code")
-                and not sectors & set(cf.get("sectors", ())) and sectors <= {None, "GOV", "MIL"}):
+                and not sectors & set(cf.get("sectors", ())) and sectors <= {None, "GOV", "MIL"} and not trade):
             return cf.get("military_strike_code", code)  # "a US strike killed two militants": no walkout
         if code[:2] not in cf.get("roots", ()) or not sectors <= set(cf.get("sectors", ())):
             return code
