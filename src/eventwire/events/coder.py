@@ -45,7 +45,7 @@ from .syntax import (RELATIVE_PRONOUNS, agent_object, child, children, clause_su
 # spokesman, an envoy, a representative or a lawyer acts for the possessor and is left out.)
 OTHER_PEOPLE = frozenset("""adviser advisor aide assistant deputy wife husband son daughter mother father
 brother sister friend rival opponent successor predecessor bodyguard driver staffer employee colleague partner
-girlfriend boyfriend fiance fiancee nephew niece cousin uncle aunt grandson granddaughter bodyguard""".split())
+girlfriend boyfriend fiance fiancee nephew niece cousin uncle aunt grandson granddaughter""".split())
 # Verbs of having, and the nouns of agreement one has as a standing thing rather than makes ("have talks"
 # is still a meeting).
 POSSESSING_VERBS = frozenset({"have", "own", "possess"})

@@ -46,8 +46,8 @@ def resolve(doc: Document, start: int, end: int) -> dict[str, Any]:
     out: dict[str, Any] = {"name": text, "text": text, "actor": None, "code": None,
                            "start": start, "end": end}
     hit = mention_index(doc).at(start, end) if doc.actors else None
-    if hit is not None and hit[2] <= start + len(text.rstrip()) - len(text.split()[-1]) \
-            and text.split()[-1].lower() in SOMEONE_ELSE:
+    head = text.split()[-1] if text.split() else ""
+    if hit is not None and head.lower() in SOMEONE_ELSE and hit[2] <= start + len(text.rstrip()) - len(head):
         hit = None  # "his mother said", "Smith's lawyer said": not the possessor speaking
     if hit is not None:
         actor = hit[0]
