@@ -277,8 +277,9 @@ def subject(verb):
 
 
 # Verbs whose object is the doer of their infinitive complement: asking, making, moving or letting
-# someone do it ("prompting Apple Corps to file suit"), or picking someone to ("the Air Force tapped a European company to provide a tanker"). Sending or
-# hiring someone to act stays the sender's act ("Iran sent militants to attack the embassy").
+# someone do it ("prompting Apple Corps to file suit"), or picking someone to ("the Air Force tapped a
+# European company to provide a tanker"). Sending or hiring someone to act stays the sender's act ("Iran
+# sent militants to attack the embassy").
 OBJECT_CONTROL = frozenset("""urge ask call appeal press request push pressure pressurize encourage invite implore beg
 petition exhort require order tell challenge force compel persuade convince allow permit help instruct direct
 warn advise lobby tap choose select pick appoint nominate designate elect commission contract prompt spur cause lead

@@ -392,8 +392,8 @@ _COMPANY_ENDS = frozenset("inc inc. corp corp. corporation co co. ltd ltd. llc p
 
 
 # nouns for a firm: a name in apposition with one is a company's ("Toyota, the Japanese automaker")
-FIRM_NOUNS = frozenset("""company firm automaker carmaker maker manufacturer airline carrier bank lender insurer retailer
-chain brand conglomerate corporation group giant startup producer supplier developer publisher
+FIRM_NOUNS = frozenset("""company firm automaker carmaker maker manufacturer airline carrier bank lender insurer
+retailer chain brand conglomerate corporation group giant startup producer supplier developer publisher
 broadcaster network operator provider""".split())
 
 
