@@ -50,16 +50,6 @@ def test_conjoined_givers_with_a_named_recipient_do_not_act_on_each_other(pipeli
     assert {(1, "China", "Russia"), (1, "Russia", "China")} <= pairs
 
 
-def _dyads(pipeline, *sentences, actor=lambda a: a.code):
-    """(sentence, CAMEO root, source, target) of each event the pipeline codes in ``sentences``."""
-    from eventwire.document import Document
-
-    doc = Document.from_raw(" ".join(sentences))
-    pipeline([doc])
-    return {(e.sentence, e.cameo[:2], actor(e.source[0]), actor(e.target[0]) if e.target else None)
-            for e in doc.events if e.source}
-
-
 def _events_of(pipeline, text: str):
     """The events the pipeline codes in ``text``."""
     from eventwire.document import Document
@@ -69,14 +59,16 @@ def _events_of(pipeline, text: str):
     return doc.events
 
 
+def _dyads(pipeline, *sentences, actor=lambda a: a.code):
+    """(sentence, CAMEO root, source, target) of each event the pipeline codes in ``sentences``."""
+    return {(e.sentence, e.cameo[:2], actor(e.source[0]), actor(e.target[0]) if e.target else None)
+            for e in _events_of(pipeline, " ".join(sentences)) if e.source}
+
+
 def _roots_by_sentence(pipeline, *sentences) -> dict[int, set[str]]:
     """The CAMEO roots the pipeline codes in each of ``sentences``, by sentence index."""
-    from eventwire.document import Document
-
-    doc = Document.from_raw(" ".join(sentences))
-    pipeline([doc])
     roots: dict[int, set[str]] = {}
-    for e in doc.events:
+    for e in _events_of(pipeline, " ".join(sentences)):
         roots.setdefault(e.sentence, set()).add(e.cameo[:2])
     return roots
 

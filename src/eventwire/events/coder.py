@@ -29,6 +29,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from ..actors import mention_index
+from ..actors.relations import CLOSE_PEOPLE
 from ..document import Actor, Argument, Document, Event, Trigger
 from .codebook import Codebook
 from .modality import status_of
@@ -43,9 +44,8 @@ from .syntax import (RELATIVE_PRONOUNS, agent_object, child, children, clause_su
 
 # Nouns for someone close to a person but not them: "X's adviser resigned" is not X resigning. (A
 # spokesman, an envoy, a representative or a lawyer acts for the possessor and is left out.)
-OTHER_PEOPLE = frozenset("""adviser advisor aide assistant deputy wife husband son daughter mother father
-brother sister friend rival opponent successor predecessor bodyguard driver staffer employee colleague partner
-girlfriend boyfriend fiance fiancee nephew niece cousin uncle aunt grandson granddaughter""".split())
+OTHER_PEOPLE = CLOSE_PEOPLE | frozenset("""assistant bodyguard deputy driver employee fiance fiancee granddaughter
+grandson nephew niece opponent predecessor rival staffer successor""".split())
 # Verbs of having, and the nouns of agreement one has as a standing thing rather than makes ("have talks"
 # is still a meeting).
 POSSESSING_VERBS = frozenset({"have", "own", "possess"})

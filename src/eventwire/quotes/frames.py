@@ -172,19 +172,8 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
         return None
     particle = PARTICLE_CUES.get(lemma)
     kids = list(v.children)
-    if lemma == "deny" and any(c.dep_ == "auxpass" for c in kids) and any(c.dep_ in ("dobj", "obj") for c in kids):
-        return None  # "was denied entry", "were denied a permit": something withheld, nothing said
-    if lemma in PERCEIVING and any(c.dep_ == "ccomp" and c.tag_ in ("VB", "VBG") and not any(
-            g.dep_ in ("aux", "auxpass", "mark") for g in c.children) for c in kids):
-        return None  # "Accenture saw its shares fall": something that happened to it, no view
-    if lemma in MEASURING and any(c.dep_ in ("dobj", "npadvmod") and (c.like_num or any(
-            g.dep_ == "nummod" for g in c.children)) for c in kids):
-        return None  # "weighs less than 3 lbs": a measure, no view weighed
-    if lemma == "add" and any(c.dep_ in ("dobj", "obj") for c in kids) and any(
-            c.dep_ == "prep" and c.lower_ in ("to", "into") for c in kids):
-        return None  # "added DRM to its processors": something put in, nothing said
-    if lemma == "post" and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in RESULTS for c in kids):
-        return None  # "posted an annual profit": a result booked, nothing posted online
+    if _no_cue_here(lemma, kids):
+        return None
     content: list[Span] = []
     # a clause before the cue that a colon closes is the writer's lead-in, not what was said ("... set off
     # partisan fireworks on Friday: Republicans said they're convinced ...")
@@ -286,6 +275,22 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
     weak = lemma not in SPEECH | REPORT | DIRECTIVE | COGNITION | EVALUATION
     return Frame(si, "verb", _group(lemma), cue, _text(doc)[cue[0]:cue[1]], src, phrase, content, v.i,
                  subj.i if subj is not None else None, weak=weak)
+
+
+def _no_cue_here(lemma: str, kids) -> bool:
+    """Whether a cue verb is used in a sense that says nothing, judged by its dependents ``kids``."""
+    objects = [c for c in kids if c.dep_ in ("dobj", "obj")]
+    if lemma == "deny" and objects and any(c.dep_ == "auxpass" for c in kids):
+        return True  # "was denied entry", "were denied a permit": something withheld, nothing said
+    if lemma in PERCEIVING and any(c.dep_ == "ccomp" and c.tag_ in ("VB", "VBG") and not any(
+            g.dep_ in ("aux", "auxpass", "mark") for g in c.children) for c in kids):
+        return True  # "Accenture saw its shares fall": something that happened to it, no view
+    if lemma in MEASURING and any(c.dep_ in ("dobj", "npadvmod") and (c.like_num or any(
+            g.dep_ == "nummod" for g in c.children)) for c in kids):
+        return True  # "weighs less than 3 lbs": a measure, no view weighed
+    if lemma == "add" and objects and any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in kids):
+        return True  # "added DRM to its processors": something put in, nothing said
+    return lemma == "post" and any(c.lemma_.lower() in RESULTS for c in objects)  # "posted an annual profit"
 
 
 def _misread_clause(v, c):

@@ -23,16 +23,16 @@ import re
 from typing import Any
 
 from ..actors import mention_index
+from ..actors.relations import CLOSE_PEOPLE
 from ..document import Document
 from .frames import lemma_of, source_spans
 from .lexicon import DOCUMENT_NOUNS, PRONOUNS
 
 # people who speak for themselves, not for the person who has them ("his mother", "Smith's lawyer"); a
 # spokesman, an office or a campaign speaks for its owner and is not here
-SOMEONE_ELSE = frozenset("""mother father wife husband son daughter brother sister friend friends neighbor neighbour
-neighbors neighbours lawyer lawyers attorney attorneys agent aide aides adviser advisor girlfriend boyfriend cousin
-uncle aunt grandmother grandfather widow relative relatives family colleague colleagues coach teammate doctor
-partner""".split())
+SOMEONE_ELSE = CLOSE_PEOPLE | frozenset("""agent aides attorney attorneys coach colleagues doctor family friends
+grandfather grandmother lawyer lawyers neighbor neighbors neighbour neighbours relative relatives teammate
+widow""".split())
 # how far back (characters) a pronoun or a bare document may look for its antecedent
 _LOOKBACK = 1500
 # verbs whose subject owns the document they take ("the Council issued a statement")
