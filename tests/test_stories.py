@@ -664,6 +664,21 @@ def test_lead_agents_are_who_acted_not_who_spoke(pipeline):
     assert not any("reagins" in keys for keys in agents)  # the speaker reports the act
 
 
+def test_names_are_named_parties_not_a_country_s_police_or_civilians():
+    """Two riots in one country are both about its police and its civilians: the actors stage's name
+    for such a country-and-sector actor is no one's name, so it must not count as one."""
+    from eventwire.stories.features import from_record
+
+    rec = {"id": "a" * 64, "text": "Greek police fired tear gas at protesters in Athens. Nikos Papas was hurt.",
+           "entities": [{"text": "Greek police", "start": 0, "end": 12, "label": "NORP", "actor": "GRCCOP"},
+                        {"text": "Nikos Papas", "start": 51, "end": 62, "label": "PERSON", "actor": "unk:nikos_papas"}],
+           "actors": [{"id": "GRCCOP", "name": "Greek police force", "code": "GRCCOP"},
+                      {"id": "unk:nikos_papas", "name": "Nikos Papas"}]}
+    counts = from_record(rec).counts
+    assert "n:nikos papas" in counts and "n:papas" in counts
+    assert "n:greek police force" not in counts
+
+
 def test_split_separates_two_parties_doing_the_same_thing():
     """Two clubs' offers to one player: every report names both clubs and the player, so words do
     not tell them apart, but three leads say one club made the offer and three the other, never

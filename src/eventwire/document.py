@@ -62,6 +62,17 @@ class Entity:
     actor: str | None = None
 
 
+# Ids of actors that are one named party: a person or organisation of the knowledge base (``kb:``,
+# ``org:``) or one the text names (``unk:``). Other ids are a country or a country's sector ("USA",
+# "GRCCOP"): a category every report about that country shares, not anyone in particular.
+NAMED_ACTOR_PREFIXES = ("kb:", "unk:", "org:")
+
+
+def is_named_actor(actor_id: str | None) -> bool:
+    """Whether ``actor_id`` stands for one named party (see ``NAMED_ACTOR_PREFIXES``)."""
+    return bool(actor_id) and actor_id.startswith(NAMED_ACTOR_PREFIXES)
+
+
 @dataclass
 class Actor:
     id: str

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..document import Document
+from ..document import Document, is_named_actor
 from .marks import looks_like_quote, paragraphs, quoted_stretches
 from .lexicon import (
     ADJECTIVE_PREPS, CERTAINTY_ADJECTIVES, COGNITION, COMPARISON, CUE_NOUNS, CUE_VERBS, DIRECTIVE, EVALUATION, EVIDENTIAL, FINDING, INTENTION, OBJECT_CONTENT,
@@ -81,7 +81,7 @@ def doc_frames(doc: Document) -> list[Frame]:
             frames += sentence_frames(sent, si)
         _quote_cue_frames(sdoc, sents, frames)
         # the words of the actors' names ("Pence" of "Mike Pence", named after the headline that opens with it)
-        named = {w for a in doc.actors if a.id.startswith(("kb:", "unk:", "org:"))
+        named = {w for a in doc.actors if is_named_actor(a.id)
                  for s, e in a.mentions for w in doc.text[s:e].split() if w[:1].isupper()}
         frames += _colon_frames(sdoc, sents, named)
         _nest(frames)

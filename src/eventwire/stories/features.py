@@ -41,6 +41,7 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..document import is_named_actor
 from ..headline import pieces, says_something, time_spans
 from ..time.lexicon import ZONES
 
@@ -147,7 +148,8 @@ def from_record(rec: dict[str, Any]) -> ArticleFeatures:
         counts["w:" + w] += 1
     for w in words(text[:lead_end]) + words(title or ""):  # the lead says what happened: it counts more
         counts["w:" + w] += LEAD_BOOST
-    actor_names = {a.get("id"): a.get("name") for a in rec.get("actors") or []}
+    # a named actor's name is a name; a country or sector actor ("Greek police") is no one in particular
+    actor_names = {a.get("id"): a.get("name") for a in rec.get("actors") or [] if is_named_actor(a.get("id"))}
     shown: dict[str, str] = {}
     for e in rec.get("entities") or []:
         label = e.get("label")
@@ -370,7 +372,7 @@ def lead_agents(rec: dict[str, Any], lead_end: int, asides: list[tuple[int, int]
             continue
         for src in e.get("source") or []:
             actor = src.get("actor") or ""
-            if not actor.startswith(("unk:", "kb:")):  # a named actor, not a country or a sector
+            if not is_named_actor(actor):  # a named actor, not a country or a sector
                 continue
             key = normalise_name(src.get("name") or "")
             if len(key) < 2 or not _WORD.search(key) or key in TIME_ZONES:
