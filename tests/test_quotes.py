@@ -494,6 +494,16 @@ def test_a_part_added_or_a_result_posted_is_nothing_said(pipeline):
     assert cues == ["added"], cues
 
 
+def test_a_title_defended_is_no_stance(pipeline):
+    """'defended his IBF crown' and 'contested the seat' are competing; 'defended the decision' is a stance."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("Wladimir Klitschko defended his IBF heavyweight crown with ease in Mannheim. "
+                            "Jones contested the seat in 2010. The mayor defended the decision to close the park.")
+    pipeline([doc])
+    assert [q.text for q in doc.quotes] == ["the decision to close the park"]
+
+
 def test_a_relative_or_a_lawyer_speaks_for_themselves_a_spokesman_for_the_owner(pipeline):
     """'His mother said' is the mother speaking, not her son; 'his spokesman said' speaks for Obama."""
     from eventwire.document import Document

@@ -290,7 +290,16 @@ def _no_cue_here(lemma: str, kids) -> bool:
         return True  # "weighs less than 3 lbs": a measure, no view weighed
     if lemma == "add" and objects and any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in kids):
         return True  # "added DRM to its processors": something put in, nothing said
+    if lemma in CONTESTING and any(c.lemma_.lower() in PRIZES for c in objects):
+        return True  # "defended his IBF crown", "contested the seat": competing, no stance taken
     return lemma == "post" and any(c.lemma_.lower() in RESULTS for c in objects)  # "posted an annual profit"
+
+
+# Verbs of taking a stance that also name competing for something held ("defended his title") ...
+CONTESTING = frozenset({"defend", "contest", "challenge"})
+# ... when their object is the prize
+PRIZES = frozenset({"title", "crown", "belt", "championship", "seat", "trophy", "cup", "medal", "record", "lead",
+                    "presidency", "nomination"})
 
 
 def _misread_clause(v, c):
