@@ -322,6 +322,9 @@ EVERYDAY_SENSES = [
     ("The prospect of a U.S. actors strike was casting a long shadow.", "14"),
     ("A US strike killed two militants.", "19"),
     ("Patrol deputies detained nine potential witnesses.", "17"),
+    ("The Bush administration on Thursday eliminated 35-year-old regulations in the Endangered Species Act.", None),
+    ("Ford will eliminate 500 jobs at the plant.", None),
+    ("The army eliminated the rebel commander in an air strike.", "18"),
 ]
 
 
