@@ -325,6 +325,18 @@ EVERYDAY_SENSES = [
     ("The Bush administration on Thursday eliminated 35-year-old regulations in the Endangered Species Act.", None),
     ("Ford will eliminate 500 jobs at the plant.", None),
     ("The army eliminated the rebel commander in an air strike.", "18"),
+    ("Teixeira has hit at least 30 homers in each season.", None),
+    ("Hamas rockets hit the town of Sderot.", "18"),
+    ("Hiller entered the courtroom wearing a black garment.", None),
+    ("Russian troops entered the town of Gori.", "19"),
+    ("Tara was previously engaged to MTV host Carson Daly.", None),
+    ("The NCAA said Ohio State engaged in improper conduct.", None),
+    ("The Indian warship INS Mysore engaged the pirates.", "19"),
+    ("Reid's representative Jack Ketsoyan left a statement for the press.", None),
+    ("Protesters left Syntagma square.", None),
+    ("A bomb attack by rebels on a bank left three people dead.", "18"),
+    ("Lindsay is grateful for the treatment she received at the Betty Ford Center.", None),
+    ("The weapons that Hamas received from Iran were smuggled through tunnels.", None),
 ]
 
 

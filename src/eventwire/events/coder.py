@@ -270,6 +270,8 @@ def _other_sense(tok, p: Pattern, patterns: PatternSet) -> bool:
         near += children(tok, "nsubjpass") + ([tok.head] if tok.dep_ == "acl" else [])
         if is_passive(tok) and not children(tok, "nsubjpass") and tok.dep_ == "xcomp":
             near += children(tok.head, "nsubj")  # "It is to be held at the theater"
+        if _relative_object(tok):
+            near.append(tok.head)  # "the treatment she received": what the clause's verb takes is the noun
     if p.kind == "noun":
         near += [t for t in tok.subtree if t.i < tok.i]
         if tok.dep_ in ("dobj", "nsubjpass"):
@@ -298,6 +300,19 @@ def _other_sense(tok, p: Pattern, patterns: PatternSet) -> bool:
             or any(children(o, "acl") or _named_as(o) for o in children(tok, "dobj", "oprd"))):
         return True  # its object put in a state or named: "left the party divided", "called Obama a liar"
     return any(not senses.isdisjoint(words(t)) for t in near)
+
+
+_RELATIVE_WORDS = frozenset({"that", "which", "whom", "who"})
+
+
+def _relative_object(tok) -> bool:
+    """Whether ``tok`` heads a relative clause whose object is the noun it describes ("the
+    treatment [that] she received"): it has a subject of its own and no object but a relative word."""
+    if tok.dep_ != "relcl":
+        return False
+    subjects = children(tok, "nsubj")
+    return bool(subjects) and all(s.lower_ not in _RELATIVE_WORDS for s in subjects) and all(
+        o.lower_ in _RELATIVE_WORDS for o in children(tok, "dobj"))
 
 
 class Coder:
