@@ -504,6 +504,18 @@ def test_a_title_defended_is_no_stance(pipeline):
     assert [q.text for q in doc.quotes] == ["the decision to close the park"]
 
 
+def test_an_armed_attack_is_no_stance(pipeline):
+    """Pirates attacking a ship and a firebomb attack on a bank are assaults; attacking a rival for
+    his record, or attacks on his platform, are words."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("Pirates on a dhow attacked this merchant ship. A firebomb attack on a bank in Athens "
+                            "killed three people. Trump attacked Clinton for her support of the war. She peppered "
+                            "him with attacks on his biography and platform.")
+    pipeline([doc])
+    assert [q.cue["text"] for q in doc.quotes if q.cue] == ["attacked", "attacks"]
+
+
 def test_a_relative_or_a_lawyer_speaks_for_themselves_a_spokesman_for_the_owner(pipeline):
     """'His mother said' is the mother speaking, not her son; 'his spokesman said' speaks for Obama."""
     from eventwire.document import Document

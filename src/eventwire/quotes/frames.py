@@ -290,9 +290,33 @@ def _no_cue_here(lemma: str, kids) -> bool:
         return True  # "weighs less than 3 lbs": a measure, no view weighed
     if lemma == "add" and objects and any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in kids):
         return True  # "added DRM to its processors": something put in, nothing said
+    if lemma == "attack" and any(_armed_attack(c.head, c) for c in objects):
+        return True  # "pirates attacked this merchant ship": an assault, no words
     if lemma in CONTESTING and any(c.lemma_.lower() in PRIZES for c in objects):
         return True  # "defended his IBF crown", "contested the seat": competing, no stance taken
     return lemma == "post" and any(c.lemma_.lower() in RESULTS for c in objects)  # "posted an annual profit"
+
+
+# What an armed attack is made on or with: an attack on these, or with these, is an assault, not words
+# ("attacked banks and shops", "a firebomb attack on a bank", "a pirate attack on merchant vessels")
+ATTACKED_THINGS = frozenset({"ship", "vessel", "boat", "dhow", "tanker", "freighter", "truck", "car", "bus", "convoy",
+                             "train", "plane", "aircraft", "bank", "shop", "store", "building", "house", "home",
+                             "embassy", "consulate", "base", "camp", "station", "post", "checkpoint", "village",
+                             "town", "city", "school", "hospital", "church", "mosque", "synagogue", "temple", "market",
+                             "hotel", "restaurant", "police", "troops", "soldier", "patrol", "position"})
+ATTACK_MEANS = frozenset({"bomb", "firebomb", "fire", "rocket", "missile", "mortar", "suicide", "knife", "gun", "grenade",
+                          "drone", "air", "arson", "pirate", "terror", "terrorist", "militant", "shark", "dog",
+                          "chemical", "armed", "military", "insurgent", "rebel", "gas", "acid"})
+
+
+def _armed_attack(cue, target) -> bool:
+    """Whether an attack (the verb or the noun ``cue``) on ``target`` is an armed one: the target is a
+    thing or a force ("a merchant ship", "banks") or the noun names a weapon or an armed doer
+    ("firebomb attack", "pirate attack"); political attacks are on people and their words."""
+    if target is not None and target.lemma_.lower() in ATTACKED_THINGS:
+        return True
+    return cue.pos_ == "NOUN" and any(c.dep_ in ("compound", "amod", "nmod") and any(
+        w in ATTACK_MEANS for w in c.lower_.split("-")) for c in cue.children)
 
 
 # Verbs of taking a stance that also name competing for something held ("defended his title") ...
@@ -430,6 +454,8 @@ def _noun_frame(n, si: int, cut: list[Span]) -> Frame | None:
                 break
         if n.lower_ in STANCE_NOUNS and c.dep_ == "prep" and c.lower_ in PREP_CONTENT and c.i == n.i + 1:
             pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if pobj and lemma == "attack" and _armed_attack(n, pobj[0]):
+                break
             if pobj and (pobj[0].dep_ == "pcomp" or _stance_object(pobj[0])):
                 content = [_subtree(pobj[0])]
                 break
