@@ -516,6 +516,18 @@ def test_an_armed_attack_is_no_stance(pipeline):
     assert [q.cue["text"] for q in doc.quotes if q.cue] == ["attacked", "attacks"]
 
 
+def test_someone_found_or_admitted_and_a_status_are_nothing_said(pipeline):
+    """'was found shoeless', 'admitted herself to the Betty Ford Center', 'listed as threatened' say
+    nothing; 'was found guilty' is a ruling and 'admitted that ...' an admission."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("Nichols was found shoeless, wet and hungry at an apartment. Lindsay Lohan admitted "
+                            "herself to the Betty Ford Center. 162 animals are listed as threatened. Nichols was "
+                            "found guilty on all counts. He admitted that he knew he had hit someone.")
+    pipeline([doc])
+    assert [q.cue["text"] for q in doc.quotes if q.cue] == ["was found", "admitted"]
+
+
 def test_a_relative_or_a_lawyer_speaks_for_themselves_a_spokesman_for_the_owner(pipeline):
     """'His mother said' is the mother speaking, not her son; 'his spokesman said' speaks for Obama."""
     from eventwire.document import Document

@@ -170,6 +170,8 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
         return None
     if v.dep_ in _NOUN_DEPS:  # a noun the tagger took for a verb ("secretary of *state*")
         return None
+    if v.tag_ == "VBN" and _as_status(v):
+        return None  # a status: "listed as threatened", "declared as threatened"
     particle = PARTICLE_CUES.get(lemma)
     kids = list(v.children)
     if _no_cue_here(lemma, kids):
@@ -277,6 +279,13 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
                  subj.i if subj is not None else None, weak=weak)
 
 
+def _as_status(v) -> bool:
+    """Whether the participle ``v`` is a status something is given ("listed *as threatened*"): it
+    follows "as" and has no subject of its own."""
+    after_as = v.head.lower_ == "as" or any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children)
+    return after_as and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
+
+
 def _no_cue_here(lemma: str, kids) -> bool:
     """Whether a cue verb is used in a sense that says nothing, judged by its dependents ``kids``."""
     objects = [c for c in kids if c.dep_ in ("dobj", "obj")]
@@ -290,6 +299,12 @@ def _no_cue_here(lemma: str, kids) -> bool:
         return True  # "weighs less than 3 lbs": a measure, no view weighed
     if lemma == "add" and objects and any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in kids):
         return True  # "added DRM to its processors": something put in, nothing said
+    passive = any(c.dep_ == "auxpass" for c in kids)
+    if lemma == "find" and passive and any(c.dep_ in ("acomp", "oprd") and c.lemma_.lower() not in VERDICTS
+                                           for c in kids):
+        return True  # "was found alive", "was found shoeless": someone located ("found guilty" is a ruling)
+    if lemma == "admit" and objects and any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in kids):
+        return True  # "admitted herself to the Betty Ford Center": a patient taken in ("admitted to lying" stays)
     if lemma == "attack" and any(_armed_attack(c.head, c) for c in objects):
         return True  # "pirates attacked this merchant ship": an assault, no words
     if lemma in CONTESTING and any(c.lemma_.lower() in PRIZES for c in objects):
@@ -297,6 +312,10 @@ def _no_cue_here(lemma: str, kids) -> bool:
     return lemma == "post" and any(c.lemma_.lower() in RESULTS for c in objects)  # "posted an annual profit"
 
 
+# What a court or an inquiry finds someone ("was found guilty"); found in any other state, one was located
+VERDICTS = frozenset({"guilty", "innocent", "liable", "responsible", "competent", "incompetent", "insane", "sane",
+                      "fit", "unfit", "negligent", "culpable", "eligible", "ineligible", "unconstitutional",
+                      "constitutional", "lawful", "unlawful", "illegal", "legal", "invalid", "valid"})
 # What an armed attack is made on or with: an attack on these, or with these, is an assault, not words
 # ("attacked banks and shops", "a firebomb attack on a bank", "a pirate attack on merchant vessels")
 ATTACKED_THINGS = frozenset({"ship", "vessel", "boat", "dhow", "tanker", "freighter", "truck", "car", "bus", "convoy",
