@@ -337,6 +337,9 @@ EVERYDAY_SENSES = [
     ("A bomb attack by rebels on a bank left three people dead.", "18"),
     ("Lindsay is grateful for the treatment she received at the Betty Ford Center.", None),
     ("The weapons that Hamas received from Iran were smuggled through tunnels.", None),
+    ("Iran executed two men convicted of spying for Israel.", "18"),
+    ("The producers caused some backlash after giving the job to Seth MacFarlane.", None),
+    ("Summit Entertainment kicked off talks with Chris Weitz.", None),
 ]
 
 
