@@ -528,6 +528,21 @@ def test_someone_found_or_admitted_and_a_status_are_nothing_said(pipeline):
     assert [q.cue["text"] for q in doc.quotes if q.cue] == ["was found", "admitted"]
 
 
+def test_a_passive_cue_in_a_second_clause_has_no_speaker(pipeline):
+    """'DiLeo will coach ... and is expected to remain coach': nobody named expects it, least of all
+    DiLeo; an active second verb still has the first one's subject ('said ... and added')."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("DiLeo will coach the Sixers on Saturday and is expected to remain coach for the season. "
+                            "The Socialists hold a majority and the bill is expected to pass easily. "
+                            "Smith said the plan was dead and argued that it had never worked.")
+    pipeline([doc])
+    speakers = {q.cue["text"]: (q.speaker or {}).get("text") for q in doc.quotes if q.cue}
+    assert speakers["is expected"] is None
+    assert speakers["argued"] == "Smith"
+    assert all((q.speaker or {}).get("text") is None for q in doc.quotes if q.cue["text"] == "is expected")
+
+
 def test_a_relative_or_a_lawyer_speaks_for_themselves_a_spokesman_for_the_owner(pipeline):
     """'His mother said' is the mother speaking, not her son; 'his spokesman said' speaks for Obama."""
     from eventwire.document import Document

@@ -654,6 +654,10 @@ def _subject(v, depth: int = 0):
                     return g
     if depth > 3 or v.head.i == v.i:
         return None
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children):
+        # "DiLeo will coach ... and is expected to remain", "Socialists hold a majority and the bill
+        # is expected to pass": a passive cue names no one who expects it but its agent
+        return None
     h = v.head
     if v.dep_ in ("conj", "advcl") and h.dep_ in _CLAUSE_DEPS and lemma_of(h.head) in CUE_VERBS \
             and (v.tag_ == "VBG" or v.dep_ == "conj") and lemma_of(v) in CUE_VERBS:
