@@ -543,6 +543,18 @@ def test_a_passive_cue_in_a_second_clause_has_no_speaker(pipeline):
     assert all((q.speaker or {}).get("text") is None for q in doc.quotes if q.cue["text"] == "is expected")
 
 
+def test_the_one_greeted_is_not_what_was_said_and_cuts_seen_are_no_view(pipeline):
+    """'The aircraft was greeted by some 400 guests' and 'the United Kingdom will see 1,600 jobs cut'
+    say nothing; 'The meeting was first reported by Politico' is Politico's report."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("The aircraft was greeted by some 400 guests at the terminal. The United Kingdom and "
+                            "Spain will see 1,600 and 400 jobs cut respectively. The meeting was first reported "
+                            "by Politico.")
+    pipeline([doc])
+    assert [(q.speaker or {}).get("text") for q in doc.quotes] == ["Politico"]
+
+
 def test_a_relative_or_a_lawyer_speaks_for_themselves_a_spokesman_for_the_owner(pipeline):
     """'His mother said' is the mother speaking, not her son; 'his spokesman said' speaks for Obama."""
     from eventwire.document import Document

@@ -241,9 +241,10 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
             pred = oprd[0] if oprd else _as_prep(v)
             if subj_pass is not None and subj_pass.tag_ not in ("WDT", "WP") and pred.i > v.i:
                 content = [_subtree(subj_pass), _subtree(pred)]
-        if not content and v.tag_ == "VBN" and any(c.dep_ == "agent" for c in kids):
+        if not content and v.tag_ == "VBN" and lemma not in ADDRESSEE_ONLY and any(c.dep_ == "agent" for c in kids):
             # "The meeting was first reported by Politico", "it was never mentioned by the
-            # moderators": the passive subject is what the agent said
+            # moderators": the passive subject is what the agent said (not so for the one told,
+            # asked or greeted: "The aircraft was greeted by some 400 guests")
             subj_pass = next((c for c in kids if c.dep_ == "nsubjpass"), None)
             if subj_pass is not None and subj_pass.tag_ not in ("WDT", "WP") and subj_pass.i < v.i:
                 content = [_subtree(subj_pass)]
@@ -279,6 +280,12 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
                  subj.i if subj is not None else None, weak=weak)
 
 
+# Cues whose object is always someone addressed, never what was said: their passive subject is the one
+# greeted or urged ("The aircraft was greeted by some 400 guests"), while a story or a question can be
+# what was told or asked ("a different side of the story was being told by The Daily Caller")
+ADDRESSEE_ONLY = RECIPIENT_CUES - {"tell", "ask", "answer", "call", "order", "direct", "warn"}
+
+
 def _as_status(v) -> bool:
     """Whether the participle ``v`` is a status something is given ("listed *as threatened*"): it
     follows "as" and has no subject of its own."""
@@ -291,9 +298,9 @@ def _no_cue_here(lemma: str, kids) -> bool:
     objects = [c for c in kids if c.dep_ in ("dobj", "obj")]
     if lemma == "deny" and objects and any(c.dep_ == "auxpass" for c in kids):
         return True  # "was denied entry", "were denied a permit": something withheld, nothing said
-    if lemma in PERCEIVING and any(c.dep_ == "ccomp" and c.tag_ in ("VB", "VBG") and not any(
+    if lemma in PERCEIVING and any(c.dep_ == "ccomp" and c.tag_ in ("VB", "VBG", "VBN") and not any(
             g.dep_ in ("aux", "auxpass", "mark") for g in c.children) for c in kids):
-        return True  # "Accenture saw its shares fall": something that happened to it, no view
+        return True  # "Accenture saw its shares fall", "will see 400 jobs cut": what happens to it, no view
     if lemma in MEASURING and any(c.dep_ in ("dobj", "npadvmod") and (c.like_num or any(
             g.dep_ == "nummod" for g in c.children)) for c in kids):
         return True  # "weighs less than 3 lbs": a measure, no view weighed
