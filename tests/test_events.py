@@ -340,6 +340,11 @@ EVERYDAY_SENSES = [
     ("Iran executed two men convicted of spying for Israel.", "18"),
     ("The producers caused some backlash after giving the job to Seth MacFarlane.", None),
     ("Summit Entertainment kicked off talks with Chris Weitz.", None),
+    # seen on MEANTIME's Airbus articles
+    ("The Airbus A330 jetliner crashed into the Atlantic Ocean in June, killing all 228 people on board.", None),
+    ("Garuda Indonesia Flight 200, which killed 21 people, crashed in Yogyakarta.", None),
+    ("A Thai Airways tug operator pushed back the jet from the gate.", None),
+    ("In January 2005, Boeing announced that it would cancel the 717 program.", None),
 ]
 
 
