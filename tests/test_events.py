@@ -345,6 +345,9 @@ EVERYDAY_SENSES = [
     ("Garuda Indonesia Flight 200, which killed 21 people, crashed in Yogyakarta.", None),
     ("A Thai Airways tug operator pushed back the jet from the gate.", None),
     ("In January 2005, Boeing announced that it would cancel the 717 program.", None),
+    ("Obama said Fiat has demonstrated that it can build clean, fuel-efficient cars.", None),
+    ("Ford beat predictions earlier in the week.", None),
+    ("Chrysler is trying to eliminate dealers with poor sales.", None),
 ]
 
 
