@@ -348,6 +348,8 @@ EVERYDAY_SENSES = [
     ("Obama said Fiat has demonstrated that it can build clean, fuel-efficient cars.", None),
     ("Ford beat predictions earlier in the week.", None),
     ("Chrysler is trying to eliminate dealers with poor sales.", None),
+    ("Russian investors pulled out nearly US$ 36 billion since early August.", None),
+    ("Russian troops pulled out of Georgia.", "08"),
 ]
 
 
