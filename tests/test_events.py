@@ -350,6 +350,19 @@ EVERYDAY_SENSES = [
     ("Chrysler is trying to eliminate dealers with poor sales.", None),
     ("Russian investors pulled out nearly US$ 36 billion since early August.", None),
     ("Russian troops pulled out of Georgia.", "08"),
+    # seen on LGL's local news
+    ("Nakishia Sullivan pulled a box cutter out of her purse.", None),
+    ("Tanga Sheri Moon pulled the child out of the pool.", None),
+    ("The City Council voted to engage the services of Thomas Dority.", None),
+    ("Mindy Miller leaves her business, Miller Signs, about 6 p.m.", None),
+    ("Brian Owens gave students a sneak preview of short films.", None),
+    ("Desmond Clark had a lengthy history of domestic violence.", None),
+    ("Students at Battle Ground Academy celebrate Mardi Gras.", None),
+    ("Wal-Mart Stores Inc. is closing an optical lab near Columbus.", None),
+    ("Police do not know where Verduin entered the water.", None),
+    ("McMillon raised $2,447 to support research by the American Diabetes Association.", None),
+    ("Protesters burned the American embassy in Tripoli.", "18"),
+    ("Residents who plan to burn must pick up a burning permit at either of the city's fire stations.", None),
 ]
 
 

@@ -276,6 +276,8 @@ def _other_sense(tok, p: Pattern, patterns: PatternSet) -> bool:
         near += [t for t in tok.subtree if t.i < tok.i]
         if tok.dep_ in ("dobj", "nsubjpass"):
             near.append(tok.head)
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in NOUN_POS:
+            near.append(tok.head.head)  # "a history of domestic violence": the noun it is "of"
         if "#number" in senses and any(c.dep_ == "nummod" for c in tok.children):
             return True
     elif "#number" in senses and any(t.like_num or t.dep_ == "npadvmod" and t.lower_ in ("percent", "%")
