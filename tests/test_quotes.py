@@ -487,6 +487,8 @@ CUE_SENSES = [
     ("Nichols was found shoeless, wet and hungry at an apartment. Lindsay Lohan admitted herself to the Betty Ford "
      "Center. 162 animals are listed as threatened. Nichols was found guilty on all counts. He admitted that he "
      "knew he had hit someone.", ["was found", "admitted"]),
+    # a number dialled; a call for something is words
+    ("Anyone with information should call 860-258-2722 or the tip line. The mayor called for calm.", ["called"]),
 ]
 
 

@@ -310,6 +310,9 @@ def _no_cue_here(lemma: str, kids) -> bool:
     if lemma == "find" and passive and any(c.dep_ in ("acomp", "oprd") and c.lemma_.lower() not in VERDICTS
                                            for c in kids):
         return True  # "was found alive", "was found shoeless": someone located ("found guilty" is a ruling)
+    if lemma == "call" and any(c.like_num or c.lemma_.lower() in CONVENED or "-" in c.text and any(
+            ch.isdigit() for ch in c.text) for c in objects):
+        return True  # "call 860-258-2722", "call the tip line": a number dialled
     if lemma == "admit" and objects and any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in kids):
         return True  # "admitted herself to the Betty Ford Center": a patient taken in ("admitted to lying" stays)
     if lemma == "attack" and any(_armed_attack(c.head, c) for c in objects):
@@ -319,6 +322,9 @@ def _no_cue_here(lemma: str, kids) -> bool:
     return lemma == "post" and any(c.lemma_.lower() in RESULTS for c in objects)  # "posted an annual profit"
 
 
+# What one calls to reach someone or to stop play, not what one says ("call the tip line", "called a
+# timeout"); a meeting called to discuss something is left a cue, as PolNeAR reads it
+CONVENED = frozenset({"recess", "timeout", "time-out", "line", "number", "hotline"})
 # What a court or an inquiry finds someone ("was found guilty"); found in any other state, one was located
 VERDICTS = frozenset({"guilty", "innocent", "liable", "responsible", "competent", "incompetent", "insane", "sane",
                       "fit", "unfit", "negligent", "culpable", "eligible", "ineligible", "unconstitutional",
