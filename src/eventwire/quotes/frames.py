@@ -26,9 +26,11 @@ from dataclasses import dataclass, field
 from ..document import Document, is_named_actor
 from .marks import looks_like_quote, paragraphs, quoted_stretches
 from .lexicon import (
-    ADJECTIVE_PREPS, CERTAINTY_ADJECTIVES, COGNITION, COMPARISON, CUE_NOUNS, CUE_VERBS, DIRECTIVE, EVALUATION, EVIDENTIAL, FINDING, INTENTION, OBJECT_CONTENT,
-    OBJECT_PREPS, OPENING_QUOTES, SCENES, STATE_VERBS, CLOSING_QUOTES, PARTICLE_CUES, PREP_CONTENT, PREP_CUES, RECIPIENT_CUES, REPORT, IN_SOURCE_NOUNS, REPORT_NOUNS, SOURCE_LABELS, SPEECH,
-    STANCE_ADJECTIVES, STANCE_NOUNS, SUPPORT_VERBS, XCOMP_CONTENT,
+    ADDRESSEE_ONLY, ADJECTIVE_PREPS, ATTACKED_THINGS, ATTACK_MEANS, CALLED_NUMBERS, CERTAINTY_ADJECTIVES,
+    CLOSING_QUOTES, COGNITION, COMPARISON, CONTESTING, CUE_NOUNS, CUE_VERBS, DIRECTIVE, EVALUATION, EVIDENTIAL,
+    FINDING, INTENTION, IN_SOURCE_NOUNS, MEASURING, OBJECT_CONTENT, OBJECT_PREPS, OPENING_QUOTES, PARTICLE_CUES,
+    PERCEIVING, PREP_CONTENT, PREP_CUES, PRIZES, RECIPIENT_CUES, REPORT, REPORT_NOUNS, RESULTS, SCENES,
+    SOURCE_LABELS, SPEECH, STANCE_ADJECTIVES, STANCE_NOUNS, STATE_VERBS, SUPPORT_VERBS, VERDICTS, XCOMP_CONTENT,
 )
 
 Span = tuple[int, int]
@@ -280,12 +282,6 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
                  subj.i if subj is not None else None, weak=weak)
 
 
-# Cues whose object is always someone addressed, never what was said: their passive subject is the one
-# greeted or urged ("The aircraft was greeted by some 400 guests"), while a story or a question can be
-# what was told or asked ("a different side of the story was being told by The Daily Caller")
-ADDRESSEE_ONLY = RECIPIENT_CUES - {"tell", "ask", "answer", "call", "order", "direct", "warn"}
-
-
 def _as_status(v) -> bool:
     """Whether the participle ``v`` is a status something is given ("listed *as threatened*"): it
     follows "as" and has no subject of its own."""
@@ -310,7 +306,7 @@ def _no_cue_here(lemma: str, kids) -> bool:
     if lemma == "find" and passive and any(c.dep_ in ("acomp", "oprd") and c.lemma_.lower() not in VERDICTS
                                            for c in kids):
         return True  # "was found alive", "was found shoeless": someone located ("found guilty" is a ruling)
-    if lemma == "call" and any(c.like_num or c.lemma_.lower() in CONVENED or "-" in c.text and any(
+    if lemma == "call" and any(c.like_num or c.lemma_.lower() in CALLED_NUMBERS or "-" in c.text and any(
             ch.isdigit() for ch in c.text) for c in objects):
         return True  # "call 860-258-2722", "call the tip line": a number dialled
     if lemma == "admit" and objects and any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in kids):
@@ -322,25 +318,6 @@ def _no_cue_here(lemma: str, kids) -> bool:
     return lemma == "post" and any(c.lemma_.lower() in RESULTS for c in objects)  # "posted an annual profit"
 
 
-# What one calls to reach someone or to stop play, not what one says ("call the tip line", "called a
-# timeout"); a meeting called to discuss something is left a cue, as PolNeAR reads it
-CONVENED = frozenset({"recess", "timeout", "time-out", "line", "number", "hotline"})
-# What a court or an inquiry finds someone ("was found guilty"); found in any other state, one was located
-VERDICTS = frozenset({"guilty", "innocent", "liable", "responsible", "competent", "incompetent", "insane", "sane",
-                      "fit", "unfit", "negligent", "culpable", "eligible", "ineligible", "unconstitutional",
-                      "constitutional", "lawful", "unlawful", "illegal", "legal", "invalid", "valid"})
-# What an armed attack is made on or with: an attack on these, or with these, is an assault, not words
-# ("attacked banks and shops", "a firebomb attack on a bank", "a pirate attack on merchant vessels")
-ATTACKED_THINGS = frozenset({"ship", "vessel", "boat", "dhow", "tanker", "freighter", "truck", "car", "bus", "convoy",
-                             "train", "plane", "aircraft", "bank", "shop", "store", "building", "house", "home",
-                             "embassy", "consulate", "base", "camp", "station", "post", "checkpoint", "village",
-                             "town", "city", "school", "hospital", "church", "mosque", "synagogue", "temple", "market",
-                             "hotel", "restaurant", "police", "troops", "soldier", "patrol", "position"})
-ATTACK_MEANS = frozenset({"bomb", "firebomb", "fire", "rocket", "missile", "mortar", "suicide", "knife", "gun", "grenade",
-                          "drone", "air", "arson", "pirate", "terror", "terrorist", "militant", "shark", "dog",
-                          "chemical", "armed", "military", "insurgent", "rebel", "gas", "acid"})
-
-
 def _armed_attack(cue, target) -> bool:
     """Whether an attack (the verb or the noun ``cue``) on ``target`` is an armed one: the target is a
     thing or a force ("a merchant ship", "banks") or the noun names a weapon or an armed doer
@@ -349,13 +326,6 @@ def _armed_attack(cue, target) -> bool:
         return True
     return cue.pos_ == "NOUN" and any(c.dep_ in ("compound", "amod", "nmod") and any(
         w in ATTACK_MEANS for w in c.lower_.split("-")) for c in cue.children)
-
-
-# Verbs of taking a stance that also name competing for something held ("defended his title") ...
-CONTESTING = frozenset({"defend", "contest", "challenge"})
-# ... when their object is the prize
-PRIZES = frozenset({"title", "crown", "belt", "championship", "seat", "trophy", "cup", "medal", "record", "lead",
-                    "presidency", "nomination"})
 
 
 def _misread_clause(v, c):
@@ -373,14 +343,6 @@ def _misread_clause(v, c):
         return lead[0]
     return None
 
-
-# Verbs of judging that also measure ("weighs 3 lbs", "measures 10 inches")
-MEASURING = frozenset({"weigh", "measure"})
-# verbs of seeing whose small clause is what happened before one's eyes, not what one thinks
-PERCEIVING = frozenset({"see", "watch"})
-# what a firm or a team posts that is no post online ("posted a loss", "posted a 3-1 win")
-RESULTS = frozenset("""profit loss gain revenue earnings income sale record increase decline drop rise fall deficit
-surplus growth result return margin figure win victory defeat score time lead quarter""".split())
 
 _ASIDE_DEPS = ("relcl", "appos", "advcl")
 _ASIDE_MARKS = ("when", "while", "after", "before", "as")

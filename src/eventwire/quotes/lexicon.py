@@ -233,3 +233,40 @@ SUPPORT_VERBS = frozenset("""
 make raise express voice issue share have hold air lodge file level offer give put repeat
 reiterate renew
 """.split())
+
+# What one calls to reach someone or to stop play, not what one says ("call the tip line", "called a
+# timeout"); a meeting called to discuss something stays a cue, as PolNeAR reads it
+CALLED_NUMBERS = frozenset({"recess", "timeout", "time-out", "line", "number", "hotline"})
+# What a court or an inquiry finds someone ("was found guilty"); found in any other state, one was located
+VERDICTS = frozenset({"guilty", "innocent", "liable", "responsible", "competent", "incompetent", "insane", "sane",
+                      "fit", "unfit", "negligent", "culpable", "eligible", "ineligible", "unconstitutional",
+                      "constitutional", "lawful", "unlawful", "illegal", "legal", "invalid", "valid"})
+# What an armed attack is made on or with: an attack on these, or with these, is an assault, not words
+# ("attacked banks and shops", "a firebomb attack on a bank", "a pirate attack on merchant vessels")
+ATTACKED_THINGS = frozenset({"ship", "vessel", "boat", "dhow", "tanker", "freighter", "truck", "car", "bus", "convoy",
+                             "train", "plane", "aircraft", "bank", "shop", "store", "building", "house", "home",
+                             "embassy", "consulate", "base", "camp", "station", "post", "checkpoint", "village",
+                             "town", "city", "school", "hospital", "church", "mosque", "synagogue", "temple", "market",
+                             "hotel", "restaurant", "police", "troops", "soldier", "patrol", "position"})
+ATTACK_MEANS = frozenset({"bomb", "firebomb", "fire", "rocket", "missile", "mortar", "suicide", "knife", "gun", "grenade",
+                          "drone", "air", "arson", "pirate", "terror", "terrorist", "militant", "shark", "dog",
+                          "chemical", "armed", "military", "insurgent", "rebel", "gas", "acid"})
+
+# Verbs of taking a stance that also name competing for something held ("defended his title") ...
+CONTESTING = frozenset({"defend", "contest", "challenge"})
+# ... when their object is the prize
+PRIZES = frozenset({"title", "crown", "belt", "championship", "seat", "trophy", "cup", "medal", "record", "lead",
+                    "presidency", "nomination"})
+
+# Verbs of judging that also measure ("weighs 3 lbs", "measures 10 inches")
+MEASURING = frozenset({"weigh", "measure"})
+# verbs of seeing whose small clause is what happened before one's eyes, not what one thinks
+PERCEIVING = frozenset({"see", "watch"})
+# what a firm or a team posts that is no post online ("posted a loss", "posted a 3-1 win")
+RESULTS = frozenset("""profit loss gain revenue earnings income sale record increase decline drop rise fall deficit
+surplus growth result return margin figure win victory defeat score time lead quarter""".split())
+
+# Cues whose object is always someone addressed, never what was said: their passive subject is the one
+# greeted or urged ("The aircraft was greeted by some 400 guests"), while a story or a question can be
+# what was told or asked ("a different side of the story was being told by The Daily Caller")
+ADDRESSEE_ONLY = RECIPIENT_CUES - {"tell", "ask", "answer", "call", "order", "direct", "warn"}
