@@ -326,7 +326,7 @@ EVERYDAY_SENSES = [
     ("Ford will eliminate 500 jobs at the plant.", None),
     ("The army eliminated the rebel commander in an air strike.", "18"),
     ("Teixeira has hit at least 30 homers in each season.", None),
-    ("Hamas rockets hit the town of Sderot.", "18"),
+    ("Hamas militants hit the town of Sderot.", "18"),
     ("Hiller entered the courtroom wearing a black garment.", None),
     ("Russian troops entered the town of Gori.", "19"),
     ("Tara was previously engaged to MTV host Carson Daly.", None),
@@ -363,13 +363,26 @@ EVERYDAY_SENSES = [
     ("McMillon raised $2,447 to support research by the American Diabetes Association.", None),
     ("Protesters burned the American embassy in Tripoli.", "18"),
     ("Residents who plan to burn must pick up a burning permit at either of the city's fire stations.", None),
+    # seen on TR-News
+    ("Nicole Silver put down a $60,000 down payment on a condo.", None),
+    ("Doug Ford limited the impact of the strike on commuters.", None),
+    ("Mahmoud Ahmadinejad called on authorities to mobilise all efforts to help the affected population.", "02"),
+    ("Detective Horan says five boys amassed 150 charges in just three months.", None),
+    ("Justine Henry described Hickson cutting off Mr Paterson's legs as vile misconduct.", None),
+    ("Spain is hoping to kill off its famed siesta tradition.", None),
+    ("The Boons have fought the project in court.", None),
+    ("Ottawa's latest offer would leave provincial health budgets in an even worse position.", "03"),
+    ("Israel mobilised troops along the border with Lebanon.", "15"),
+    ("Hamas cut off the road to the border crossing.", "19"),
+    ("Pope Francis intervened in the dispute between Chile and Bolivia.", None),
+    ("NATO intervened in Libya.", "19"),
 ]
 
 
 @pytest.mark.parametrize("sentence,root", EVERYDAY_SENSES)
 def test_everyday_senses_of_event_words(pipeline, sentence, root):
     roots = _roots_by_sentence(pipeline, sentence).get(0, set())
-    assert root in roots if root else not roots, roots
+    assert roots == {root} if root else not roots, roots  # that sense alone: the everyday one adds nothing
 
 
 def test_competing_for_business_is_no_fight_and_the_one_picked_to_act_acts(pipeline):
