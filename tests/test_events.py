@@ -376,6 +376,12 @@ EVERYDAY_SENSES = [
     ("Hamas cut off the road to the border crossing.", "19"),
     ("Pope Francis intervened in the dispute between Chile and Bolivia.", None),
     ("NATO intervened in Libya.", "19"),
+    # seen on GeoVirus
+    ("The FDA deployed an initial team of ten investigators to Wright County Egg in Iowa.", None),
+    ("NATO deployed a battalion of troops to Lithuania.", "15"),
+    ("Officials urge consumers to throw out all spinach.", "02"),
+    ("Uganda threw out the British envoy.", "16"),
+    ("Philippine officials slaughtered some 600 monkeys at the farm.", None),
 ]
 
 

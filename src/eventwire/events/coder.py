@@ -272,6 +272,9 @@ def _other_sense(tok, p: Pattern, patterns: PatternSet) -> bool:
             near += children(tok.head, "nsubj")  # "It is to be held at the theater"
         if _relative_object(tok):
             near.append(tok.head)  # "the treatment she received": what the clause's verb takes is the noun
+        # what its object is a group or an amount of: "deployed a team of ten investigators"
+        near += [g for o in children(tok, "dobj") for c in children(o, "prep") if c.lower_ == "of"
+                 for g in children(c, "pobj")]
     if p.kind == "noun":
         near += [t for t in tok.subtree if t.i < tok.i]
         if tok.dep_ in ("dobj", "nsubjpass"):
