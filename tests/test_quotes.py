@@ -489,6 +489,9 @@ CUE_SENSES = [
      "knew he had hit someone.", ["was found", "admitted"]),
     # a number dialled; a call for something is words
     ("Anyone with information should call 860-258-2722 or the tip line. The mayor called for calm.", ["called"]),
+    # a name given; calling something racist is a view
+    ("The woman lived in Leopoldville, presently called Kinshasa. The parasites, called Trypanosoma brucei, were "
+     "studied. Trump stopped short of calling Shelby's actions racially motivated.", ["calling"]),
 ]
 
 

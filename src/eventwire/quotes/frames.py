@@ -28,7 +28,7 @@ from .marks import looks_like_quote, paragraphs, quoted_stretches
 from .lexicon import (
     ADDRESSEE_ONLY, ADJECTIVE_PREPS, ATTACKED_THINGS, ATTACK_MEANS, CALLED_NUMBERS, CERTAINTY_ADJECTIVES,
     CLOSING_QUOTES, COGNITION, COMPARISON, CONTESTING, CUE_NOUNS, CUE_VERBS, DIRECTIVE, EVALUATION, EVIDENTIAL,
-    FINDING, INTENTION, IN_SOURCE_NOUNS, MEASURING, OBJECT_CONTENT, OBJECT_PREPS, OPENING_QUOTES, PARTICLE_CUES,
+    FINDING, INTENTION, IN_SOURCE_NOUNS, MEASURING, NAMING, OBJECT_CONTENT, OBJECT_PREPS, OPENING_QUOTES, PARTICLE_CUES,
     PERCEIVING, PREP_CONTENT, PREP_CUES, PRIZES, RECIPIENT_CUES, REPORT, REPORT_NOUNS, RESULTS, SCENES,
     SOURCE_LABELS, SPEECH, STANCE_ADJECTIVES, STANCE_NOUNS, STATE_VERBS, SUPPORT_VERBS, VERDICTS, XCOMP_CONTENT,
 )
@@ -174,6 +174,8 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
         return None
     if v.tag_ == "VBN" and _as_status(v):
         return None  # a status: "listed as threatened", "declared as threatened"
+    if _naming(v):
+        return None  # a name given: "two species, called Trypanosoma brucei gambiense and ...", "presently called Kinshasa"
     particle = PARTICLE_CUES.get(lemma)
     kids = list(v.children)
     if _no_cue_here(lemma, kids):
@@ -280,6 +282,16 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
     weak = lemma not in SPEECH | REPORT | DIRECTIVE | COGNITION | EVALUATION
     return Frame(si, "verb", _group(lemma), cue, _text(doc)[cue[0]:cue[1]], src, phrase, content, v.i,
                  subj.i if subj is not None else None, weak=weak)
+
+
+def _naming(v) -> bool:
+    """Whether ``v`` ("called", "named", "dubbed") gives the name something goes by: no subject of its
+    own, and the name, a proper noun, right after it ("a parasite called Trypanosoma brucei")."""
+    if lemma_of(v) not in NAMING or v.tag_ not in ("VBN", "VBD") or v.i + 1 >= len(v.doc) \
+            or any(c.dep_ in ("nsubj", "agent") for c in v.children):
+        return False
+    nxt = v.doc[v.i + 1]
+    return (nxt.pos_ == "PROPN" or nxt.ent_type_ not in ("", "DATE", "TIME", "CARDINAL")) and nxt.dep_ != "poss"
 
 
 def _as_status(v) -> bool:

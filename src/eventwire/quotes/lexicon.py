@@ -270,3 +270,6 @@ surplus growth result return margin figure win victory defeat score time lead qu
 # greeted or urged ("The aircraft was greeted by some 400 guests"), while a story or a question can be
 # what was told or asked ("a different side of the story was being told by The Daily Caller")
 ADDRESSEE_ONLY = RECIPIENT_CUES - {"tell", "ask", "answer", "call", "order", "direct", "warn"}
+
+# Verbs that give something its name ("a company called LifeCell", "presently named Kinshasa")
+NAMING = frozenset({"call", "name", "dub", "title", "term", "christen", "rename"})
