@@ -492,6 +492,8 @@ CUE_SENSES = [
     # a name given; calling something racist is a view
     ("The woman lived in Leopoldville, presently called Kinshasa. The parasites, called Trypanosoma brucei, were "
      "studied. Trump stopped short of calling Shelby's actions racially motivated.", ["calling"]),
+    # work that goes on says nothing; a speaker who goes on does
+    ('Work continues on a vaccine for the virus. "We will win," he continued.', ["continued"]),
 ]
 
 

@@ -28,9 +28,10 @@ from .marks import looks_like_quote, paragraphs, quoted_stretches
 from .lexicon import (
     ADDRESSEE_ONLY, ADJECTIVE_PREPS, ATTACKED_THINGS, ATTACK_MEANS, CALLED_NUMBERS, CERTAINTY_ADJECTIVES,
     CLOSING_QUOTES, COGNITION, COMPARISON, CONTESTING, CUE_NOUNS, CUE_VERBS, DIRECTIVE, EVALUATION, EVIDENTIAL,
-    FINDING, INTENTION, IN_SOURCE_NOUNS, MEASURING, NAMING, OBJECT_CONTENT, OBJECT_PREPS, OPENING_QUOTES, PARTICLE_CUES,
-    PERCEIVING, PREP_CONTENT, PREP_CUES, PRIZES, RECIPIENT_CUES, REPORT, REPORT_NOUNS, RESULTS, SCENES,
-    SOURCE_LABELS, SPEECH, STANCE_ADJECTIVES, STANCE_NOUNS, STATE_VERBS, SUPPORT_VERBS, VERDICTS, XCOMP_CONTENT,
+    FINDING, GOING_ON, INTENTION, IN_SOURCE_NOUNS, MEASURING, NAMING, OBJECT_CONTENT, OBJECT_PREPS, OPENING_QUOTES,
+    PARTICLE_CUES, PERCEIVING, PREP_CONTENT, PREP_CUES, PRIZES, RECIPIENT_CUES, REPORT, REPORT_NOUNS, RESULTS,
+    SCENES, SOURCE_LABELS, SPEECH, STANCE_ADJECTIVES, STANCE_NOUNS, STATE_VERBS, SUPPORT_VERBS, VERDICTS,
+    XCOMP_CONTENT,
 )
 
 Span = tuple[int, int]
@@ -233,7 +234,7 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
             # "endorsed Clinton", "sees the program as ...", "compares his struggles to ..."
             end = _subtree(oprd[0])[1] if oprd else _object_end(v, dobj[0])
             content = [(_subtree(dobj[0])[0], end)]
-        elif lemma in EVALUATION or lemma in SPEECH:
+        elif (lemma in EVALUATION or lemma in SPEECH) and lemma not in GOING_ON:
             pobj = [g for c in kids if c.dep_ == "prep" and c.lower_ in PREP_CONTENT and c.i > v.i
                     for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if pobj and _stance_object(pobj[0]):

@@ -273,3 +273,7 @@ ADDRESSEE_ONLY = RECIPIENT_CUES - {"tell", "ask", "answer", "call", "order", "di
 
 # Verbs that give something its name ("a company called LifeCell", "presently named Kinshasa")
 NAMING = frozenset({"call", "name", "dub", "title", "term", "christen", "rename"})
+
+# Speech verbs that only go on with words already quoted ('"...," he continued'): what they go on "on" or
+# "about" is no content ("work continues on a vaccine")
+GOING_ON = frozenset({"continue", "resume", "proceed"})
