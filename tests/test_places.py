@@ -366,6 +366,10 @@ def test_a_place_in_a_diseases_name_is_no_place(places_pipe):
     doc = run(places_pipe, "Three farm workers became infected with Reston ebolavirus in the Philippines. "
                            "Marburg hemorrhagic fever is deadly. The outbreak began in Reston, Virginia.")
     assert [p.text for p in doc.places] == ["Philippines", "Reston", "Virginia"]
+    # named once as a disease, the name is the disease where it is no place ("Because Marburg kills ...")
+    doc = run(places_pipe, "The Marburg virus was found in Uganda. Because Marburg kills more slowly, a victim has "
+                           "more time to infect others. It is an isolated case of imported Marburg.")
+    assert [p.text for p in doc.places] == ["Uganda"]
 
 
 def test_a_persons_surname_no_entity_covers_is_no_town(places_pipe):

@@ -575,7 +575,10 @@ def find_toponyms(sdoc, gaz: Gazetteer) -> tuple[list[Mention], list[tuple[int, 
             codes = _demonym(gaz, t.text)
             if codes and not any(s <= t.idx < e for s, e, _ in demonyms):
                 demonyms.append((t.idx, t.idx + len(t.text), codes))
-    mentions = [m for m in mentions if not _names_a_disease(sdoc, m)]
+    # a name that names a disease once names it wherever it is no "where" ("Marburg virus ... Because
+    # Marburg kills more slowly"; not "the outbreak began in Reston, Virginia")
+    diseases = {m.key for m in mentions if _names_a_disease(sdoc, m)}
+    mentions = [m for m in mentions if m.key not in diseases or _said_where(sdoc, m) and not _names_a_disease(sdoc, m)]
     for m in mentions:
         _state_named(sdoc, m)
     mentions.sort(key=lambda m: m.start)
@@ -600,6 +603,17 @@ def _state_named(sdoc, m: Mention) -> None:
 # "Marburg hemorrhagic fever", "West Nile virus", "Lassa fever"): no place in the story.
 DISEASE_WORDS = frozenset({"virus", "ebolavirus", "fever", "hemorrhagic", "haemorrhagic", "encephalitis",
                            "disease"})
+
+
+def _said_where(sdoc, m: Mention) -> bool:
+    """Whether the mention is said as a place: after a preposition of where ("in Reston") or with its
+    division or country after a comma ("Reston, Virginia")."""
+    span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    before = sdoc[span.start - 1].lower_ if span.start > 0 else ""
+    after = sdoc[span.end:span.end + 2]
+    return before in LOCATIVE_PREPS or len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "GPE"
 
 
 def _names_a_disease(sdoc, m: Mention) -> bool:
