@@ -382,6 +382,9 @@ EVERYDAY_SENSES = [
     ("Officials urge consumers to throw out all spinach.", "02"),
     ("Uganda threw out the British envoy.", "16"),
     ("Philippine officials slaughtered some 600 monkeys at the farm.", None),
+    # seen on MEANTIME's Apple articles: ending a partnership or a ceasefire is no cooperation
+    ("Apple switched to Intel processors, ending the eleven year partnership with IBM and Motorola.", None),
+    ("Israel ended the ceasefire with Hamas.", None),
 ]
 
 
