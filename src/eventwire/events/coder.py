@@ -307,17 +307,14 @@ def _other_sense(tok, p: Pattern, patterns: PatternSet) -> bool:
     return any(not senses.isdisjoint(words(t)) for t in near)
 
 
-_RELATIVE_WORDS = frozenset({"that", "which", "whom", "who"})
-
-
 def _relative_object(tok) -> bool:
     """Whether ``tok`` heads a relative clause whose object is the noun it describes ("the
     treatment [that] she received"): it has a subject of its own and no object but a relative word."""
     if tok.dep_ != "relcl":
         return False
     subjects = children(tok, "nsubj")
-    return bool(subjects) and all(s.lower_ not in _RELATIVE_WORDS for s in subjects) and all(
-        o.lower_ in _RELATIVE_WORDS for o in children(tok, "dobj"))
+    return bool(subjects) and all(s.lower_ not in RELATIVE_PRONOUNS for s in subjects) and all(
+        o.lower_ in RELATIVE_PRONOUNS for o in children(tok, "dobj"))
 
 
 class Coder:

@@ -577,8 +577,9 @@ def find_toponyms(sdoc, gaz: Gazetteer) -> tuple[list[Mention], list[tuple[int, 
                 demonyms.append((t.idx, t.idx + len(t.text), codes))
     # a name that names a disease once names it wherever it is no "where" ("Marburg virus ... Because
     # Marburg kills more slowly"; not "the outbreak began in Reston, Virginia")
-    diseases = {m.key for m in mentions if _names_a_disease(sdoc, m)}
-    mentions = [m for m in mentions if m.key not in diseases or _said_where(sdoc, m) and not _names_a_disease(sdoc, m)]
+    disease = [_names_a_disease(sdoc, m) for m in mentions]
+    diseases = {m.key for m, d in zip(mentions, disease) if d}
+    mentions = [m for m, d in zip(mentions, disease) if not d and (m.key not in diseases or _said_where(sdoc, m))]
     for m in mentions:
         _state_named(sdoc, m)
     mentions.sort(key=lambda m: m.start)
