@@ -8,6 +8,9 @@ so that a capitalised word of an untagged sentence still counts as a name.
 """
 from __future__ import annotations
 
+# Words that open a relative clause in the subject's or object's place ("Abdi, who was detained").
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+
 
 def untagged(tok) -> bool:
     """Whether the tagger did not run over ``tok``'s sentence."""

@@ -26,7 +26,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..tags import is_pronoun
+from ..tags import RELATIVE_PRONOUNS, is_pronoun
 from ..document import Actor
 from .gender import name_genders
 from .kb import KnowledgeBase
@@ -446,7 +446,7 @@ class ActorBuilder:
         verb = tok.head
         for _ in range(3):
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None and subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+            if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 head = verb.head  # "Hussain, a member who encouraged *him*": him is not Hussain
                 return head.head if head.dep_ == "appos" else head
             if subj is not None:

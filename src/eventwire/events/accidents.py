@@ -8,6 +8,7 @@ the record with assaults that never happened. The words come from cues.toml ``na
 from __future__ import annotations
 
 from .patterns import Pattern, PatternSet
+from ..tags import RELATIVE_PRONOUNS
 from .syntax import agent_object, children, prep_objects, words
 
 
@@ -41,7 +42,7 @@ def doer_is_no_one(tok, p: Pattern, patterns: PatternSet) -> bool:
     if verb.dep_ in ("advcl", "xcomp", "pcomp") and not children(verb, "nsubj", "nsubjpass"):
         # "the stock rose ... before declining": the subject of the clause it hangs from
         verb = verb.head.head if verb.dep_ == "pcomp" else verb.head
-    doers = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who")]
+    doers = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS]
     if not doers and agent_object(verb) is not None:  # "she was hit by a 2013 Toyota Camry"
         doers = [agent_object(verb)]
     elif not doers and verb.dep_ == "relcl":  # "the flu that has killed 150"

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..tags import RELATIVE_PRONOUNS
+
 SUBJECTS = ("nsubj", "csubj", "expl")
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 # Children that start another clause or argument: not part of a verb's complement.
 NOT_COMPLEMENT = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "advcl", "punct", "cc", "conj", "relcl",

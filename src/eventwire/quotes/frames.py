@@ -305,7 +305,8 @@ def _as_status(v) -> bool:
 def _no_cue_here(lemma: str, kids) -> bool:
     """Whether a cue verb is used in a sense that says nothing, judged by its dependents ``kids``."""
     objects = [c for c in kids if c.dep_ in ("dobj", "obj")]
-    if lemma == "deny" and objects and any(c.dep_ == "auxpass" for c in kids):
+    passive = any(c.dep_ == "auxpass" for c in kids)
+    if lemma == "deny" and objects and passive:
         return True  # "was denied entry", "were denied a permit": something withheld, nothing said
     if lemma in PERCEIVING and any(c.dep_ == "ccomp" and c.tag_ in ("VB", "VBG", "VBN") and not any(
             g.dep_ in ("aux", "auxpass", "mark") for g in c.children) for c in kids):
@@ -315,7 +316,6 @@ def _no_cue_here(lemma: str, kids) -> bool:
         return True  # "weighs less than 3 lbs": a measure, no view weighed
     if lemma == "add" and objects and any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in kids):
         return True  # "added DRM to its processors": something put in, nothing said
-    passive = any(c.dep_ == "auxpass" for c in kids)
     if lemma == "find" and passive and any(c.dep_ in ("acomp", "oprd") and c.lemma_.lower() not in VERDICTS
                                            for c in kids):
         return True  # "was found alive", "was found shoeless": someone located ("found guilty" is a ruling)
