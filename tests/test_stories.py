@@ -679,6 +679,28 @@ def test_names_are_named_parties_not_a_country_s_police_or_civilians():
     assert "n:greek police force" not in counts
 
 
+def test_a_company_is_named_by_its_name_less_its_legal_form_and_trade_words():
+    """Outlets write one company's name in several ways ("Tallgrass Distributors Ltd.", "Tallgrass
+    Distribution Ltd"): the words before its legal form and trade words are the name both share."""
+    from eventwire.stories.features import company_name, from_record
+
+    assert company_name("tallgrass distributors ltd.") == "tallgrass"
+    assert company_name("bank of america corp") == "bank of america"
+    assert company_name("smith & associates") == "smith"
+    assert company_name("international group") == "international group"  # nothing left to tell which
+    assert company_name("tallgrass") == "tallgrass"
+
+    def org(name):
+        text = f"A gunman shot a man at a {name} party. The {name} staff were sent home."
+        starts = [text.index(name), text.rindex(name)]
+        return {"id": "a" * 64, "text": text,
+                "entities": [{"text": name, "start": i, "end": i + len(name), "label": "ORG"} for i in starts]}
+
+    one, other = from_record(org("Tallgrass Distributors Ltd.")), from_record(org("Tallgrass Distribution Ltd"))
+    assert "n:tallgrass" in one.counts and "n:tallgrass" in other.counts
+    assert ["ORG", "tallgrass distributors ltd", "tallgrass"] in one.lead  # and a participant by both
+
+
 def test_split_separates_two_parties_doing_the_same_thing():
     """Two clubs' offers to one player: every report names both clubs and the player, so words do
     not tell them apart, but three leads say one club made the offer and three the other, never

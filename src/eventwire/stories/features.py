@@ -69,6 +69,31 @@ _NEWS_FILLER = frozenset({"said", "says", "told", "according", "reported", "repo
                           "mr", "mrs", "ms", "also", "just", "like", "new", "time"})
 
 
+# How a company's name ends when it says what kind of company it is rather than which: its legal form
+# ("Ltd", "Inc") and the trade words that outlets vary ("Tallgrass Distributors Ltd", "Tallgrass Distribution").
+_COMPANY_FORMS = frozenset({
+    "ltd", "limited", "inc", "incorporated", "corp", "corporation", "co", "company", "llc", "llp", "lp", "plc",
+    "gmbh", "ag", "sa", "nv", "bv", "spa", "pty", "pte", "oy", "ab", "as",
+    "group", "holdings", "holding", "distribution", "distributors", "distributing", "services", "industries",
+    "enterprises", "products", "systems", "technologies", "solutions", "partners", "associates", "trading",
+    "manufacturing", "international", "intl", "worldwide", "&"})
+
+
+def company_name(key: str) -> str:
+    """A company's name key (:func:`normalise_name`) less the words that end it by saying what kind of
+    company it is: "tallgrass distributors ltd" and "tall grass distribution limited" name "tallgrass" and
+    "tall grass". Reports of one happening write a company's name in full, shortened or with another
+    trade word; the words before are the ones that tell which company. A name that is only such words
+    ("International Group") is returned as it is."""
+    words = key.replace(",", " ").split()
+    end = len(words)
+    while end > 1 and words[end - 1].strip(".") in _COMPANY_FORMS:
+        end -= 1
+    if end == len(words) or words[0].strip(".") in _COMPANY_FORMS:
+        return key
+    return " ".join(words[:end])
+
+
 def normalise_name(text: str) -> str:
     """A name as a matching key: :func:`display_name` lower-cased."""
     return display_name(text).lower()
@@ -164,6 +189,8 @@ def from_record(rec: dict[str, Any]) -> ArticleFeatures:
             if label == "PERSON" and " " in key:
                 counts["n:" + key.rsplit(" ", 1)[1]] += n
                 _show(shown, "n:" + key.rsplit(" ", 1)[1], written.rsplit(" ", 1)[-1])
+            if label == "ORG" and (short := company_name(key)) != key:
+                counts["n:" + short] += n
         if label in PLACE_LABELS:
             counts["p:" + key] += n
             _show(shown, "p:" + key, written)
@@ -344,6 +371,8 @@ def lead_participants(rec: dict[str, Any], lead_end: int, times: list[tuple[int,
         keys = [key]
         if label == "PERSON" and " " in key:
             keys.append(key.rsplit(" ", 1)[1])
+        if label == "ORG":
+            keys.append(company_name(key))
         actor = actor_names.get(e.get("actor"))
         if actor:
             keys.append(normalise_name(actor))
