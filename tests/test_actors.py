@@ -244,6 +244,14 @@ def test_a_capital_named_like_a_city_of_the_country_the_sentence_names(pipeline)
     assert _code_at(doc, "Moscow") == "RUSGOV"  # Moscow, Idaho is too small to be meant
 
 
+def test_a_city_the_recogniser_takes_for_an_organisation_is_its_country(pipeline):
+    """spaCy often labels a city with a sports team ORG ("residents of Edmonton"): it is the city,
+    so its country, not an unknown organisation named Edmonton."""
+    doc = _process(pipeline, "For the residents of Edmonton, the strike was a shock.")
+    edmonton = _actor_at(doc, "Edmonton")
+    assert edmonton is not None and edmonton.code == "CAN"
+
+
 def test_group_word_modifying_a_collective_noun(pipeline):
     doc = _process(pipeline, "Opposition groups in Zimbabwe are demanding new elections.")
     assert _code_at(doc, "Opposition groups") == "ZWEOPP"

@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..tags import is_noun, is_proper_noun, untagged
-from .cities import place_country, rival_city_countries
+from .cities import city_country, place_country, rival_city_countries
 from .gazetteer import AMBIGUOUS_ALONE, Atom, Entry, Gazetteer
 from .kb import KIND_LABELS, KnowledgeBase, PeopleGroup, Person, Tenure
 from .titles import TITLES, the_title
@@ -600,6 +600,12 @@ class Linker:
                     ctx.found.append(Found(ent.start, ent.end, Ref("group", country=iso), "place", ent.root.i))
                 continue
             if ent.label_ not in ("PERSON", "ORG") or covered[ent.end - 1]:
+                continue
+            if ent.label_ == "ORG" and not any(covered[i] for i in range(ent.start, ent.end)) \
+                    and (iso := self._qualifier_country(ent.end) or city_country(ent.text)) is not None:
+                # a city the recogniser takes for an organisation (its sports team's name): "residents
+                # of Edmonton", "Edmonton needs to start eating": the city, so its country
+                ctx.found.append(Found(ent.start, ent.end, Ref("group", country=iso), "place", ent.root.i))
                 continue
             start = ent.start
             for i in range(ent.start, ent.end):
