@@ -338,6 +338,8 @@ EVERYDAY_SENSES = [
     ("Lindsay is grateful for the treatment she received at the Betty Ford Center.", None),
     ("The weapons that Hamas received from Iran were smuggled through tunnels.", None),
     ("Iran executed two men convicted of spying for Israel.", "18"),
+    ("Manchester United executed perfectly.", None),
+    ("Two men were executed in Tehran.", "18"),
     ("The producers caused some backlash after giving the job to Seth MacFarlane.", None),
     ("Summit Entertainment kicked off talks with Chris Weitz.", None),
     # seen on MEANTIME's Airbus articles

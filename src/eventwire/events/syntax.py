@@ -110,10 +110,21 @@ abduct free release expel deport extradite sue fine execute behead oust sack dis
 
 def reduced_passive(verb) -> bool:
     """A headline's passive without "is" or "was": a verb that always takes an object, in its past
-    form, heading its sentence with a subject and no object or auxiliary. Its subject undergoes it."""
+    form, heading its sentence (one with no full stop: a headline's) with a subject and no object or
+    auxiliary. Its subject undergoes it."""
     return verb.dep_ == "ROOT" and verb.tag_ in ("VBN", "VBD") and verb.lemma_.lower() in OBJECT_ONLY_VERBS \
         and any(c.dep_ == "nsubj" for c in verb.children) \
-        and not any(c.dep_ in ("dobj", "aux", "auxpass", "dative", "ccomp", "xcomp") for c in verb.children)
+        and not any(c.dep_ in ("dobj", "aux", "auxpass", "dative", "ccomp", "xcomp") for c in verb.children) \
+        and not _ends_with_a_stop(verb.sent)
+
+
+def _ends_with_a_stop(sent) -> bool:
+    """Whether a sentence ends with a full stop (or a quote mark after one), as a headline does not:
+    "Manchester United executed perfectly." is a side playing well, not a headline's passive."""
+    last = sent[-1]
+    if last.is_quote and len(sent) > 1:
+        last = sent[-2]
+    return last.text in (".", "!", "?")
 
 
 def agent_object(verb):
