@@ -252,6 +252,18 @@ def test_a_city_the_recogniser_takes_for_an_organisation_is_its_country(pipeline
     assert edmonton is not None and edmonton.code == "CAN"
 
 
+@pytest.mark.parametrize("text,phrase,code", [
+    ("USAID sent shelter materials to Haiti.", "USAID", "USAGOV"),
+    ("Kataib Hezbollah fired rockets at a base in Iraq.", "Kataib Hezbollah", "IRQREB"),  # not Lebanon's Hezbollah
+    ("UNICEF sent vaccines to Yemen.", "UNICEF", "IGOUNICEF"),  # not UNESCO
+    ("The New People's Army attacked a patrol in Haiti.", "New People's Army", "PHLREB"),  # no Haitian army
+    ("The Afghan National Army sent troops to Kandahar.", "Afghan National Army", "AFGMIL"),  # a national: no civilian
+    ("The Iraqi National Guard attacked the town.", "Iraqi National Guard", "IRQMIL"),
+])
+def test_national_bodies_and_armed_groups_of_the_kb(pipeline, text, phrase, code):
+    assert _code_at(_process(pipeline, text), phrase) == code
+
+
 def test_group_word_modifying_a_collective_noun(pipeline):
     doc = _process(pipeline, "Opposition groups in Zimbabwe are demanding new elections.")
     assert _code_at(doc, "Opposition groups") == "ZWEOPP"

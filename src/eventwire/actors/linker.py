@@ -321,6 +321,10 @@ class Linker:
                 second.first("role").extra.sector in ("MIL", "COP"):
             # "government forces", "state police": the armed body is the actor
             r, end = second.first("role").extra, second.end
+        elif second is not None and second.has("role") and r.sector == "CVL" \
+                and sdoc[end - 1].tag_ not in ("NNS", "NNPS") and not second.first("role").extra.person:
+            # "Afghan National Army", "Iraqi National Guard": a civilian word naming the body that follows
+            r, end = second.first("role").extra, second.end
         # apposition: "state broadcaster CCTV", "President Xi Jinping"
         follow = at.get(end)
         if follow is not None and follow.has("org") and not r.person:
