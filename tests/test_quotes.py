@@ -555,6 +555,18 @@ def test_a_relative_or_a_lawyer_speaks_for_themselves_a_spokesman_for_the_owner(
     assert names["His spokesman"] == "Barack Obama"
 
 
+def test_a_thing_an_actor_only_describes_is_no_voice(pipeline):
+    """'Secret Service protocol called for ...': the protocol is the sources' evidence; the Secret
+    Service (an actor) only says whose protocol it is."""
+    from eventwire.document import Document
+
+    doc = Document.from_raw("Two sources said Secret Service protocol called for the nominee to be taken to a "
+                            "hospital.")
+    pipeline([doc])
+    (q,) = doc.quotes
+    assert q.speaker["text"] == "Two sources" and q.text.startswith("Secret Service protocol called")
+
+
 def test_what_one_saw_happen_is_no_view(pipeline):
     """'Accenture saw its shares fall' and 'saw large drops as a result of ...' are what happened;
     'sees the program as a waste' and 'saw that the economy was improving' are views."""

@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..actors import mention_index
 from ..attribution import frame_source
 from ..document import Document, Quote
 from .frames import Frame, Span, doc_frames, lemma_of
@@ -158,9 +159,12 @@ def _a_voice(doc: Document, f: Frame) -> bool:
     """Whether frame ``f``'s source can speak: an actor, a name, a pronoun or a document
     ("the report"), not a thing that is shown or shows ("the numbers", "the attacks")."""
     sdoc = doc.user_data.get("spacy")
-    if f.source_token is None or sdoc is None or resolve(doc, *f.source)["actor"]:
+    if f.source_token is None or sdoc is None:
         return True
     tok = sdoc[f.source_token]
+    hit = mention_index(doc).at(*f.source) if doc.actors else None
+    if hit is not None and hit[1] <= tok.idx < hit[2]:  # an actor's mention holds the head: not "Secret Service protocol"
+        return True
     return tok.ent_type_ in SOURCE_LABELS or tok.pos_ in ("PROPN", "PRON") or lemma_of(tok) in REPORT_NOUNS
 
 
