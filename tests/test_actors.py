@@ -259,9 +259,18 @@ def test_a_city_the_recogniser_takes_for_an_organisation_is_its_country(pipeline
     ("The New People's Army attacked a patrol in Haiti.", "New People's Army", "PHLREB"),  # no Haitian army
     ("The Afghan National Army sent troops to Kandahar.", "Afghan National Army", "AFGMIL"),  # a national: no civilian
     ("The Iraqi National Guard attacked the town.", "Iraqi National Guard", "IRQMIL"),
+    ("The al-Aqsa Martyrs' Brigades claimed the attack in Haiti.", "al-Aqsa Martyrs' Brigades", "PSEREB"),
 ])
 def test_national_bodies_and_armed_groups_of_the_kb(pipeline, text, phrase, code):
     assert _code_at(_process(pipeline, text), phrase) == code
+
+
+def test_national_in_a_name_is_no_citizen(pipeline):
+    """'a British national' is a person; 'the Swiss National Bank' is a body of Switzerland."""
+    doc = _process(pipeline, "The Swiss National Bank raised rates. A British national was arrested.")
+    bank = _actor_at(doc, "Swiss National Bank")
+    assert bank is not None and bank.country == "CHE" and not (bank.code or "").endswith("CVL")
+    assert _code_at(doc, "British national") == "GBRCVL"
 
 
 def test_group_word_modifying_a_collective_noun(pipeline):

@@ -338,6 +338,13 @@ class Linker:
                 if ref.kind == "unknown":
                     ref.country, ref.sector = (iso if len(refs) == 1 else None), r.sector
                 return Found(start, nend, ref, "country_role", self._head(start, nend, sdoc))
+            if r.sector == "CVL" and end < len(sdoc) and sdoc[end].tag_ in ("NN", "NNS", "NNP", "NNPS"):
+                # a word of a name, not a person: "Swiss National Bank", "Syrian National Council", a body
+                # of the country named as written
+                if ent is None or ent.end <= end or len(refs) > 1:
+                    return None
+                return Found(ent.start, ent.end, Ref("unknown", name=sdoc[a.start:ent.end].text, role="org",
+                                                     country=iso), "country_role", ent.root.i)
         head = self._head(start, end, sdoc)
         if len(refs) > 1:
             # each coordinated reference becomes its own group actor over its own words
