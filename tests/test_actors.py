@@ -265,6 +265,16 @@ def test_national_bodies_and_armed_groups_of_the_kb(pipeline, text, phrase, code
     assert _code_at(_process(pipeline, text), phrase) == code
 
 
+@pytest.mark.parametrize("text,phrase,code", [
+    ("Hassan Nasrallah warned Israel on Friday.", "Hassan Nasrallah", "LBNREB"),  # Hezbollah's leader, as Hezbollah
+    ("Juan Guaido called for protests in Caracas.", "Juan Guaido", "VENOPP"),  # the opposition's leader
+    ("Vladimir Putin warned Ukraine on Friday.", "Vladimir Putin", "RUSGOV"),
+])
+def test_a_leader_of_a_body_is_coded_as_the_body_not_the_government(pipeline, text, phrase, code):
+    doc = _process(pipeline, text, published="2020-06-15")
+    assert _code_at(doc, phrase) == code
+
+
 def test_national_in_a_name_is_no_citizen(pipeline):
     """'a British national' is a person; 'the Swiss National Bank' is a body of Switzerland."""
     doc = _process(pipeline, "The Swiss National Bank raised rates. A British national was arrested.")

@@ -157,7 +157,22 @@ def person_code(kb: KnowledgeBase, person: Person, date: str | None) -> tuple[st
         return latest.country, latest.country, None
     if t.country.startswith("IGO"):
         return None, t.country, t
-    return t.country, t.country + "GOV", t
+    return t.country, _office_code(kb, t), t
+
+
+def _office_code(kb: KnowledgeBase, t: Tenure) -> str:
+    """The code of an office: its country's government, unless the office leads a body of its own
+    (the tenure's kind names it: "hamas_leader" is Hamas's PSEREB, "wagner_leader" the Wagner Group's
+    RUSMIL) or the opposition ("opposition_leader": VENOPP)."""
+    body = t.kind[:-len("_leader")] if t.kind.endswith("_leader") else ""
+    if body == "opposition":
+        return t.country + "OPP"
+    if body:
+        org = next((o for o in kb.orgs if o.kind == "org" and o.country == t.country
+                    and slug(o.name).split("_")[0] == body), None)
+        if org is not None:
+            return org.code
+    return t.country + "GOV"
 
 
 class Linker:
