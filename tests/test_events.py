@@ -583,6 +583,15 @@ def test_a_failed_joint_act_is_refused_by_each_side_to_the_other(pipeline):
     assert not any(k == 1 and t in ("GBR", "FRA") for k, _, _, t in pairs)
 
 
+def test_a_refusal_held_until_another_acts_is_refused_to_that_party(pipeline):
+    """'will not lift the embargo until Vietnam helps': a refusal to Vietnam, as a threat 'unless
+    Baghdad accepts' is aimed at Baghdad; a passive condition names who must act by its agent."""
+    pairs = _dyads(pipeline, "Clinton said he will not lift the embargo until Vietnam helps find the missing.",
+                   "Russian workers said they will not end the strike until their demands are met by the government.")
+    assert (0, "12", "USAGOV", "VNM") in pairs
+    assert any(k == 1 and r == "12" and t is not None for k, r, _, t in pairs)
+
+
 def test_a_noun_the_parser_made_a_gerund_subject_is_the_object(pipeline):
     """'will not accept any Rohingya refugees fleeing the violence' (parsed as 'accept [that] refugees
     [are] fleeing'): the refugees are refused; 'an attack on the TMC government calling it ...' is on

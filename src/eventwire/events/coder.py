@@ -76,6 +76,8 @@ HOMECOMING_VERBS = frozenset({"arrive", "return", "land", "come", "fly", "get"})
 INQUIRY_ROOTS = frozenset({"09", "11"})
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+# A refusal held "until" or "unless" another party acts is refused to that party.
+REFUSAL_CONDITIONS = frozenset({"until", "till", "unless"})
 # Verbs whose several subjects act on each other and whose object is what passes between them
 # ("India and Pakistan exchanged prisoners", "the rivals traded accusations"), whatever the root.
 RECIPROCAL_VERBS = frozenset({"exchange", "swap", "trade"})
@@ -862,6 +864,8 @@ class Coder:
             cands += [(s, "clause") for s in clause_subjects(verb)]
         if code[:2] == "13":
             cands += [(s, "clause") for s in condition_subjects(verb, self.conditional)]
+        elif code[:2] == "12":  # "will not lift the embargo until Cuba undertakes reforms": refused to Cuba
+            cands += [(s, "clause") for s in condition_subjects(verb, REFUSAL_CONDITIONS)]
         for pc in purpose_clauses(verb):
             cands += [(c, "purpose") for c in children(pc, "dobj", "dative")]
             cands += [(s, "purpose") for s in clause_subjects(pc)]

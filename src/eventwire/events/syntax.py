@@ -389,11 +389,14 @@ def content_subjects(obj) -> list:
 
 def condition_subjects(verb, marks) -> list:
     """Subjects of conditional clauses on the verb ("... unless Baghdad accepts",
-    "if the United States goes ahead"): whom a threat is aimed at."""
+    "if the United States goes ahead"), a passive one's agent first: whom a threat or a
+    refusal is aimed at."""
     out = []
     for c in verb.children:
         if c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in marks for k in c.children):
-            out += [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ in NOMINAL]
+            by = agent_object(c)  # "until their demands are met by the authorities": who must act
+            out += ([by] if by is not None and by.pos_ in NOMINAL else []) + \
+                [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ in NOMINAL]
     return out
 
 
