@@ -592,6 +592,16 @@ def test_a_refusal_held_until_another_acts_is_refused_to_that_party(pipeline):
     assert any(k == 1 and r == "12" and t is not None for k, r, _, t in pairs)
 
 
+def test_a_hyphenated_ceasefire_agreed_by_two_sides_is_each_ones_to_the_other(pipeline):
+    """The tokenizer splits "cease-fire"; it is still the ceasefire, "on Friday" is no "agree on",
+    a ceasefire two sides agree is mutual, and the fighting it ends is no fighting."""
+    pairs = _dyads(pipeline, "Afghan President Ashraf Ghani announced a weeklong cease-fire with the Taliban.",
+                   "India and Pakistan agreed to a cease-fire on Friday to end months of fighting in Kashmir.")
+    assert (0, "08", "AFGGOV", "AFGREB") in pairs
+    assert {(1, "08", "IND", "PAK"), (1, "08", "PAK", "IND")} <= pairs
+    assert not any(k == 1 and r == "19" for k, r, _, _ in pairs)
+
+
 def test_a_noun_the_parser_made_a_gerund_subject_is_the_object(pipeline):
     """'will not accept any Rohingya refugees fleeing the violence' (parsed as 'accept [that] refugees
     [are] fleeing'): the refugees are refused; 'an attack on the TMC government calling it ...' is on

@@ -53,6 +53,7 @@ HELD_NOUNS = frozenset({"agreement", "deal", "treaty", "accord", "pact", "contra
                         "commitment", "order"})
 # Roots whose events are mutual when several actors share one role ("A and B met").
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+SYMMETRIC_CODES = frozenset({"0871"})  # a ceasefire two sides agree is each one's to the other
 # ... but praise, defence, rallying, recognition, apology and forgiveness are each side's own:
 # "endorsed by both the New York Times and the Boston Globe" is no endorsement of each other
 # ... and visits: "the minister and the president toured the affected areas" is no visit to each other
@@ -76,6 +77,10 @@ HOMECOMING_VERBS = frozenset({"arrive", "return", "land", "come", "fly", "get"})
 INQUIRY_ROOTS = frozenset({"09", "11"})
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+# Nouns that measure out what their "of" names ("months of fighting", "a wave of attacks"): what is done to
+# them is done to it.
+SPAN_NOUNS = frozenset({"hour", "day", "week", "month", "year", "decade", "period", "series", "wave", "spate",
+                        "round", "cycle"})
 # A refusal held "until" or "unless" another party acts is refused to that party.
 REFUSAL_CONDITIONS = frozenset({"until", "till", "unless"})
 # Verbs whose several subjects act on each other and whose object is what passes between them
@@ -137,6 +142,8 @@ def _required_found(tok, p: Pattern) -> list | None:
     found = []
     for w in p.required:
         pool = direct if (w in PREPOSITIONS or w in PARTICLES) else comp
+        if w in PREPOSITIONS:  # "agreed ... on Friday" is no "agree on"
+            pool = [t for t in pool if not (t.dep_ == "prep" and _says_when(t))]
         if w == "in":  # the particle of "give in", "cave in", "sit in": not "gave in interviews", "sat in the square"
             pool = [t for t in pool if not children(t, "pobj")]
         hit = next((t for t in pool if w in words(t) and t not in found), None)
@@ -526,6 +533,8 @@ class Coder:
         ``[cancelling]``; that verb's own match, if any, codes the cancelling."""
         if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in NOUN_POS:
             tok = tok.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in SPAN_NOUNS:
+            tok = tok.head.head  # "to end months of fighting": the fighting is what ends
         elif tok.dep_ == "advcl" and children(tok.head, "dobj") and any(a.lower_ == "to" for a in children(tok, "aux")):
             return tok.head.lemma_.lower() in self.cancelling  # "cancelling a deal to sell", parsed as a purpose
         return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in self.cancelling
@@ -948,8 +957,8 @@ class Coder:
         # intended is as mutual as the act itself ("A and B will meet" is, "A and B will help with the
         # clean-up" is not)
         shared = m.code if code != m.code and code[:2] in ("03", "12") else code
-        mutual = len(sources) > 1 and (shared[:2] in SYMMETRIC_ROOTS and shared[:3] not in ONE_WAY_CODES
-                                       and not self._gives_to_other(m)
+        mutual = len(sources) > 1 and ((shared[:2] in SYMMETRIC_ROOTS or shared in SYMMETRIC_CODES)
+                                       and shared[:3] not in ONE_WAY_CODES and not self._gives_to_other(m)
                                        or src_how == "between")
         if len(sources) > 1 and (self._reciprocal(m) or src_how == "between"):
             # "a deal between the EU and Libya, mediated by Qatar": the two sides are each other's party;

@@ -22,11 +22,18 @@ PHRASE_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod
 
 
 def words(tok) -> tuple[str, ...]:
-    """The forms a pattern word may match: lemma and lower-cased text, and for a verb
-    whose lemma the lemmatizer got wrong ("staged" -> "stag") the regular stem."""
+    """The forms a pattern word may match: lemma and lower-cased text, for a verb
+    whose lemma the lemmatizer got wrong ("staged" -> "stag") the regular stem, and for
+    the last part of a hyphenated word the whole word, with and without its hyphen (the
+    tokenizer splits "cease-fire" into "cease", "-", "fire")."""
     lemma, low = tok.lemma_.lower(), tok.lower_
     if tok.tag_ in ("VBD", "VBN") and low.endswith("ed") and len(low) > 4:
         return (lemma, low, low[:-1], low[:-2])  # "staged" -> "stage", "opened" -> "open"
+    i = tok.i
+    if i >= 2 and tok.doc[i - 1].text == "-" and not tok.doc[i - 1].whitespace_ \
+            and not tok.doc[i - 2].whitespace_ and tok.doc[i - 2].is_alpha:
+        first = tok.doc[i - 2].lower_
+        return (lemma, low, first + lemma, first + "-" + lemma)
     return (lemma, low)
 
 
