@@ -529,6 +529,11 @@ def test_a_dateline_read_as_a_second_subject_is_not_the_doer(pipeline):
     doc = Document.from_raw("NEWARK, N.J. (AP) - United Airlines has apologized to a French woman.")
     pipeline([doc])
     assert {e.source[0].name for e in doc.events} == {"United Airlines"}
+    # the parser can hang the doer off the dateline as an apposition of an apposition
+    doc = Document.from_raw("THE HAGUE, Netherlands -- A United Nations prosecutor has charged a former Rwandan "
+                            "minister with contempt of court.")
+    pipeline([doc])
+    assert {e.source[0].code[:6] for e in doc.events} == {"IGOUNO"}
 
 
 def test_praise_by_two_is_not_praise_of_each_other(pipeline):

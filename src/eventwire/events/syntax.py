@@ -233,6 +233,25 @@ def _nearest_subject(verb):
     return before[-1] if before else (subjects[0] if subjects else None)
 
 
+DASHES = frozenset({"-", "--", "—", "–"})
+
+
+def _past_dateline(subject, verb):
+    """The subject after a dateline the parser made the subject's head ("THE HAGUE, Netherlands --
+    A United Nations prosecutor has charged ...": the prosecutor, an apposition of an apposition of
+    "HAGUE"): the top nominal between the dateline's dash and the verb; else ``subject``."""
+    sent_start = subject.sent.start
+    if subject.i - sent_start > 8:
+        return subject
+    dash = next((t for t in subject.subtree if t.text in DASHES and t.i < verb.i and t.whitespace_
+                 and t.i > 0 and t.nbor(-1).whitespace_), None)  # a dash set off by spaces, no hyphen
+    if dash is None or dash.i - sent_start > 10 or not all(subject.left_edge.i <= i for i in range(sent_start, dash.i)):
+        return subject
+    after = [t for t in subject.subtree if dash.i < t.i < verb.i and t.pos_ in NOMINAL
+             and not (dash.i < t.head.i < verb.i)]
+    return after[0] if after else subject
+
+
 def subject_candidates(verb, depth: int = 0) -> list[tuple[object, str]]:
     """Tokens that may name the doer of ``verb``, best first, with how each was found."""
     if depth > 4:
@@ -242,6 +261,7 @@ def subject_candidates(verb, depth: int = 0) -> list[tuple[object, str]]:
         return [(a, "direct")] if a is not None else []
     s = _nearest_subject(verb)
     if s is not None:
+        s = _past_dateline(s, verb)
         if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return _antecedents(verb.head)
         inner = child(s, "nsubj") if s.pos_ == "VERB" else None
