@@ -388,6 +388,13 @@ def test_a_capitals_old_name_is_no_capital_bonus(places_pipe):
     assert [(p.name, p.country) for p in doc.places] == [("Philadelphia", "USA"), ("Mumbai", "IND")]
 
 
+def test_a_small_town_abroad_known_only_by_another_name_is_no_reading(places_pipe):
+    """'the Somme' is no département the gazetteer holds; Sémé, a Senegalese town of 7,000 that one
+    of its other names spells so, is no reading of it in an article with no sign of Senegal."""
+    doc = run(places_pipe, "Bird flu was found on a farm in the Somme, officials in Paris said.")
+    assert [(p.text, p.country) for p in doc.places] == [("Paris", "FRA")]
+
+
 def test_a_news_agency_named_like_a_town_is_no_place(places_pipe):
     """'Xinhua reported': the agency, not Xinhua county; the village it reports on stays a place."""
     doc = run(places_pipe, "The landslide hit a village in Sichuan, Xinhua reported.")

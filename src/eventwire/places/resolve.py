@@ -5,7 +5,9 @@ Each candidate gets a score that adds up evidence, in log-population units:
   a country outranks a division, a division a town of the same name, a
   national capital a provincial city;
 - name: matched by an alias rather than by the place's own name costs a
-  point, more for small towns whose aliases are often historical names;
+  point, more for small towns whose aliases are often historical names; a
+  small town abroad matched only so, in a country the article gives no other
+  sign of, is no reading at all;
 - the article's country focus: countries named outright, places with only
   one reading, demonyms ("Chinese"), and the outlet's country (its web
   domain's country code, or the country the caller gives) add weight to
@@ -225,6 +227,8 @@ def resolve_mentions(mentions: list[Mention], text: str, demonyms=(), prior: dic
                     best, best_s, second = e, s, best_s
                 elif s > second:
                     second = s
+            if best is not None and _stray_alias(best, m, focus):
+                best = None
             new.append(best)
             scores[i] = best_s
             runner_up.append(second)
@@ -233,6 +237,14 @@ def resolve_mentions(mentions: list[Mention], text: str, demonyms=(), prior: dic
         # else two ambiguous names can pull each other to the wrong state and swap readings each pass
         sure = [min(1.0, (b - r) / SURE_MARGIN) if r > -math.inf else 1.0 for b, r in zip(scores, runner_up)]
     return [Resolved(m, e, s) for m, e, s in zip(mentions, picks, scores) if e is not None]
+
+
+def _stray_alias(entry: Entry, m: Mention, focus: dict[str, float]) -> bool:
+    """Whether the best reading is a small town matched only by one of its other names (often
+    historical or foreign spellings) in a country the article gives no other sign of: "the Somme"
+    is no Sémé, Senegal. No reading beats that one."""
+    return entry.kind == "city" and entry.population < SMALL_TOWN and focus.get(entry.country, 0.0) <= 0 \
+        and all(alias for e, alias in m.candidates if e is entry)
 
 
 def outlet_prior(url: str | None, outlet: str | None = None) -> dict[str, float]:
