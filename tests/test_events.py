@@ -439,6 +439,12 @@ def test_a_noun_with_a_name_beside_it_is_that_one_not_its_possessor(pipeline):
     assert {s for _, root, s, _ in pairs if root == "08"} == {"Gurbanguli Berdymukhamedov"}
 
 
+def test_a_group_named_by_its_members_is_those_members(pipeline):
+    """'Several groups including Hamas fired rockets': the members the head lists act."""
+    pairs = _dyads(pipeline, "Several groups including Hamas fired rockets at Israel.")
+    assert {(s, t) for _, root, s, t in pairs if root[:1] == "1"} == {("PSEREB", "ISR")}
+
+
 def test_a_headlines_participle_is_undergone_and_a_relative_who_is_its_antecedent(pipeline):
     """'Two journalists arrested in Cairo': the journalists are arrested (the participle the tagger read
     as a past tense); 'Mohamed Abdi, 21, who was detained': Abdi is detained, not the court he appeared

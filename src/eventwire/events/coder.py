@@ -661,7 +661,8 @@ class Coder:
                 # "Osama bin Laden's al-Qaeda terror network": the coded body, not an uncoded name beside it
                 inside = [h for h in inside if h[0].code or h[0].country]
             if not inside and _depth < 2:
-                of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                # ... and to the members a head lists ("several student groups including the AISA")
+                of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "including")), None)
                 obj = child(of, "pobj") if of is not None else None
                 if obj is not None and t.pos_ in ("NOUN", "NUM", "PRON", "ADJ"):
                     inside = self.actors_of(doc, obj, _depth + 1)
