@@ -157,6 +157,10 @@ PHRASINGS = {
     # CAMEO 08: a boycott lifted or a march called off is given up (080), not a boycott or a protest
     "giving up a protest": (["The Palestinian Authority lifted its boycott of Israeli ranchers.",
                              "The Kenyan opposition called off its rally in Nairobi."], ["080", "080"]),
+    # CAMEO 1244: sanctions kept, renewed or prolonged are a refusal to ease them
+    "keeping sanctions": (["The European Union extended sanctions against Syria for a year.",
+                           "The European Union is prolonging sanctions against Syria for a year."],
+                          ["1244", "1244"]),
 }
 
 
@@ -339,6 +343,7 @@ EVERYDAY_SENSES = [
     ("The weapons that Hamas received from Iran were smuggled through tunnels.", None),
     ("Iran executed two men convicted of spying for Israel.", "18"),
     ("Manchester United executed perfectly.", None),
+    ("Bolivian authorities declared a state of siege in Pando.", "17"),  # a state of emergency, no siege
     ("Two men were executed in Tehran.", "18"),
     ("The producers caused some backlash after giving the job to Seth MacFarlane.", None),
     ("Summit Entertainment kicked off talks with Chris Weitz.", None),
