@@ -157,6 +157,10 @@ PHRASINGS = {
     # CAMEO 08: a boycott lifted or a march called off is given up (080), not a boycott or a protest
     "giving up a protest": (["The Palestinian Authority lifted its boycott of Israeli ranchers.",
                              "The Kenyan opposition called off its rally in Nairobi."], ["080", "080"]),
+    # the pattern whose own word is the trigger's object wins over one whose word sits further down: aid
+    # suspended "in protest" is no protest suspended (162), a "planned visit" cancelled no plan dropped (125)
+    "the nearer word": (["The European Commission suspended humanitarian aid to Afghanistan in protest.",
+                         "The Mexican president cancelled a planned visit to the White House."], ["162", "125"]),
     # CAMEO 1244: sanctions kept, renewed or prolonged are a refusal to ease them
     "keeping sanctions": (["The European Union extended sanctions against Syria for a year.",
                            "The European Union is prolonging sanctions against Syria for a year."],

@@ -213,6 +213,17 @@ def _modifiers_found(tok, p: Pattern) -> list | None:
     return found
 
 
+def _reach(tok, found) -> int:
+    """How far down ``tok``'s tree the words a pattern found lie: the sum of their depths below it."""
+    total = 0
+    for t in found:
+        depth, cur = 0, t
+        while cur.i != tok.i and cur.head.i != cur.i and depth < 8:
+            cur, depth = cur.head, depth + 1
+        total += depth
+    return total
+
+
 def match_token(tok, patterns: PatternSet) -> Match | None:
     """The most specific pattern matching ``tok``, if any."""
     if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass")):
@@ -225,9 +236,9 @@ def match_token(tok, patterns: PatternSet) -> Match | None:
         return None
     if tok.ent_type_ in NOT_EVENT_ENTITIES and tok.pos_ in ("PROPN", "NUM"):
         return None  # "March 27, 2009" is a date, no march (but "eased curfew hours", a "TIME", is an easing)
-    best = None
+    found = []
     for p in patterns.candidates(kind, words(tok)):
-        if best is not None and (p.specificity, -p.order) <= (best[0].specificity, -best[0].order):
+        if found and p.specificity < found[0][0].specificity:
             continue
         mods = _modifiers_found(tok, p)
         if mods is None:
@@ -235,10 +246,19 @@ def match_token(tok, patterns: PatternSet) -> Match | None:
         req = _required_found(tok, p)
         if req is None:
             continue
-        best = (p, mods + req)
-    if best is None:
+        if found and p.specificity > found[0][0].specificity:
+            found = []
+        found.append((p, mods + req, req))
+    if not found:
         return None
-    p, extra = best
+    # of patterns as specific, the first written; when each names a word of its own (not a preposition),
+    # the one whose word sits closer to the trigger ("suspended aid to Kabul in protest" is aid suspended,
+    # not a protest suspended)
+    if len(found) > 1 and all(any(w not in PREPOSITIONS and w not in PARTICLES for w in p.required)
+                              for p, _, _ in found):
+        p, extra, _ = min(found, key=lambda f: (_reach(tok, f[2]), f[0].order))
+    else:
+        p, extra, _ = min(found, key=lambda f: f[0].order)
     if _other_sense(tok, p, patterns) or doer_is_no_one(tok, p, patterns) or kind == "noun" and is_product(tok):
         return None  # a product's name is no event noun either: "a Honda Accord"
     return Match(tok, p, p.code, tokens=[tok, *[t for t in extra if abs(t.i - tok.i) <= 3]])
