@@ -193,6 +193,19 @@ def test_an_attack_on_a_place_is_force_not_criticism(pipeline):
     assert not any(r == "11" for k, r in roots if k < 2) and not any(r == "19" for k, r in roots if k == 2)
 
 
+def test_an_attack_carried_on_by_naming_someone_is_criticism(pipeline):
+    """'launched an attack on the spy chiefs, calling them nutters' is words; a raid that kills, or a
+    strike its doer explains ('saying they targeted ...'), stays force."""
+    roots = _roots_by_sentence(pipeline,
+                               "Former prime minister Paul Keating launched an extraordinary attack on Australia's "
+                               "spy chiefs, calling them nutters.",
+                               "Rebels launched an attack on the army base, killing ten soldiers.",
+                               "Israeli jets attacked Gaza, saying they targeted Hamas positions.")
+    assert "11" in roots[0] and not roots[0] & {"18", "19"}
+    assert "19" in roots[1] and "11" not in roots[1]
+    assert "19" in roots[2] and "11" not in roots[2]
+
+
 def test_an_agentless_measure_is_not_done_by_a_name_in_a_phrase_that_is_no_place(pipeline):
     """'were closed in honor of X': the authorities of where it happened may close things, X did not."""
     from eventwire.document import Document

@@ -1153,12 +1153,23 @@ class Coder:
 
     def _verbal_force(self, code: str, m: Match) -> str:
         """Words of force with a reason ("hammered the senator for his vote", "attacked Obama over
-        his Iran policy") are criticism (cues.toml ``[verbal_force]``): a reason is what words are
-        given for, an air strike is not. A span of time or a military aim is no reason ("attacked the
+        his Iran policy") or carried on by a participle of saying ("launched an attack on the spy
+        chiefs, calling them nutters") are criticism (cues.toml ``[verbal_force]``): a reason is
+        what words are given for, an air strike is not. A span of time or a military aim is no reason ("attacked the
         base for hours", "for control of the road")."""
         verb = m.carrier or m.token
-        if m.pattern.kind != "verb" or code[:2] not in ("18", "19") \
-                or verb.lemma_.lower() not in self.patterns.cue_set("verbal_force", "verbs"):
+        if code[:2] not in ("18", "19"):
+            return code
+        verbs, nouns = self.patterns.cue_set("verbal_force", "verbs"), self.patterns.cue_set("verbal_force", "nouns")
+        if not (m.pattern.kind == "verb" and m.token.lemma_.lower() in verbs
+                or any(t.lemma_.lower() in nouns and t.pos_ == "NOUN" for t in m.tokens)):
+            return code
+        saying = self.patterns.cue_set("verbal_force", "saying")
+        heads = {m.token.i: m.token, verb.i: verb, m.token.head.i: m.token.head}.values()  # noun, carrier, verb
+        if any(c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG" and c.lemma_.lower() in saying
+               for h in heads for c in h.children):
+            return self.patterns.cues["verbal_force"].get("code", code)  # "..., calling them nutters"
+        if m.pattern.kind != "verb" or m.token.lemma_.lower() not in verbs:
             return code
         not_reasons = self.patterns.cue_set("verbal_force", "not_reasons")
         # the reason may hang off the verb or off its object ("attacked GOP voters, lawmakers, and
