@@ -361,6 +361,8 @@ EVERYDAY_SENSES = [
     ("Iran executed two men convicted of spying for Israel.", "18"),
     ("Manchester United executed perfectly.", None),
     ("Bolivian authorities declared a state of siege in Pando.", "17"),  # a state of emergency, no siege
+    ("North Korea has tried to hack into the computers of South Korean army officers.", None),
+    ("Rebels hacked two farmers with machetes.", "18"),
     ("Two men were executed in Tehran.", "18"),
     ("The producers caused some backlash after giving the job to Seth MacFarlane.", None),
     ("Summit Entertainment kicked off talks with Chris Weitz.", None),
