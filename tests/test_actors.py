@@ -260,6 +260,8 @@ def test_a_city_the_recogniser_takes_for_an_organisation_is_its_country(pipeline
     ("The Afghan National Army sent troops to Kandahar.", "Afghan National Army", "AFGMIL"),  # a national: no civilian
     ("The Iraqi National Guard attacked the town.", "Iraqi National Guard", "IRQMIL"),
     ("The al-Aqsa Martyrs' Brigades claimed the attack in Haiti.", "al-Aqsa Martyrs' Brigades", "PSEREB"),
+    # military police are the military's, not the police of the country the sentence names most
+    ("Serbian military police investigated crimes by Croat forces in Croatia.", "police", "SRBMIL"),
 ])
 def test_national_bodies_and_armed_groups_of_the_kb(pipeline, text, phrase, code):
     assert _code_at(_process(pipeline, text), phrase) == code

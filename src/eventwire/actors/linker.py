@@ -332,10 +332,11 @@ class Linker:
         r = role.extra
         end = nxt.end
         second = at.get(end)
-        if second is not None and second.has("role") and r.sector == "GOV" and \
-                second.first("role").extra.sector in ("MIL", "COP"):
-            # "government forces", "state police": the armed body is the actor
-            r, end = second.first("role").extra, second.end
+        if second is not None and second.has("role") and r.sector in ("GOV", "MIL") and not r.person and \
+                second.first("role").extra.sector in ("MIL", "COP") and not second.first("role").extra.person:
+            # "government forces", "state police": the armed body is the actor; "military police" are the
+            # military's, one actor with it (not the police of whatever country the sentence names most)
+            r, end = (r if r.sector == "MIL" else second.first("role").extra), second.end
         elif second is not None and second.has("role") and r.sector == "CVL" \
                 and sdoc[end - 1].tag_ not in ("NNS", "NNPS") and not second.first("role").extra.person:
             # "Afghan National Army", "Iraqi National Guard": a civilian word naming the body that follows
