@@ -1153,10 +1153,10 @@ class Coder:
 
     def _verbal_force(self, code: str, m: Match) -> str:
         """Words of force with a reason ("hammered the senator for his vote", "attacked Obama over
-        his Iran policy") or carried on by a participle of saying ("launched an attack on the spy
+        his Iran policy") or carried on by a participle of naming ("launched an attack on the spy
         chiefs, calling them nutters") are criticism (cues.toml ``[verbal_force]``): a reason is
-        what words are given for, an air strike is not. A span of time or a military aim is no reason ("attacked the
-        base for hours", "for control of the road")."""
+        what words are given for, an air strike is not. A span of time or a military aim is no
+        reason ("attacked the base for hours", "for control of the road")."""
         verb = m.carrier or m.token
         if code[:2] not in ("18", "19"):
             return code

@@ -163,8 +163,8 @@ def _a_voice(doc: Document, f: Frame) -> bool:
         return True
     tok = sdoc[f.source_token]
     hit = mention_index(doc).at(*f.source) if doc.actors else None
-    if hit is not None and hit[1] <= tok.idx < hit[2]:  # an actor's mention holds the head: not "Secret Service protocol"
-        return True
+    if hit is not None and hit[1] <= tok.idx < hit[2]:
+        return True  # an actor's mention holds the head (not so in "Secret Service protocol")
     return tok.ent_type_ in SOURCE_LABELS or tok.pos_ in ("PROPN", "PRON") or lemma_of(tok) in REPORT_NOUNS
 
 
