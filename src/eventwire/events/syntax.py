@@ -245,8 +245,8 @@ def _past_dateline(subject, verb):
         return subject
     dash = next((t for t in subject.subtree if t.text in DASHES and t.i < verb.i and t.whitespace_
                  and t.i > 0 and t.nbor(-1).whitespace_), None)  # a dash set off by spaces, no hyphen
-    if dash is None or dash.i - sent_start > 10 or not all(subject.left_edge.i <= i for i in range(sent_start, dash.i)):
-        return subject
+    if dash is None or dash.i - sent_start > 10 or subject.left_edge.i > sent_start:
+        return subject  # no dash, or the subject does not open the sentence: no dateline before it
     after = [t for t in subject.subtree if dash.i < t.i < verb.i and t.pos_ in NOMINAL
              and not (dash.i < t.head.i < verb.i)]
     return after[0] if after else subject
