@@ -35,8 +35,10 @@ from .titles import title_of
 
 TITLE_REACH = 10  # sentences back "the senator" may look for the person titled so
 
-_ORG_SUFFIXES = re.compile(r"(?:,?\s+(?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|plc|PLC|N\.V|S\.A|AG|SE|GmbH|"
-                           r"Group|Holdings)\.?)+$")
+# Legal forms that end a company's name ("Apple Inc.", "Toyota Motor Corp"): no part of which company it is.
+LEGAL_FORMS = ("Inc", "Corp", "Corporation", "Co", "Ltd", "Limited", "LLC", "plc", "PLC", "N.V", "S.A", "AG", "SE",
+               "GmbH", "Group", "Holdings")
+_ORG_SUFFIXES = re.compile(r"(?:,?\s+(?:" + "|".join(re.escape(f) for f in LEGAL_FORMS) + r")\.?)+$")
 
 
 def org_key(name: str) -> str:

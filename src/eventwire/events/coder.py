@@ -81,8 +81,6 @@ CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 # them is done to it.
 SPAN_NOUNS = frozenset({"hour", "day", "week", "month", "year", "decade", "period", "series", "wave", "spate",
                         "round", "cycle"})
-# A refusal held "until" or "unless" another party acts is refused to that party.
-REFUSAL_CONDITIONS = frozenset({"until", "till", "unless"})
 # Verbs whose several subjects act on each other and whose object is what passes between them
 # ("India and Pakistan exchanged prisoners", "the rivals traded accusations"), whatever the root.
 RECIPROCAL_VERBS = frozenset({"exchange", "swap", "trade"})
@@ -373,6 +371,8 @@ class Coder:
         self.decision = c.cue_set("speech", "decision_verbs")
         self.obligation = c.cue_set("modality", "obligation")
         self.conditional = c.cue_set("modality", "conditional")
+        self.refusal_conditions = c.cue_set("modality", "refusal_conditions")
+        self.verbal_force = {k: c.cue_set("verbal_force", k) for k in ("verbs", "nouns", "saying", "not_reasons")}
         self.imputed = {k: c.cue_set("imputation", k) for k in ("adjectives", "preps", "blame", "deeds")}
         self.crowd = c.cues.get("crowd_force", {})
         self.air = c.cues.get("air_power", {})
@@ -895,7 +895,7 @@ class Coder:
         if code[:2] == "13":
             cands += [(s, "clause") for s in condition_subjects(verb, self.conditional)]
         elif code[:2] == "12":  # "will not lift the embargo until Cuba undertakes reforms": refused to Cuba
-            cands += [(s, "clause") for s in condition_subjects(verb, REFUSAL_CONDITIONS)]
+            cands += [(s, "clause") for s in condition_subjects(verb, self.refusal_conditions)]
         for pc in purpose_clauses(verb):
             cands += [(c, "purpose") for c in children(pc, "dobj", "dative")]
             cands += [(s, "purpose") for s in clause_subjects(pc)]
@@ -1160,18 +1160,17 @@ class Coder:
         verb = m.carrier or m.token
         if code[:2] not in ("18", "19"):
             return code
-        verbs, nouns = self.patterns.cue_set("verbal_force", "verbs"), self.patterns.cue_set("verbal_force", "nouns")
+        verbs, nouns, saying = (self.verbal_force[k] for k in ("verbs", "nouns", "saying"))
         if not (m.pattern.kind == "verb" and m.token.lemma_.lower() in verbs
                 or any(t.lemma_.lower() in nouns and t.pos_ == "NOUN" for t in m.tokens)):
             return code
-        saying = self.patterns.cue_set("verbal_force", "saying")
         heads = {m.token.i: m.token, verb.i: verb, m.token.head.i: m.token.head}.values()  # noun, carrier, verb
         if any(c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG" and c.lemma_.lower() in saying
                for h in heads for c in h.children):
             return self.patterns.cues["verbal_force"].get("code", code)  # "..., calling them nutters"
         if m.pattern.kind != "verb" or m.token.lemma_.lower() not in verbs:
             return code
-        not_reasons = self.patterns.cue_set("verbal_force", "not_reasons")
+        not_reasons = self.verbal_force["not_reasons"]
         # the reason may hang off the verb or off its object ("attacked GOP voters, lawmakers, and
         # thinkers for opposing ...": a gerund there; "a camp for refugees" names the camp)
         found = prep_objects(verb, ("for", "over")) + [

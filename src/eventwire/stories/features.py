@@ -41,6 +41,7 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..actors.coref import LEGAL_FORMS
 from ..document import is_named_actor
 from ..headline import pieces, says_something, time_spans
 from ..time.lexicon import ZONES
@@ -69,14 +70,14 @@ _NEWS_FILLER = frozenset({"said", "says", "told", "according", "reported", "repo
                           "mr", "mrs", "ms", "also", "just", "like", "new", "time"})
 
 
-# How a company's name ends when it says what kind of company it is rather than which: its legal form
-# ("Ltd", "Inc") and the trade words that outlets vary ("Tallgrass Distributors Ltd", "Tallgrass Distribution").
-_COMPANY_FORMS = frozenset({
-    "ltd", "limited", "inc", "incorporated", "corp", "corporation", "co", "company", "llc", "llp", "lp", "plc",
-    "gmbh", "ag", "sa", "nv", "bv", "spa", "pty", "pte", "oy", "ab", "as",
-    "group", "holdings", "holding", "distribution", "distributors", "distributing", "services", "industries",
-    "enterprises", "products", "systems", "technologies", "solutions", "partners", "associates", "trading",
-    "manufacturing", "international", "intl", "worldwide", "&"})
+# How a company's name ends when it says what kind of company it is rather than which: its legal form (the
+# actors stage's LEGAL_FORMS, and the abbreviations of a few more) and the trade words that outlets vary
+# ("Tallgrass Distributors Ltd", "Tallgrass Distribution").
+_COMPANY_FORMS = frozenset(f.lower() for f in LEGAL_FORMS) | frozenset({
+    "incorporated", "company", "llp", "lp", "sa", "nv", "bv", "spa", "pty", "pte", "oy", "ab", "as", "holding",
+    "distribution", "distributors", "distributing", "services", "industries", "enterprises", "products",
+    "systems", "technologies", "solutions", "partners", "associates", "trading", "manufacturing",
+    "international", "intl", "worldwide", "&"})
 
 
 def company_name(key: str) -> str:
