@@ -253,6 +253,20 @@ def test_a_city_the_recogniser_takes_for_an_organisation_is_its_country(pipeline
 
 
 @pytest.mark.parametrize("text,phrase,code", [
+    ("The Red Cross handed food parcels to families in Mosul.", "families", "IRQCVL"),
+    ("Shells fell on the mourners in Srinagar.", "mourners", "INDCVL"),
+    ("Troops escorted the survivors out of Homs.", "survivors", "SYRCVL"),
+    # the recogniser takes Aleppo for a nationality here, and misses it in "Residents of Aleppo"
+    ("The Red Cross distributed food parcels to people in Aleppo.", "people", "SYRCVL"),
+    ("Residents of Aleppo fled the shelling.", "Residents", "SYRCVL"),
+])
+def test_civilians_named_by_where_they_are(pipeline, text, phrase, code):
+    """Families, survivors, mourners are civilians; the city their phrase puts them in gives the
+    country even when the recogniser missed the city or took it for a nationality."""
+    assert _code_at(_process(pipeline, text), phrase) == code
+
+
+@pytest.mark.parametrize("text,phrase,code", [
     ("USAID sent shelter materials to Haiti.", "USAID", "USAGOV"),
     ("Kataib Hezbollah fired rockets at a base in Iraq.", "Kataib Hezbollah", "IRQREB"),  # not Lebanon's Hezbollah
     ("UNICEF sent vaccines to Yemen.", "UNICEF", "IGOUNICEF"),  # not UNESCO

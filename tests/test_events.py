@@ -151,6 +151,12 @@ PHRASINGS = {
              "Canada resettled 25,000 Syrian refugees.",
              "The United Nations sent military and civilian personnel to Bosnia to investigate the killings."],
             ["072", "072", "073", "073", "075", "091"]),
+    # CAMEO 073 in the words relief is sent in: a field hospital, a rescue team, tents, medical kits; tents
+    # put up by protesters are no relief
+    "relief": (["Britain sent two field hospitals to Turkey after the earthquake.",
+                "Japan dispatched a rescue team to Nepal.",
+                "The UN delivered tents and blankets to displaced families in Idlib.",
+                "The WHO flew emergency medical kits into Gaza."], ["073", "073", "073", "073"]),
     # CAMEO 04: a meeting or summit attended, lunch with someone (040)
     "meeting": (["Donald Trump attended a meeting of the North Atlantic Council.",
                  "Barack Obama had lunch with French President Emmanuel Macron."], ["040", "040"]),
@@ -178,6 +184,15 @@ def test_categories_are_coded_in_several_phrasings(pipeline, kind):
     pipeline([doc])
     codes = {(e.sentence, e.cameo) for e in doc.events}
     assert set(enumerate(expected)) <= codes
+
+
+def test_a_name_the_parser_took_for_an_adverb_is_the_doer(pipeline):
+    """The parser reads "USAID" before a verb as an adverb: with no other subject, it is the doer."""
+    assert (0, "07", "USAGOV", "HTICVL") in _dyads(pipeline, "USAID provided shelter to Haitians.")
+
+
+def test_tents_pitched_by_protesters_are_no_relief(pipeline):
+    assert not _roots_by_sentence(pipeline, "Protesters in Cairo set up tents in Tahrir Square.").get(0, set()) & {"07"}
 
 
 def test_an_attack_on_a_place_is_force_not_criticism(pipeline):

@@ -476,14 +476,13 @@ class Linker:
                     return Found(start, c.end, Ref("role", country=iso, role=r.role, sector=r.sector),
                                  "role_of_country", head)
                 return Found(start, c.end, Ref("group", country=iso, sector=r.sector), "role_of_country", head)
-            ent = ctx.ent_at.get(k)
-            if c is None and ent is not None and ent.label_ in ("GPE", "LOC") and \
-                    place_country(ent.text, cities=ent.label_ == "GPE"):
+            place = self._place_at(ctx, k) if c is None else None
+            if place is not None:
                 # "rebels in Darfur", "a missionary from Calgary": the city's country
                 start = a.start - 1 if a.start > 0 and words[a.start - 1].lower() == "the" else a.start
-                iso = place_country(ent.text, cities=ent.label_ == "GPE")
-                return Found(start, ent.end, Ref("group", country=iso, sector=r.sector),
-                             "role_of_country", self._head(start, ent.end, sdoc))
+                iso, place_end = place
+                return Found(start, place_end, Ref("group", country=iso, sector=r.sector),
+                             "role_of_country", self._head(start, place_end, sdoc))
         if r.person and r.role not in RESOLVABLE_ROLES and r.term in TITLES:
             opened = the_title(sdoc, a.start, a.end)
             if opened is not None:  # "the senator", "the Vermont senator": a person the text titled so before
@@ -537,9 +536,30 @@ class Linker:
             if a is not None and a.has("country", "capital"):
                 return self._iso(a)
             ent = ctx.ent_of[t.i]
-            if ent is not None and ent.label_ in ("GPE", "LOC") and place_country(ent.text, ent.label_ == "GPE"):
-                return place_country(ent.text, ent.label_ == "GPE")
+            place = self._place_at(ctx, ent.start if ent is not None else t.i)
+            if place is not None:
+                return place[0]
         return None
+
+    @staticmethod
+    def _place_at(ctx: Context, i: int) -> tuple[str, int] | None:
+        """(country, end) of a place named at token ``i``: a place entity, or a city the recogniser
+        missed or took for a nationality ("residents of Aleppo", "people in Aleppo" as NORP), read
+        as proper nouns that name a city the packaged extract knows (:func:`city_country`)."""
+        ent = ctx.ent_at.get(i)
+        if ent is not None and ent.label_ in ("GPE", "LOC"):
+            iso = place_country(ent.text, cities=ent.label_ == "GPE")
+            return (iso, ent.end) if iso else None
+        if ent is not None and ent.label_ != "NORP" or ctx.ent_of[i] is not None and ent is None:
+            return None
+        sdoc = ctx.sdoc
+        end = i
+        while end < len(sdoc) and end - i < 3 and sdoc[end].pos_ == "PROPN" and sdoc[end].text[:1].isupper():
+            end += 1
+        if end == i or ent is not None and ent.end != end:
+            return None
+        iso = city_country(sdoc[i:end].text)
+        return (iso, end) if iso else None
 
     def _name_after(self, ctx: Context, j: int, at: dict[int, Atom], iso: str | None):
         """A KB person or an unknown PERSON entity starting at token ``j``: (end, Ref)."""

@@ -279,6 +279,12 @@ def subject_candidates(verb, depth: int = 0) -> list[tuple[object, str]]:
             return []
     if verb.dep_ == "relcl":
         return _antecedents(verb.head)
+    if verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        # a name the parser took for an adverb ("USAID provided shelter": USAID as "advmod")
+        named = [c for c in verb.lefts if c.dep_ in ("advmod", "npadvmod", "dep")
+                 and (c.is_upper and len(c) > 1 or c.ent_type_ in ("ORG", "GPE", "PERSON", "NORP"))]
+        if named:
+            return [(named[-1], "direct")]
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and child(verb, "aux") is None:
         # a reduced passive: "Asked if the army will move in, Assad said ...": Assad was asked
         a = agent_object(verb)
