@@ -191,6 +191,20 @@ def test_a_name_the_parser_took_for_an_adverb_is_the_doer(pipeline):
     assert (0, "07", "USAGOV", "HTICVL") in _dyads(pipeline, "USAID provided shelter to Haitians.")
 
 
+def test_welcoming_an_event_is_praise_not_the_event(pipeline):
+    """'welcomed the talks between Israel and Hamas' praises the talks; the one welcoming holds none."""
+    roots = _roots_by_sentence(pipeline, "Germany welcomed the talks between Israel and Hamas.",
+                               "The UN welcomed the peace deal between Ethiopia and Eritrea.")
+    assert roots == {0: {"05"}, 1: {"05"}}
+
+
+def test_warning_of_a_response_is_a_threat_and_of_a_slowdown_a_comment(pipeline):
+    roots = _roots_by_sentence(pipeline, "Iran warned Israel of a crushing response if it attacked its nuclear sites.",
+                               "China warned of countermeasures if the US sold arms to Taiwan.",
+                               "The IMF warned of a slowdown in global growth.")
+    assert "13" in roots[0] and "13" in roots[1] and roots[2] == {"01"}
+
+
 def test_tents_pitched_by_protesters_are_no_relief(pipeline):
     assert not _roots_by_sentence(pipeline, "Protesters in Cairo set up tents in Tahrir Square.").get(0, set()) & {"07"}
 
