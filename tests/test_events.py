@@ -205,6 +205,13 @@ def test_warning_of_a_response_is_a_threat_and_of_a_slowdown_a_comment(pipeline)
     assert "13" in roots[0] and "13" in roots[1] and roots[2] == {"01"}
 
 
+def test_evidence_or_advice_given_is_no_aid(pipeline):
+    roots = _roots_by_sentence(pipeline, "The Kenyan police gave evidence to the Ugandan court.",
+                               "The Kenyan police gave advice to Ugandan officers.",
+                               "The Kenyan police gave food to Ugandan refugees.")
+    assert "07" not in roots.get(0, set()) | roots.get(1, set()) and "07" in roots[2]
+
+
 def test_tents_pitched_by_protesters_are_no_relief(pipeline):
     assert not _roots_by_sentence(pipeline, "Protesters in Cairo set up tents in Tahrir Square.").get(0, set()) & {"07"}
 

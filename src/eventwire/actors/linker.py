@@ -109,6 +109,10 @@ class Found:
     head: int = -1  # token whose dependency says whether the phrase is a subject
 
 
+# Prepositions after which a name is a place ("in Tigray", "across Darfur").
+LOCATIVE_PREPS = frozenset({"in", "across", "throughout", "inside", "into"})
+
+
 @dataclass
 class Context:
     """Per-document state shared by the linker and coreference."""
@@ -633,6 +637,18 @@ class Linker:
             return Found(a.start, a.end, Ref("group", country=dem.ref), "country", head)
         return None
 
+    def _misread_place(self, ent) -> str | None:
+        """The country of a place the recogniser took for a name: a city it labels an organisation (its
+        sports team's name: "residents of Edmonton", "Edmonton needs to start eating"), and a city or
+        region it labels a person where a preposition of place puts it ("the state of emergency in
+        Tigray"). A person named like a town ("Florence said") keeps the name."""
+        if ent.label_ == "ORG":
+            return self._qualifier_country(ent.end) or city_country(ent.text)
+        before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if ent.label_ == "PERSON" and before in LOCATIVE_PREPS:
+            return place_country(ent.text)
+        return None
+
     def _unknown_entities(self, ctx: Context, at: dict[int, Atom]) -> None:
         """PERSON/ORG entities no rule explained: actors with code null (never dropped)."""
         sdoc = ctx.sdoc
@@ -648,10 +664,8 @@ class Linker:
                 continue
             if ent.label_ not in ("PERSON", "ORG") or covered[ent.end - 1]:
                 continue
-            if ent.label_ == "ORG" and not any(covered[i] for i in range(ent.start, ent.end)) \
-                    and (iso := self._qualifier_country(ent.end) or city_country(ent.text)) is not None:
-                # a city the recogniser takes for an organisation (its sports team's name): "residents
-                # of Edmonton", "Edmonton needs to start eating": the city, so its country
+            if not any(covered[i] for i in range(ent.start, ent.end)) \
+                    and (iso := self._misread_place(ent)) is not None:
                 ctx.found.append(Found(ent.start, ent.end, Ref("group", country=iso), "place", ent.root.i))
                 continue
             start = ent.start
