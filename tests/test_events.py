@@ -212,6 +212,13 @@ def test_evidence_or_advice_given_is_no_aid(pipeline):
     assert "07" not in roots.get(0, set()) | roots.get(1, set()) and "07" in roots[2]
 
 
+def test_a_group_noun_naming_the_doer_is_no_act(pipeline):
+    """'the Kenyan opposition' is a party, no objection; 'opposition to the US plan' is one."""
+    roots = _roots_by_sentence(pipeline, "The Kenyan opposition insisted on early elections.",
+                               "Russia's opposition to the US plan was clear.")
+    assert 0 not in roots and roots[1] == {"12"}
+
+
 def test_tents_pitched_by_protesters_are_no_relief(pipeline):
     assert not _roots_by_sentence(pipeline, "Protesters in Cairo set up tents in Tahrir Square.").get(0, set()) & {"07"}
 

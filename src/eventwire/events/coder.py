@@ -29,6 +29,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from ..actors import mention_index
+from ..actors.kb import load_kb
 from ..actors.relations import CLOSE_PEOPLE
 from ..document import Actor, Argument, Document, Event, Trigger
 from .codebook import Codebook
@@ -374,6 +375,7 @@ class Coder:
         self.refusal_conditions = c.cue_set("modality", "refusal_conditions")
         self.verbal_force = {k: c.cue_set("verbal_force", k) for k in ("verbs", "nouns", "saying", "not_reasons")}
         self.imputed = {k: c.cue_set("imputation", k) for k in ("adjectives", "preps", "blame", "deeds")}
+        self.group_nouns = frozenset(load_kb().roles)  # "opposition", "leadership": nouns that name actors
         self.crowd = c.cues.get("crowd_force", {})
         self.air = c.cues.get("air_power", {})
 
@@ -934,6 +936,14 @@ class Coder:
             events += self.events_for(doc, sent, sent_index, m, self._embedded(m, anchors))
         return events
 
+    def _names_its_doer(self, m: Match, sources: list) -> bool:
+        """Whether a noun trigger is a group noun that its source's mention holds, with no object of
+        its own: "the Kenyan opposition insisted" names a party, no objection ("the opposition to the
+        plan" stays one)."""
+        tok = m.token
+        return m.pattern.kind == "noun" and m.carrier in (None, tok) and tok.lower_ in self.group_nouns \
+            and not children(tok, "prep") and any(start <= tok.idx < end for _, start, end in sources)
+
     @staticmethod
     def _embedded(m: Match, anchors: set[int]) -> bool:
         """Whether the trigger sits inside another trigger's content ("demanded an admission
@@ -949,6 +959,8 @@ class Coder:
             cands = [(t, how) for t, how in cands if t is None or not (
                 t.dep_ == "compound" and (where_only or _names_a_town(doc, t)) or t.dep_ == "amod" and where_only)]
         sources, src_tok, src_how = self._first_actors(doc, cands)
+        if self._names_its_doer(m, sources):
+            return []
         st = status_of(m.token, m.carrier or m.token, self.patterns)
         code = self._air_power(self._verbal_force(self._crowd_action(self._recode(m, st), m, sources), m), src_tok, m)
         skip = set(src_tok.subtree) if src_tok is not None else set()
