@@ -219,6 +219,19 @@ def test_a_group_noun_naming_the_doer_is_no_act(pipeline):
     assert 0 not in roots and roots[1] == {"12"}
 
 
+def test_an_oil_refinery_struck_is_an_attack_and_oil_struck_a_find(pipeline):
+    """'struck oil' is a find; 'struck an oil refinery' an attack: the other sense is the object itself."""
+    roots = _roots_by_sentence(pipeline, "Ukrainian drones struck an oil refinery in Russia.",
+                               "Exxon struck oil off Guyana.")
+    assert roots[0] == {"19"} and 1 not in roots
+
+
+def test_a_test_fired_missile_is_a_show_of_force(pipeline):
+    """The whole hyphenated word wins over its last part: 'test-fired a missile' is a test (150), no
+    artillery fire (194)."""
+    assert _roots_by_sentence(pipeline, "North Korea test-fired a missile over Japan.") == {0: {"15"}}
+
+
 def test_tents_pitched_by_protesters_are_no_relief(pipeline):
     assert not _roots_by_sentence(pipeline, "Protesters in Cairo set up tents in Tahrir Square.").get(0, set()) & {"07"}
 

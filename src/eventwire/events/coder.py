@@ -235,8 +235,14 @@ def match_token(tok, patterns: PatternSet) -> Match | None:
         return None
     if tok.ent_type_ in NOT_EVENT_ENTITIES and tok.pos_ in ("PROPN", "NUM"):
         return None  # "March 27, 2009" is a date, no march (but "eased curfew hours", a "TIME", is an easing)
+    forms = words(tok)
+    candidates = patterns.candidates(kind, forms)
+    # the whole of a hyphenated word before its last part: "test-fired" is a test, not "fired"
+    whole = {w for f in forms if "-" in f for w in (f, f.replace("-", ""))}
+    if any(p.head in whole for p in candidates):
+        candidates = [p for p in candidates if p.head in whole]
     found = []
-    for p in patterns.candidates(kind, words(tok)):
+    for p in candidates:
         if found and p.specificity < found[0][0].specificity:
             continue
         mods = _modifiers_found(tok, p)
@@ -332,6 +338,9 @@ def _other_sense(tok, p: Pattern, patterns: PatternSet) -> bool:
             children(tok, "acomp") or any(o.pos_ != "PROPN" and not children(o, "appos") for o in children(tok, "oprd"))
             or any(children(o, "acl") or _named_as(o) for o in children(tok, "dobj", "oprd"))):
         return True  # its object put in a state or named: "left the party divided", "called Obama a liar"
+    heads = {w[1:] for w in senses if w.startswith("=")}
+    if heads and any(not heads.isdisjoint(words(o)) for o in children(tok, "dobj")):
+        return True  # "struck oil": the object itself, not the kind of thing it is ("struck an oil refinery")
     return any(not senses.isdisjoint(words(t)) for t in near)
 
 

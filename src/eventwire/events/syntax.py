@@ -27,14 +27,15 @@ def words(tok) -> tuple[str, ...]:
     the last part of a hyphenated word the whole word, with and without its hyphen (the
     tokenizer splits "cease-fire" into "cease", "-", "fire")."""
     lemma, low = tok.lemma_.lower(), tok.lower_
+    forms = (lemma, low)
     if tok.tag_ in ("VBD", "VBN") and low.endswith("ed") and len(low) > 4:
-        return (lemma, low, low[:-1], low[:-2])  # "staged" -> "stage", "opened" -> "open"
+        forms += (low[:-1], low[:-2])  # "staged" -> "stage", "opened" -> "open"
     i = tok.i
     if i >= 2 and tok.doc[i - 1].text == "-" and not tok.doc[i - 1].whitespace_ \
             and not tok.doc[i - 2].whitespace_ and tok.doc[i - 2].is_alpha:
-        first = tok.doc[i - 2].lower_
-        return (lemma, low, first + lemma, first + "-" + lemma)
-    return (lemma, low)
+        first = tok.doc[i - 2].lower_  # "test-fired": "test-fire" too
+        forms += (first + lemma, first + "-" + lemma)
+    return forms
 
 
 def is_word(tok, vocabulary) -> bool:
