@@ -47,8 +47,13 @@ def city_countries() -> dict[str, str]:
     return out
 
 
-def city_country(name: str) -> str | None:
-    return city_countries().get(name)
+def city_country(name: str, min_population: int = 0) -> str | None:
+    """The country of the city ``name`` names (see :func:`city_countries`), if it has
+    ``min_population`` people or more."""
+    iso = city_countries().get(name)
+    if iso is None or not min_population:
+        return iso
+    return iso if _cities_by_name()[name][0][0] >= min_population else None
 
 
 _REGION_WORDS = re.compile(r"^(?:the\s+)?(.+?)(?:\s+(?:State|state|Province|province|Region|region|Governorate|governorate))?$")

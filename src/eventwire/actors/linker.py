@@ -111,6 +111,10 @@ class Found:
 
 # Prepositions after which a name is a place ("in Tigray", "across Darfur").
 LOCATIVE_PREPS = frozenset({"in", "across", "throughout", "inside", "into"})
+# ... and those after which an unmarked city's name is read (:meth:`Linker._unrecognised_cities`), the
+# size such a city must have: a person named like a small town stays unread.
+PLACE_PREPS = LOCATIVE_PREPS | {"of", "near", "outside", "from", "at", "around", "on", "to", "towards", "toward"}
+UNMARKED_CITY_POPULATION = 100_000
 
 
 @dataclass
@@ -649,6 +653,25 @@ class Linker:
             return place_country(ent.text)
         return None
 
+    @staticmethod
+    def _unrecognised_cities(ctx: Context, covered: list[bool]) -> None:
+        """Cities the recogniser did not mark ("shelled residential areas of Kharkiv"): proper nouns
+        after a preposition of place or "of", outside any entity, that name a city of
+        ``UNMARKED_CITY_POPULATION`` people or more; each is the city's country, as a marked one is."""
+        sdoc = ctx.sdoc
+        i = 1
+        while i < len(sdoc):
+            end = i
+            while end < len(sdoc) and end - i < 2 and sdoc[end].pos_ == "PROPN" and sdoc[end].text[:1].isupper() \
+                    and not sdoc[end].ent_type_ and not covered[end]:
+                end += 1
+            iso = None
+            if end > i and sdoc[i - 1].lower_ in PLACE_PREPS and (end == len(sdoc) or sdoc[end].pos_ != "PROPN"):
+                iso = city_country(sdoc[i:end].text, UNMARKED_CITY_POPULATION)
+            if iso is not None:
+                ctx.found.append(Found(i, end, Ref("group", country=iso), "place", sdoc[end - 1].i))
+            i = max(end, i + 1)
+
     def _unknown_entities(self, ctx: Context, at: dict[int, Atom]) -> None:
         """PERSON/ORG entities no rule explained: actors with code null (never dropped)."""
         sdoc = ctx.sdoc
@@ -692,6 +715,7 @@ class Linker:
             ctx.found.append(Found(start, ent.end, ref, "unknown", span.root.i))
             for i in range(start, ent.end):
                 covered[i] = True
+        self._unrecognised_cities(ctx, covered)
         # a family name alone, after the full name ("Wardak denied it")
         family = {}
         for f in ctx.found:
