@@ -232,6 +232,13 @@ def test_a_test_fired_missile_is_a_show_of_force(pipeline):
     assert _roots_by_sentence(pipeline, "North Korea test-fired a missile over Japan.") == {0: {"15"}}
 
 
+def test_forces_deployed_are_what_moves_not_the_target(pipeline):
+    """'India deployed additional troops to ...': its own troops are moved, the other side is the target."""
+    dyads = _dyads(pipeline, "India deployed additional troops to the Line of Actual Control.",
+                   "India deployed additional troops to the border with China.")
+    assert dyads == {(0, "15", "IND", None), (1, "15", "IND", "CHN")}
+
+
 def test_tents_pitched_by_protesters_are_no_relief(pipeline):
     assert not _roots_by_sentence(pipeline, "Protesters in Cairo set up tents in Tahrir Square.").get(0, set()) & {"07"}
 

@@ -976,6 +976,9 @@ class Coder:
         topics = _topics(m) if code[:2] in TALK_ROOTS or code in TALK_CODES else set()
         src_ids = {a.id for a, _, _ in sources}
         cands = [(t, how) for t, how in self.target_candidates(m, src_tok, code) if t not in topics]
+        if code[:2] == "15":  # "deployed additional troops to the border": its own forces are what it moves
+            countries = {a.country for a, _, _ in sources if a.country}
+            src_ids = src_ids | {a.id for a in doc.actors if a.country in countries and a.sector in ("MIL", "COP")}
         targets, tgt_tok, tgt_how = self._first_actors(doc, cands, nested=True, skip=skip | topics, exclude=src_ids)
         if m.via == "request(obligation)" and not targets:
             return []  # "leaves should be raked to curbside, he said": what must be done, by no party
