@@ -239,6 +239,15 @@ def test_forces_deployed_are_what_moves_not_the_target(pipeline):
     assert dyads == {(0, "15", "IND", None), (1, "15", "IND", "CHN")}
 
 
+def test_standing_down_at_home_has_no_target(pipeline):
+    """Surrendering, withdrawing or resigning is done by the yielder alone: its own country named as the
+    place is no target; lifting a state of emergency in a province is still done to the country."""
+    dyads = _dyads(pipeline, "Five hundred Ugandan rebels surrendered last week in the town of Soroti.",
+                   "Kenyan troops withdrew from the town of Garissa.",
+                   "Sudan's government lifted a state of emergency in West Darfur State.")
+    assert {(0, "08", "UGAREB", None), (1, "08", "KENMIL", None), (2, "08", "SDNGOV", "SDN")} <= dyads
+
+
 def test_tents_pitched_by_protesters_are_no_relief(pipeline):
     assert not _roots_by_sentence(pipeline, "Protesters in Cairo set up tents in Tahrir Square.").get(0, set()) & {"07"}
 

@@ -104,6 +104,23 @@ SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "his", "her", "it
 PARTICLES = frozenset({"up", "down", "out", "off", "in", "over", "back", "away", "aside", "on", "through", "together"})
 
 
+# Yielding done by the yielder alone (resigning, retreating, surrendering, demobilising): its own country
+# named as a place is where, not to whom (easing a curfew or a state of emergency is done to the place).
+STANDING_DOWN = frozenset({"0831", "087", "0873", "0874"})
+
+
+# Sectors that fight: their withdrawing from somewhere is a military retreat.
+ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF"})
+
+
+def _armed_withdrawal(code: str, m: "Match", sources: list) -> str:
+    """"Kenyan troops withdrew from Garissa": an armed side withdrawing from somewhere retreats (087);
+    "withdrew from the treaty" stays a cut in relations (160)."""
+    if code == "160" and m.token.lemma_.lower() == "withdraw" and any(a.sector in ARMED_SECTORS for a, _, _ in sources):
+        return "087"
+    return code
+
+
 def _topics(m: "Match") -> set:
     """The words of what talks are about ("held talks *on Iran*", "consultations *over the border*"):
     the phrases of ``TOPIC_PREPS`` on the trigger, the action it wraps and their objects (not on a
@@ -972,6 +989,7 @@ class Coder:
             return []
         st = status_of(m.token, m.carrier or m.token, self.patterns)
         code = self._air_power(self._verbal_force(self._crowd_action(self._recode(m, st), m, sources), m), src_tok, m)
+        code = _armed_withdrawal(code, m, sources)
         skip = set(src_tok.subtree) if src_tok is not None else set()
         topics = _topics(m) if code[:2] in TALK_ROOTS or code in TALK_CODES else set()
         src_ids = {a.id for a, _, _ in sources}
@@ -980,6 +998,9 @@ class Coder:
             countries = {a.country for a, _, _ in sources if a.country}
             src_ids = src_ids | {a.id for a in doc.actors if a.country in countries and a.sector in ("MIL", "COP")}
         targets, tgt_tok, tgt_how = self._first_actors(doc, cands, nested=True, skip=skip | topics, exclude=src_ids)
+        if code in STANDING_DOWN and targets and all(
+                a.sector is None and a.country in {s.country for s, _, _ in sources} for a, _, _ in targets):
+            targets = []  # "rebels surrendered in Soroti", "resigned to allow Haiti's elections": where, not to whom
         if m.via == "request(obligation)" and not targets:
             return []  # "leaves should be raked to curbside, he said": what must be done, by no party
         if code != m.code and code == (self.crowd or {}).get("demonstration_code") \
