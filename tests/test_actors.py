@@ -273,11 +273,19 @@ def test_civilians_named_by_where_they_are(pipeline, text, phrase, code):
     ("A Palestinian gunman shot dead two Israelis.", "Palestinian gunman", "PSEUAF"),
     ("A suicide bomber killed a villager in Kandahar.", "villager", "AFGCVL"),
     ("Russian forces shelled residential areas of Kharkiv overnight.", "Kharkiv", "UKR"),  # no entity at all
+    ("Egypt jailed a prominent blogger for five years.", "blogger", "EGYMED"),
 ])
 def test_one_person_of_a_group_and_a_region_read_as_a_person(pipeline, text, phrase, code):
     """A protester, a villager, a gunman are of their group (not a title awaiting a name); a region the
     recogniser calls a person, after "in", and a large city it misses are the place's country."""
     assert _code_at(_process(pipeline, text), phrase) == code
+
+
+def test_a_group_from_elsewhere_is_not_the_country_the_text_named(pipeline):
+    """"Western leaders", "foreign governments": no one country's, so not Zelensky's Ukraine by coreference."""
+    doc = _process(pipeline, "Zelensky appealed to Western leaders for more air defence systems. "
+                             "Many foreign governments are contributing to the relief effort.")
+    assert _actor_at(doc, "leaders") is None and _actor_at(doc, "governments") is None
 
 
 @pytest.mark.parametrize("text,phrase,code", [

@@ -51,6 +51,9 @@ ROYAL_FORCES = {"army", "navy", "force", "forces", "police", "marines", "guard",
 SHARED_PARTY_NAMES = {"Communist Party", "Labour Party", "Labor Party", "Conservative Party", "Liberal Party",
                       "Socialist Party", "Green Party", "National Party", "Workers' Party", "Social Democrats"}
 # Modifiers after which the role names a different office from the KB's holder.
+# Words before a group noun that put the group outside any one country ("Western leaders", "foreign
+# troops", "world powers"): no country's group, so not the one an earlier actor of its sector stands for.
+ELSEWHERE = frozenset({"western", "foreign", "international", "world", "global", "other", "overseas"})
 NOT_THE_HOLDER = {"former", "deputy", "vice", "then", "acting", "interim", "outgoing", "incoming", "late", "ex"}
 LOCATIVE = {"in", "at", "near", "to", "from", "into", "inside", "outside", "around", "across", "through",
             "toward", "towards", "via", "within", "throughout", "of", "visit", "visited", "visiting",
@@ -510,6 +513,8 @@ class Linker:
         if r.term in ("company", "firm") and prev == "the":
             # "the company": an organisation the article already named (resolved in coref)
             return Found(a.start - 1, a.end, Ref("nominal_org", sector=r.sector), "nominal", last.i)
+        if prev in ELSEWHERE:
+            return None  # "appealed to Western leaders", "foreign troops": no country's, and not the text's own
         if not r.person and r.term not in VAGUE_AGENTS and last.dep_ not in ("compound", "amod", "poss") \
                 and is_noun(last) and prev not in ("near", "at", "inside", "outside", "into"):
             # "police fired tear gas": a group with no country in the phrase (coref links it to
