@@ -248,6 +248,15 @@ def test_standing_down_at_home_has_no_target(pipeline):
     assert {(0, "08", "UGAREB", None), (1, "08", "KENMIL", None), (2, "08", "SDNGOV", "SDN")} <= dyads
 
 
+def test_denying_that_something_happened_is_denying_responsibility(pipeline):
+    """'denied that Russia had interfered' denies a charge (016); 'denied permission ... on grounds that'
+    is a refusal, whatever clause comes further down."""
+    roots = _roots_by_sentence(pipeline, "The Kremlin denied that Russia had interfered in the US election.",
+                               "The Indian government denied permission to the Pakistani team on grounds that "
+                               "it could cause unrest.")
+    assert "01" in roots[0] and "12" not in roots[0] and roots[1] == {"12"}
+
+
 def test_tents_pitched_by_protesters_are_no_relief(pipeline):
     assert not _roots_by_sentence(pipeline, "Protesters in Cairo set up tents in Tahrir Square.").get(0, set()) & {"07"}
 

@@ -162,6 +162,8 @@ def _required_found(tok, p: Pattern) -> list | None:
             pool = [t for t in pool if not (t.dep_ == "prep" and _says_when(t))]
         if w == "in":  # the particle of "give in", "cave in", "sit in": not "gave in interviews", "sat in the square"
             pool = [t for t in pool if not children(t, "pobj")]
+        if w == "that":  # the verb's own clause ("denied that it had"), not one further down ("on grounds that")
+            pool = [t for c in children(tok, "ccomp") for t in children(c, "mark")]
         hit = next((t for t in pool if w in words(t) and t not in found), None)
         if hit is None:
             return None
