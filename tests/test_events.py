@@ -257,6 +257,14 @@ def test_denying_that_something_happened_is_denying_responsibility(pipeline):
     assert "01" in roots[0] and "12" not in roots[0] and roots[1] == {"12"}
 
 
+def test_irregular_past_tenses_the_lemmatizer_misses(pipeline):
+    assert _dyads(pipeline, "Vietnam forgave Cambodia's debt.") == {(0, "07", "VNM", "KHM")}
+
+
+def test_a_burger_ordered_is_no_demand(pipeline):
+    assert not _roots_by_sentence(pipeline, "Saudi women wait in a ladies-only line to order a burger.")
+
+
 def test_tents_pitched_by_protesters_are_no_relief(pipeline):
     assert not _roots_by_sentence(pipeline, "Protesters in Cairo set up tents in Tahrir Square.").get(0, set()) & {"07"}
 

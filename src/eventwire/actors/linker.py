@@ -63,7 +63,7 @@ FINITE = {"VBD", "VBZ", "VBP", "MD"}
 VAGUE_AGENTS = {"state", "public", "industry", "television", "leadership", "people", "ministry", "ministries",
                 "embassy", "consulate", "delegation", "firm", "company", "forces", "officers", "cabinet",
                 "administration", "press", "fighters", "helicopters", "jets", "fighter jets", "tanks", "warplanes",
-                "warships", "drones", "artillery", "general", "court", "courts"}
+                "warships", "drones", "artillery", "general", "court", "courts", "men", "women"}
 # Collective nouns a group word may modify and still name the group ("opposition groups").
 COLLECTIVE_HEADS = {"group", "groups", "faction", "factions", "movement", "movements", "members", "supporters",
                     "figures", "activists", "forces", "units", "fighters", "organisations", "organizations"}

@@ -21,6 +21,11 @@ PHRASE_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod
                               "conj", "punct", "predet", "npadvmod", "advmod", "appos"})
 
 
+# Irregular past tenses the English model's lemmatizer leaves unlemmatized ("forgave" stays "forgave").
+IRREGULAR_PAST = {"forgave": "forgive", "retook": "retake", "mistook": "mistake", "forsook": "forsake",
+                  "strove": "strive", "swam": "swim", "clung": "cling", "stank": "stink", "resold": "resell"}
+
+
 def words(tok) -> tuple[str, ...]:
     """The forms a pattern word may match: lemma and lower-cased text, for a verb
     whose lemma the lemmatizer got wrong ("staged" -> "stag") the regular stem, and for
@@ -28,6 +33,8 @@ def words(tok) -> tuple[str, ...]:
     tokenizer splits "cease-fire" into "cease", "-", "fire")."""
     lemma, low = tok.lemma_.lower(), tok.lower_
     forms = (lemma, low)
+    if low in IRREGULAR_PAST:  # "forgave": the lemmatizer leaves it as it is
+        forms += (IRREGULAR_PAST[low],)
     if tok.tag_ in ("VBD", "VBN") and low.endswith("ed") and len(low) > 4:
         forms += (low[:-1], low[:-2])  # "staged" -> "stage", "opened" -> "open"
     i = tok.i
