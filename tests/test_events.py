@@ -265,6 +265,14 @@ def test_a_burger_ordered_is_no_demand(pipeline):
     assert not _roots_by_sentence(pipeline, "Saudi women wait in a ladies-only line to order a burger.")
 
 
+def test_a_cessation_of_hostilities_is_no_fighting(pipeline):
+    """What an ending noun's 'of' names is ended, not done: a cessation of hostilities is a ceasefire only,
+    the lifting of a blockade no blockade."""
+    roots = _roots_by_sentence(pipeline, "Sudan's president declared a cessation of hostilities in Darfur.",
+                               "Israel announced the lifting of the blockade on Gaza.")
+    assert roots == {0: {"08"}, 1: {"08"}}
+
+
 def test_tents_pitched_by_protesters_are_no_relief(pipeline):
     assert not _roots_by_sentence(pipeline, "Protesters in Cairo set up tents in Tahrir Square.").get(0, set()) & {"07"}
 

@@ -386,6 +386,7 @@ class Coder:
         self.given = c.cue_set("undergone", "given")
         self.departure = c.cue_set("departure", "nouns")
         self.cancelling = c.cue_set("cancelling", "verbs")
+        self.ending = c.cue_set("cancelling", "nouns")
         self.setting_nouns = c.cue_set("setting_nouns", "nouns")
         self.generic = c.cue_set("generic", "words")
         self.noun_source = tuple(c.cues.get("defaults", {}).get("noun_source", ("by", "from")))
@@ -587,6 +588,8 @@ class Coder:
             tok = tok.head.head  # "to end months of fighting": the fighting is what ends
         elif tok.dep_ == "advcl" and children(tok.head, "dobj") and any(a.lower_ == "to" for a in children(tok, "aux")):
             return tok.head.lemma_.lower() in self.cancelling  # "cancelling a deal to sell", parsed as a purpose
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "to") and tok.head.head.lemma_.lower() in self.ending:
+            return True  # "a cessation of hostilities", "an end to the blockade"
         return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in self.cancelling
 
     @staticmethod
