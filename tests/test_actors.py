@@ -282,6 +282,19 @@ def test_one_person_of_a_group_and_a_region_read_as_a_person(pipeline, text, phr
     assert _code_at(_process(pipeline, text), phrase) == code
 
 
+def test_companies_are_their_countrys_business(pipeline):
+    """Companies are coded country + BUS; a company named like a place or a thing counts only as an
+    organisation ("the Amazon rainforest" is none), and its full name is one mention."""
+    doc = _process(pipeline, "Apple sued Samsung for patent infringement. General Motors Corporation cut 900 jobs. "
+                             "Workers went on strike at Amazon warehouses in Germany. "
+                             "The apple harvest in the Amazon rainforest was poor.")
+    assert _code_at(doc, "Apple") == "USABUS" and _code_at(doc, "Samsung") == "KORBUS"
+    gm = _actor_at(doc, "General Motors Corporation")
+    assert gm.code == "USABUS" and [doc.text[s:e] for s, e in gm.mentions] == ["General Motors Corporation"]
+    amazon = _actor_at(doc, "Amazon warehouses")
+    assert amazon.code == "USABUS" and len(amazon.mentions) == 1
+
+
 def test_a_group_from_elsewhere_is_not_the_country_the_text_named(pipeline):
     """"Western leaders", "foreign governments": no one country's, so not Zelensky's Ukraine by coreference."""
     doc = _process(pipeline, "Zelensky appealed to Western leaders for more air defence systems. "
@@ -351,7 +364,7 @@ def test_unknown_party_belongs_to_its_sentence_country_but_a_company_does_not(pi
     doc = _process(pipeline, "The Umma Party said it would boycott Algeria's first elections.")
     assert _actor_at(doc, "Umma Party").country == "DZA"
     doc = _process(pipeline, "Apple said it would sell more iPhones in China.")
-    assert _actor_at(doc, "Apple").country is None
+    assert _actor_at(doc, "Apple").country == "USA"  # the company's own (companies.tsv), not the sentence's China
 
 
 def test_a_continent_named_like_a_town_is_not_that_town(pipeline):
@@ -578,7 +591,7 @@ def test_a_monarchys_forces_are_its_military(pipeline):
     assert _code_at(doc, "Saudi Air") == "SAUMIL"
     assert _code_at(doc, "Thai Army") == "THAMIL"
     assert _code_at(doc, "Royal Navy") == "GBRMIL"
-    assert _actor_at(doc, "Royal Dutch Shell").name == "Royal Dutch Shell"
+    assert _actor_at(doc, "Royal Dutch Shell").code == "GBRBUS"  # the company (companies.tsv), no Dutch forces
 
 
 def test_makers_are_business(pipeline):

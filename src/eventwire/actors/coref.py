@@ -200,11 +200,11 @@ class ActorBuilder:
 
     def _sets_the_scene(self, f: Found, family: dict[str, int]) -> bool:
         """Whether a phrase's country counts toward the country its sentence is set in (:meth:`_setting`).
-        Not a news outlet ("bank officials told Reuters": Reuters' home is not the scene), nor a family name
+        Not a news outlet or a company ("bank officials told Reuters": Reuters' home is not the scene), nor a family name
         the article gave someone in full before, standing alone ("Melton Lewis Paris ... Paris' residence":
         the person, see :meth:`_resolve`)."""
-        if f.ref.kind == "org" and getattr(f.ref.org, "kind", None) == "media":
-            return False
+        if f.ref.kind == "org" and getattr(f.ref.org, "kind", None) in ("media", "company"):
+            return False  # nor a company: "Apple said" sets no scene in the United States
         words = [t for t in self.ctx.sdoc[f.start:f.end] if t.tag_ != "POS"]
         return not (len(words) == 1 and family.get(words[0].text, f.start) < f.start)
 

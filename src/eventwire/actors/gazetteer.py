@@ -55,7 +55,11 @@ AMBIGUOUS_ALONE = {"US", "IS", "PA", "AP", "EC", "FT", "AU", "CIS", "FIS", "BIS"
                    "Fed", "Wagner", "Amnesty", "Globo", "Folha", "Bild", "Granma", "Fars", "Sputnik", "General Assembly",
                    "Commonwealth", "Congress", "Communist Party", "Brussels", "Chancellery",
                    "State House", "National Palace", "Westminster", "Whitehall", "Number 10", "No 10", "Planalto",
-                   "Guardian", "Economist", "Times of London", "Nation Media Group"}
+                   "Guardian", "Economist", "Times of London", "Nation Media Group",
+                   # companies named like everyday words, places or people (companies.tsv)
+                   "Apple", "Amazon", "Meta", "Alphabet", "Shell", "Oracle", "Intel", "Tesla", "Nike",
+                   "Dell", "HP", "LG", "BP", "Eni", "Tata", "Volvo", "Honda", "Roche", "Bayer", "Fiat", "Uber",
+                   "Elbit", "Dangote", "MTN", "RTX", "GSK", "EDF", "Dassault", "Etihad", "Disney", "Pepsi"}
 
 
 class Gazetteer:

@@ -11,6 +11,7 @@ facts (see the README there for sources and the as-of date):
 - ``igos.tsv``: international organisations with CAMEO-style ``IGO…`` codes;
 - ``media.tsv``: news organisations (sector ``MED``) and their country;
 - ``organisations.tsv``: national bodies and armed groups with fixed codes;
+- ``companies.tsv``: companies (sector ``BUS``) and the country of their headquarters;
 - ``roles.tsv``: titles and group nouns with their CAMEO sector ("police"
   ``COP``, "rebels" ``REB``, "president" ``GOV``/president);
 - ``peoples.tsv``: ethnic and religious groups ("Kurds", "Tamil", "Moslem")
@@ -109,7 +110,7 @@ class Org:
     aliases: list[str]
     country: str | None
     sector: str | None
-    kind: str  # igo | media | org
+    kind: str  # igo | media | org | company
 
 
 @dataclass
@@ -194,6 +195,7 @@ _HEADERS = {
     "organisations.tsv": ["name", "aliases", "country", "sector", "code"],
     "peoples.tsv": ["name", "forms", "countries", "kind", "code"],
     "regions.tsv": ["name", "aliases", "country"],
+    "companies.tsv": ["name", "aliases", "country"],
 }
 
 
@@ -231,6 +233,8 @@ def load_kb() -> KnowledgeBase:
     for r in _rows("organisations.tsv"):
         country = r["country"] if _CODE3.match(r["country"] or "") and r["country"] != "IMG" else None
         orgs.append(Org(r["code"], r["name"], _split(r["aliases"]), country, r["sector"] or None, "org"))
+    for r in _rows("companies.tsv"):
+        orgs.append(Org(r["country"] + "BUS", r["name"], _split(r["aliases"]), r["country"], "BUS", "company"))
     roles = {}
     for r in _rows("roles.tsv"):
         roles[r["term"]] = Role(r["term"], r["sector"], r["role"], r["person"] == "yes")
