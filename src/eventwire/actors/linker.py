@@ -125,6 +125,16 @@ PLACE_PREPS = LOCATIVE_PREPS | {"of", "near", "outside", "from", "at", "around",
 UNMARKED_CITY_POPULATION = 100_000
 
 
+def _proper_noun_run(sdoc, i: int, limit: int, also=lambda t: True) -> int:
+    """The end of the run of capitalised proper nouns (at most ``limit``, each passing ``also``) that
+    starts at token ``i``; ``i`` when there is none."""
+    end = i
+    while end < len(sdoc) and end - i < limit and sdoc[end].pos_ == "PROPN" and sdoc[end].text[:1].isupper() \
+            and also(sdoc[end]):
+        end += 1
+    return end
+
+
 @dataclass
 class Context:
     """Per-document state shared by the linker and coreference."""
@@ -572,19 +582,16 @@ class Linker:
         """(country, end) of a place named at token ``i``: a place entity, or a city the recogniser
         missed or took for a nationality ("residents of Aleppo", "people in Aleppo" as NORP), read
         as proper nouns that name a city the packaged extract knows (:func:`city_country`)."""
-        ent = ctx.ent_at.get(i)
-        if ent is not None and ent.label_ in ("GPE", "LOC"):
+        ent = ctx.ent_of[i]
+        if ent is not None and ent.start == i and ent.label_ in ("GPE", "LOC"):
             iso = place_country(ent.text, cities=ent.label_ == "GPE")
             return (iso, ent.end) if iso else None
-        if ent is not None and ent.label_ != "NORP" or ctx.ent_of[i] is not None and ent is None:
+        if ent is not None and (ent.start != i or ent.label_ != "NORP"):
             return None
-        sdoc = ctx.sdoc
-        end = i
-        while end < len(sdoc) and end - i < 3 and sdoc[end].pos_ == "PROPN" and sdoc[end].text[:1].isupper():
-            end += 1
+        end = _proper_noun_run(ctx.sdoc, i, 3)
         if end == i or ent is not None and ent.end != end:
             return None
-        iso = city_country(sdoc[i:end].text)
+        iso = city_country(ctx.sdoc[i:end].text)
         return (iso, end) if iso else None
 
     def _name_after(self, ctx: Context, j: int, at: dict[int, Atom], iso: str | None):
@@ -679,10 +686,7 @@ class Linker:
         sdoc = ctx.sdoc
         i = 1
         while i < len(sdoc):
-            end = i
-            while end < len(sdoc) and end - i < 2 and sdoc[end].pos_ == "PROPN" and sdoc[end].text[:1].isupper() \
-                    and not sdoc[end].ent_type_ and not covered[end]:
-                end += 1
+            end = _proper_noun_run(sdoc, i, 2, lambda t: not t.ent_type_ and not covered[t.i])
             iso = None
             if end > i and sdoc[i - 1].lower_ in PLACE_PREPS and (end == len(sdoc) or sdoc[end].pos_ != "PROPN"):
                 iso = city_country(sdoc[i:end].text, UNMARKED_CITY_POPULATION)

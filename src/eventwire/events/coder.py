@@ -1003,9 +1003,10 @@ class Coder:
             countries = {a.country for a, _, _ in sources if a.country}
             src_ids = src_ids | {a.id for a in doc.actors if a.country in countries and a.sector in ("MIL", "COP")}
         targets, tgt_tok, tgt_how = self._first_actors(doc, cands, nested=True, skip=skip | topics, exclude=src_ids)
-        if code in STANDING_DOWN and targets and all(
-                a.sector is None and a.country in {s.country for s, _, _ in sources} for a, _, _ in targets):
-            targets = []  # "rebels surrendered in Soroti", "resigned to allow Haiti's elections": where, not to whom
+        if code in STANDING_DOWN and targets:
+            home = {a.country for a, _, _ in sources}
+            if all(a.sector is None and a.country in home for a, _, _ in targets):
+                targets = []  # "rebels surrendered in Soroti", "resigned to allow Haiti's elections": where, not to whom
         if m.via == "request(obligation)" and not targets:
             return []  # "leaves should be raked to curbside, he said": what must be done, by no party
         if code != m.code and code == (self.crowd or {}).get("demonstration_code") \
