@@ -275,6 +275,7 @@ def test_civilians_named_by_where_they_are(pipeline, text, phrase, code):
     ("Russian forces shelled residential areas of Kharkiv overnight.", "Kharkiv", "UKR"),  # no entity at all
     ("Egypt jailed a prominent blogger for five years.", "blogger", "EGYMED"),
     ("Two Israeli women were wounded in the attack.", "Israeli women", "ISRCVL"),
+    ("Egyptian police arrested a journalist in Cairo.", "journalist", "EGYMED"),  # a title, but with "a" and no name
 ])
 def test_one_person_of_a_group_and_a_region_read_as_a_person(pipeline, text, phrase, code):
     """A protester, a villager, a gunman are of their group (not a title awaiting a name); a region the

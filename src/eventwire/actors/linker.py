@@ -53,6 +53,9 @@ SHARED_PARTY_NAMES = {"Communist Party", "Labour Party", "Labor Party", "Conserv
 # Modifiers after which the role names a different office from the KB's holder.
 # Words before a one-word company name that make it one of its products ("the Toyota", "her Honda").
 PRODUCT_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "my", "our", "your", "its"})
+# Sectors whose titled members, named by an indefinite article and no name ("a journalist", "a soldier"), are
+# one of the group: the group acted. Officials, judges, lawmakers and civilians are left to their names.
+ONE_OF_MANY_SECTORS = frozenset({"MIL", "COP", "OPP", "MED", "EDU", "REL", "AGR", "BUS", "SPY"})
 # Nouns after a name that make it a place's: "the Amazon rainforest", "the Congo basin".
 PLACE_HEADS = frozenset({"rainforest", "river", "basin", "jungle", "region", "forest", "delta", "valley", "estuary",
                          "river's", "rainforests"})
@@ -538,7 +541,10 @@ class Linker:
             return Found(a.start - 1, a.end, Ref("nominal_org", sector=r.sector), "nominal", last.i)
         if prev in ELSEWHERE:
             return None  # "appealed to Western leaders", "foreign troops": no country's, and not the text's own
-        if not r.person and r.term not in VAGUE_AGENTS and last.dep_ not in ("compound", "amod", "poss") \
+        one_of_many = r.person and r.sector in ONE_OF_MANY_SECTORS and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in last.children)
+        if (not r.person or one_of_many) and r.term not in VAGUE_AGENTS \
+                and last.dep_ not in ("compound", "amod", "poss") \
                 and is_noun(last) and prev not in ("near", "at", "inside", "outside", "into"):
             # "police fired tear gas": a group with no country in the phrase (coref links it to
             # an earlier actor of the same sector, else it stands as the sector alone)
