@@ -273,6 +273,13 @@ def test_a_cessation_of_hostilities_is_no_fighting(pipeline):
     assert roots == {0: {"08"}, 1: {"08"}}
 
 
+def test_blocking_a_statement_or_a_bid_is_a_veto_and_a_road_a_protest(pipeline):
+    roots = _roots_by_sentence(pipeline, "Russia blocked a UN Security Council statement on North Korea.",
+                               "Hungary blocked Sweden's bid to join NATO.",
+                               "Protesters blocked the main road to the airport in Dakar.")
+    assert roots == {0: {"12"}, 1: {"12"}, 2: {"14"}}
+
+
 def test_tents_pitched_by_protesters_are_no_relief(pipeline):
     assert not _roots_by_sentence(pipeline, "Protesters in Cairo set up tents in Tahrir Square.").get(0, set()) & {"07"}
 
