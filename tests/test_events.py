@@ -280,6 +280,16 @@ def test_blocking_a_statement_or_a_bid_is_a_veto_and_a_road_a_protest(pipeline):
     assert roots == {0: {"12"}, 1: {"12"}, 2: {"14"}}
 
 
+def test_everyday_senses_in_local_news(pipeline):
+    """What conditions contribute to, a gun let go of and a conviction on record are no aid, no release
+    and no verdict; money contributed is still aid."""
+    roots = _roots_by_sentence(pipeline, "Continuing taboos in China contribute to such incidents.",
+                               "Officer Eggers told the Kenyan suspect to let go of the gun.",
+                               "Kenyan police said the suspect has a prior speeding conviction.",
+                               "Germany contributed 20 million euros to the UN relief effort in Gaza.")
+    assert roots == {3: {"07"}}
+
+
 def test_tents_pitched_by_protesters_are_no_relief(pipeline):
     assert not _roots_by_sentence(pipeline, "Protesters in Cairo set up tents in Tahrir Square.").get(0, set()) & {"07"}
 

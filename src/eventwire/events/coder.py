@@ -48,10 +48,10 @@ from .syntax import (RELATIVE_PRONOUNS, agent_object, child, children, clause_su
 OTHER_PEOPLE = CLOSE_PEOPLE | frozenset("""assistant bodyguard deputy driver employee fiance fiancee granddaughter
 grandson nephew niece opponent predecessor rival staffer successor""".split())
 # Verbs of having, and the nouns of agreement one has as a standing thing rather than makes ("have talks"
-# is still a meeting).
+# is still a meeting), or of a record one has ("has a prior speeding conviction" is no verdict).
 POSSESSING_VERBS = frozenset({"have", "own", "possess"})
 HELD_NOUNS = frozenset({"agreement", "deal", "treaty", "accord", "pact", "contract", "alliance", "partnership",
-                        "commitment", "order"})
+                        "commitment", "order", "conviction", "record"})
 # Roots whose events are mutual when several actors share one role ("A and B met").
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 SYMMETRIC_CODES = frozenset({"0871"})  # a ceasefire two sides agree is each one's to the other
