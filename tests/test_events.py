@@ -290,6 +290,16 @@ def test_everyday_senses_in_local_news(pipeline):
     assert roots == {3: {"07"}}
 
 
+def test_heights_captured_are_occupied_and_governors_dismissed_are_fired(pipeline):
+    """A place captured is occupied (192), a suspect captured arrested (173); dismissing a governor is
+    firing him, no rejection, while dismissing a report is one."""
+    roots = _roots_by_sentence(pipeline, "Israel captured the Golan Heights from Syria in 1967.",
+                               "Kenyan police captured the suspect in Lagos.",
+                               "Putin dismissed the Russian defence minister.",
+                               "The Kremlin dismissed the US report as a provocation.")
+    assert roots == {0: {"19"}, 1: {"17"}, 3: {"12"}}
+
+
 def test_tents_pitched_by_protesters_are_no_relief(pipeline):
     assert not _roots_by_sentence(pipeline, "Protesters in Cairo set up tents in Tahrir Square.").get(0, set()) & {"07"}
 
