@@ -300,6 +300,21 @@ def test_heights_captured_are_occupied_and_governors_dismissed_are_fired(pipelin
     assert roots == {0: {"19"}, 1: {"17"}, 3: {"12"}}
 
 
+def test_armed_sides_in_raids_and_riots(pipeline):
+    """The militants killed in a raid are the target, not the raid's place; troops torching homes damage
+    property (171), rioters torching cars riot (145); police evicting a family expel it (174); police firing
+    at protesters fire at the protesters, whatever country they are in."""
+    dyads = _dyads(pipeline, "Pakistani security forces killed five militants in a raid in North Waziristan.",
+                   "The Myanmar military torched homes in a village in Sagaing.",
+                   "Rioters torched cars in Paris.",
+                   "Israeli police evicted a Palestinian family from their home in Sheikh Jarrah.",
+                   "Police fired tear gas at protesters.")
+    assert (0, "19", "PAKCOP", "PAKREB") in dyads
+    roots = {(k, r) for k, r, _, _ in dyads}
+    assert {(1, "17"), (2, "14"), (3, "17")} <= roots
+    assert any(k == 4 and r == "17" and t and t.endswith("CVL") for k, r, _, t in dyads)
+
+
 def test_tents_pitched_by_protesters_are_no_relief(pipeline):
     assert not _roots_by_sentence(pipeline, "Protesters in Cairo set up tents in Tahrir Square.").get(0, set()) & {"07"}
 

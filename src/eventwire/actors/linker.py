@@ -544,10 +544,11 @@ class Linker:
         one_of_many = r.person and r.sector in ONE_OF_MANY_SECTORS and any(
             c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in last.children)
         if (not r.person or one_of_many) and r.term not in VAGUE_AGENTS \
-                and last.dep_ not in ("compound", "amod", "poss") \
-                and is_noun(last) and prev not in ("near", "at", "inside", "outside", "into"):
+                and last.dep_ not in ("compound", "amod", "poss") and is_noun(last) \
+                and (prev not in ("near", "at", "inside", "outside", "into") or last.tag_ == "NNS"):
             # "police fired tear gas": a group with no country in the phrase (coref links it to
-            # an earlier actor of the same sector, else it stands as the sector alone)
+            # an earlier actor of the same sector, else it stands as the sector alone); after "at" or
+            # "outside" a body is a place ("outside parliament"), people are still people ("fired at protesters")
             start = a.start - 1 if a.start > 0 and words[a.start - 1].lower() == "the" else a.start
             iso = None if self._owned(ctx, a) else self._located_in(ctx, last, at)
             if iso is not None:  # "refugees fleeing the war in Liberia", "a newspaper based in Beirut"

@@ -761,7 +761,7 @@ class Coder:
             acts = [a for a in self.actors_of(doc, tok) if a[0].id not in exclude]
             if acts:
                 return acts, tok, how
-            if not nested or how == "scan":
+            if not nested or how in ("scan", "circumstance"):
                 continue
             for inner in nested_nominals(tok):
                 if inner.i in tried or inner in skip:
@@ -885,7 +885,11 @@ class Coder:
             if not (required & set(words(o))) and o not in owned:
                 cands.append((o, "direct"))
         stray = stray_intrusion_phrases(verb)
-        cands += [(obj, "direct") for _, obj in prep_objects(verb, preps) if obj.i not in stray]
+        # "killed five militants in a raid in North Waziristan": when the verb has an object, an act it was
+        # done in is how, and the place inside that act where; neither names whom
+        done_to = bool(children(verb, "dobj"))
+        cands += [(obj, "circumstance" if done_to and p_ in ("in", "during") and match_token(obj, self.patterns)
+                   else "direct") for p_, obj in prep_objects(verb, preps) if obj.i not in stray]
         for o in children(verb, "dobj"):
             cands += [(obj, "carrier") for p_, obj in prep_objects(o, preps) if not intruded_on(o, p_)]
             cands += self._participle_targets(o, preps)
@@ -1148,7 +1152,8 @@ class Coder:
         "protesters marched on parliament" is a demonstration (141), "students fought riot
         police" a violent protest (145), "teachers struck for a third day" a strike (143).
         Only when every source is of those sectors; a country, government or armed group
-        keeps the armed sense."""
+        keeps the armed sense, and its rioting words are damage to property ("the military
+        torched homes")."""
         cf = self.crowd
         if not cf or not sources:
             return code
@@ -1162,6 +1167,8 @@ class Coder:
         if (lemma in cf.get("labour_verbs", ()) and m.pattern.kind == "noun" and code == cf.get("labour_code")
                 and not sectors & set(cf.get("sectors", ())) and sectors <= {None, "GOV", "MIL"} and not trade):
             return cf.get("military_strike_code", code)  # "a US strike killed two militants": no walkout
+        if code == cf.get("code") and cf.get("armed_riot_code") and sectors <= set(cf.get("armed_sectors", ())):
+            return cf["armed_riot_code"]  # "the military torched homes": property destroyed, no riot
         if code[:2] not in cf.get("roots", ()) or not sectors <= set(cf.get("sectors", ())):
             return code
         return cf["demonstration_code"] if lemma in cf.get("demonstration", ()) else cf["code"]
