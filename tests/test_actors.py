@@ -296,6 +296,14 @@ def test_companies_are_their_countrys_business(pipeline):
     assert amazon.code == "USABUS" and len(amazon.mentions) == 1
 
 
+def test_a_shared_acronym_is_the_body_of_the_country_the_article_names(pipeline):
+    """"RSF" is Reporters Without Borders, or Sudan's Rapid Support Forces in an article about Sudan."""
+    doc = _process(pipeline, "Fighting between the army and the RSF raged in Khartoum.")
+    assert _code_at(doc, "RSF") == "SDNREB"
+    doc = _process(pipeline, "RSF condemned the arrest of a journalist in Turkey.")
+    assert _code_at(doc, "RSF") == "NGOMED"
+
+
 def test_a_group_from_elsewhere_is_not_the_country_the_text_named(pipeline):
     """"Western leaders", "foreign governments": no one country's, so not Zelensky's Ukraine by coreference."""
     doc = _process(pipeline, "Zelensky appealed to Western leaders for more air defence systems. "

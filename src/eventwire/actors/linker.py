@@ -220,10 +220,14 @@ class Linker:
         self._words = words
         self._sent_of = {t.i: k for k, s in enumerate(sdoc.sents) for t in s}
         self._named: dict[int, set[str]] = {}  # countries each sentence names by name or demonym
+        self._countries_named: set[str] = set()  # ... and the article, by name, demonym or capital
         for a in atoms:
             e = a.first("country", "demonym")
             if e is not None:
                 self._named.setdefault(self._sent_of.get(a.start, 0), set()).add(e.ref)
+            e = e or a.first("capital")
+            if e is not None:
+                self._countries_named.add(e.ref)
         ctx.ent_of = [None] * len(sdoc)
         for ent in sdoc.ents:
             ctx.ent_at[ent.start] = ent
@@ -272,7 +276,7 @@ class Linker:
             pid = pick_person(ctx, [e.ref for e in a.entries if e.kind in ("person", "alias")])
             if pid is not None:
                 return Found(a.start, self._extend_name(ctx, a), Ref("person", pid), "name", self._head(a.start, a.end, sdoc))
-        org = a.first("org")
+        org = self._org_entry(a)
         if org is not None and org.extra.kind == "igo":
             f = self._igo_role(ctx, a, org, at, words)
             if f is not None:
@@ -305,6 +309,14 @@ class Linker:
                                                    country=self._iso(a)), "country_org", ent.root.i)
             return self._country_alone(ctx, a, words)
         return None
+
+    def _org_entry(self, a: Atom) -> Entry | None:
+        """The organisation a match names; of several sharing the name ("RSF": Reporters Without Borders,
+        Sudan's Rapid Support Forces), the one whose country the article names, else the first listed."""
+        orgs = [e for e in a.entries if e.kind == "org"]
+        if len(orgs) > 1:
+            return next((e for e in orgs if e.extra.country in self._countries_named), orgs[0])
+        return orgs[0] if orgs else None
 
     @staticmethod
     def _starts_in(ent, at: dict[int, Atom], a: Atom) -> bool:
