@@ -191,25 +191,11 @@ def test_a_name_the_parser_took_for_an_adverb_is_the_doer(pipeline):
     assert (0, "07", "USAGOV", "HTICVL") in _dyads(pipeline, "USAID provided shelter to Haitians.")
 
 
-def test_welcoming_an_event_is_praise_not_the_event(pipeline):
-    """'welcomed the talks between Israel and Hamas' praises the talks; the one welcoming holds none."""
-    roots = _roots_by_sentence(pipeline, "Germany welcomed the talks between Israel and Hamas.",
-                               "The UN welcomed the peace deal between Ethiopia and Eritrea.")
-    assert roots == {0: {"05"}, 1: {"05"}}
-
-
 def test_warning_of_a_response_is_a_threat_and_of_a_slowdown_a_comment(pipeline):
     roots = _roots_by_sentence(pipeline, "Iran warned Israel of a crushing response if it attacked its nuclear sites.",
                                "China warned of countermeasures if the US sold arms to Taiwan.",
                                "The IMF warned of a slowdown in global growth.")
     assert "13" in roots[0] and "13" in roots[1] and roots[2] == {"01"}
-
-
-def test_evidence_or_advice_given_is_no_aid(pipeline):
-    roots = _roots_by_sentence(pipeline, "The Kenyan police gave evidence to the Ugandan court.",
-                               "The Kenyan police gave advice to Ugandan officers.",
-                               "The Kenyan police gave food to Ugandan refugees.")
-    assert "07" not in roots.get(0, set()) | roots.get(1, set()) and "07" in roots[2]
 
 
 def test_a_group_noun_naming_the_doer_is_no_act(pipeline):
@@ -224,12 +210,6 @@ def test_an_oil_refinery_struck_is_an_attack_and_oil_struck_a_find(pipeline):
     roots = _roots_by_sentence(pipeline, "Ukrainian drones struck an oil refinery in Russia.",
                                "Exxon struck oil off Guyana.")
     assert roots[0] == {"19"} and 1 not in roots
-
-
-def test_a_test_fired_missile_is_a_show_of_force(pipeline):
-    """The whole hyphenated word wins over its last part: 'test-fired a missile' is a test (150), no
-    artillery fire (194)."""
-    assert _roots_by_sentence(pipeline, "North Korea test-fired a missile over Japan.") == {0: {"15"}}
 
 
 def test_forces_deployed_are_what_moves_not_the_target(pipeline):
@@ -261,45 +241,6 @@ def test_irregular_past_tenses_the_lemmatizer_misses(pipeline):
     assert _dyads(pipeline, "Vietnam forgave Cambodia's debt.") == {(0, "07", "VNM", "KHM")}
 
 
-def test_a_burger_ordered_is_no_demand(pipeline):
-    assert not _roots_by_sentence(pipeline, "Saudi women wait in a ladies-only line to order a burger.")
-
-
-def test_a_cessation_of_hostilities_is_no_fighting(pipeline):
-    """What an ending noun's 'of' names is ended, not done: a cessation of hostilities is a ceasefire only,
-    the lifting of a blockade no blockade."""
-    roots = _roots_by_sentence(pipeline, "Sudan's president declared a cessation of hostilities in Darfur.",
-                               "Israel announced the lifting of the blockade on Gaza.")
-    assert roots == {0: {"08"}, 1: {"08"}}
-
-
-def test_blocking_a_statement_or_a_bid_is_a_veto_and_a_road_a_protest(pipeline):
-    roots = _roots_by_sentence(pipeline, "Russia blocked a UN Security Council statement on North Korea.",
-                               "Hungary blocked Sweden's bid to join NATO.",
-                               "Protesters blocked the main road to the airport in Dakar.")
-    assert roots == {0: {"12"}, 1: {"12"}, 2: {"14"}}
-
-
-def test_everyday_senses_in_local_news(pipeline):
-    """What conditions contribute to, a gun let go of and a conviction on record are no aid, no release
-    and no verdict; money contributed is still aid."""
-    roots = _roots_by_sentence(pipeline, "Continuing taboos in China contribute to such incidents.",
-                               "Officer Eggers told the Kenyan suspect to let go of the gun.",
-                               "Kenyan police said the suspect has a prior speeding conviction.",
-                               "Germany contributed 20 million euros to the UN relief effort in Gaza.")
-    assert roots == {3: {"07"}}
-
-
-def test_heights_captured_are_occupied_and_governors_dismissed_are_fired(pipeline):
-    """A place captured is occupied (192), a suspect captured arrested (173); dismissing a governor is
-    firing him, no rejection, while dismissing a report is one."""
-    roots = _roots_by_sentence(pipeline, "Israel captured the Golan Heights from Syria in 1967.",
-                               "Kenyan police captured the suspect in Lagos.",
-                               "Putin dismissed the Russian defence minister.",
-                               "The Kremlin dismissed the US report as a provocation.")
-    assert roots == {0: {"19"}, 1: {"17"}, 3: {"12"}}
-
-
 def test_armed_sides_in_raids_and_riots(pipeline):
     """The militants killed in a raid are the target, not the raid's place; troops torching homes damage
     property (171), rioters torching cars riot (145); police evicting a family expel it (174); police firing
@@ -313,10 +254,6 @@ def test_armed_sides_in_raids_and_riots(pipeline):
     roots = {(k, r) for k, r, _, _ in dyads}
     assert {(1, "17"), (2, "14"), (3, "17")} <= roots
     assert any(k == 4 and r == "17" and t and t.endswith("CVL") for k, r, _, t in dyads)
-
-
-def test_tents_pitched_by_protesters_are_no_relief(pipeline):
-    assert not _roots_by_sentence(pipeline, "Protesters in Cairo set up tents in Tahrir Square.").get(0, set()) & {"07"}
 
 
 def test_an_attack_on_a_place_is_force_not_criticism(pipeline):
@@ -550,6 +487,34 @@ EVERYDAY_SENSES = [
     # seen on MEANTIME's Apple articles: ending a partnership or a ceasefire is no cooperation
     ("Apple switched to Intel processors, ending the eleven year partnership with IBM and Motorola.", None),
     ("Israel ended the ceasefire with Hamas.", None),
+    # welcoming an event praises it; the one welcoming holds no talks and signs no deal
+    ("Germany welcomed the talks between Israel and Hamas.", "05"),
+    ("The UN welcomed the peace deal between Ethiopia and Eritrea.", "05"),
+    # the whole hyphenated word before its last part: a missile test, no artillery fire
+    ("North Korea test-fired a missile over Japan.", "15"),
+    # what an ending noun names is ended, not done
+    ("Sudan's president declared a cessation of hostilities in Darfur.", "08"),
+    ("Israel announced the lifting of the blockade on Gaza.", "08"),
+    # blocking a statement or a bid is a veto; a road blocked by protesters a protest
+    ("Russia blocked a UN Security Council statement on North Korea.", "12"),
+    ("Hungary blocked Sweden's bid to join NATO.", "12"),
+    ("Protesters blocked the main road to the airport in Dakar.", "14"),
+    # a place captured is occupied, a suspect captured arrested; an officeholder dismissed is fired
+    ("Israel captured the Golan Heights from Syria in 1967.", "19"),
+    ("Kenyan police captured the suspect in Lagos.", "17"),
+    ("Putin dismissed the Russian defence minister.", None),
+    ("The Kremlin dismissed the US report as a provocation.", "12"),
+    # relief is sent, not pitched; words, a verdict or food ordered are no aid and no demand
+    ("Protesters in Cairo set up tents in Tahrir Square.", None),
+    ("The Kenyan police gave evidence to the Ugandan court.", None),
+    ("The Kenyan police gave advice to Ugandan officers.", None),
+    ("The Kenyan police gave food to Ugandan refugees.", "07"),
+    ("Saudi women wait in a ladies-only line to order a burger.", None),
+    # seen on the local news of LGL: what conditions contribute to, a gun let go of, a record one has
+    ("Continuing taboos in China contribute to such incidents.", None),
+    ("Officer Eggers told the Kenyan suspect to let go of the gun.", None),
+    ("Kenyan police said the suspect has a prior speeding conviction.", None),
+    ("Germany contributed 20 million euros to the UN relief effort in Gaza.", "07"),
 ]
 
 
