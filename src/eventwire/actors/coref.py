@@ -204,7 +204,7 @@ class ActorBuilder:
         the article gave someone in full before, standing alone ("Melton Lewis Paris ... Paris' residence":
         the person, see :meth:`_resolve`)."""
         if f.ref.kind == "org" and getattr(f.ref.org, "kind", None) in ("media", "company"):
-            return False  # nor a company: "Apple said" sets no scene in the United States
+            return False  # "Apple said" sets no scene in the United States
         words = [t for t in self.ctx.sdoc[f.start:f.end] if t.tag_ != "POS"]
         return not (len(words) == 1 and family.get(words[0].text, f.start) < f.start)
 

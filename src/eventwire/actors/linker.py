@@ -57,8 +57,7 @@ PRODUCT_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "my", 
 # one of the group: the group acted. Officials, judges, lawmakers and civilians are left to their names.
 ONE_OF_MANY_SECTORS = frozenset({"MIL", "COP", "OPP", "MED", "EDU", "REL", "AGR", "BUS", "SPY"})
 # Nouns after a name that make it a place's: "the Amazon rainforest", "the Congo basin".
-PLACE_HEADS = frozenset({"rainforest", "river", "basin", "jungle", "region", "forest", "delta", "valley", "estuary",
-                         "river's", "rainforests"})
+PLACE_HEADS = frozenset({"rainforest", "river", "basin", "jungle", "region", "forest", "delta", "valley", "estuary"})
 # Words before a group noun that put the group outside any one country ("Western leaders", "foreign
 # troops", "world powers"): no country's group, so not the one an earlier actor of its sector stands for.
 ELSEWHERE = frozenset({"western", "foreign", "international", "world", "global", "other", "overseas"})
@@ -286,19 +285,19 @@ class Linker:
             if text in AMBIGUOUS_ALONE and (not self._entity_exact(ctx, a.start, a.end)
                                             or a.end < len(sdoc) and sdoc[a.end].lower_ in PLACE_HEADS):
                 return None  # "the Amazon rainforest" is no company
-            if org.extra.kind == "company" and a.start > 0 and sdoc[a.start - 1].lower_ in PRODUCT_DETERMINERS \
-                    and a.end - a.start == 1 and (ctx.ent_of[a.start] is None or ctx.ent_of[a.start].end <= a.end):
+            company, ent = org.extra.kind == "company", ctx.ent_of[a.start]
+            if company and a.start > 0 and sdoc[a.start - 1].lower_ in PRODUCT_DETERMINERS \
+                    and a.end - a.start == 1 and (ent is None or ent.end <= a.end):
                 return None  # "The Toyota failed to yield", "drove a Honda": the car, not the carmaker
             if text in SHARED_PARTY_NAMES and org.extra.country and not any(
                     org.extra.country in named for named in self._named.values()):
                 return None  # "the Communist Party" of an article that never names China is not China's
             end = a.end
-            ent = ctx.ent_of[a.start]
-            if org.extra.kind == "company" and ent is not None and ent.label_ == "ORG" and ent.start == a.start:
+            if company and ent is not None and ent.label_ == "ORG" and ent.start == a.start:
                 end = max(end, ent.end)  # "General Motors Corporation", "Boeing Commercial Airplanes": the company
             role = at.get(end)
             if role is not None and role.has("role") and not role.has("org") and not role.first("role").extra.person \
-                    and not (org.extra.kind == "company" and role.first("role").extra.term in VAGUE_AGENTS):
+                    and not (company and role.first("role").extra.term in VAGUE_AGENTS):
                 end = role.end  # "Hamas fighters", "Xinhua reporters": the organisation acting ("Airbus jets": no)
             return Found(a.start, end, Ref("org", org.ref, org=org.extra), "name", self._head(a.start, end, sdoc))
         if a.has(*COUNTRYISH) and not inside:
