@@ -21,3 +21,17 @@ def test_gsr_reader_and_code_normalisation(shared_dir):
     recs = load_gsr(shared_dir / "data" / "events" / "plover_gsr_dev.json")
     assert len(recs) > 150 and all(r["event"] != "DOCUMENT" for r in recs)
     assert norm_code("JAP") == "JPN" and norm_code("rus") == "RUS"
+
+
+def test_zero_shot_marks_keep_every_mention_of_an_actor():
+    """The zero-shot set marks an actor named twice at both places; the coder must see both, or an
+    event whose doer is the first mention has no marked source."""
+    from eventwire.evaluation.events_task import _process, _strip_marks
+
+    text, src, tgt = _strip_marks("<s>Chile</s> turned down a plea from <t>Peru</t> to reopen the pass, "
+                                  "<s>Chile</s>'s foreign minister said.")
+    assert text.startswith("Chile turned down") and [text[a:b] for a, b in src] == ["Chile", "Chile"]
+    assert [text[a:b] for a, b in tgt] == ["Peru"]
+    _, coded = _process([text], [[(src, "SRC", "SRC"), (tgt, "TGT", "TGT")]])
+    assert any(e.source and e.target and e.source[0].code == "SRC" and e.target[0].code == "TGT"
+               for e in coded[0])

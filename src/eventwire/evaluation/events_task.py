@@ -76,8 +76,9 @@ def primary(events: list[Event]) -> Event | None:
                                       e.modality in ("asserted", "reported", "planned"), e.confidence))
 
 
-def _process(texts: list[str], gold_actors: list[list[tuple[int, int, str, str]]] | None):
-    """Documents parsed (and actors found or given) and coded."""
+def _process(texts: list[str], gold_actors: list[list[tuple[list[list[int]], str, str]]] | None):
+    """Documents parsed (and actors found or given) and coded. A given actor is (its mentions as
+    [start, end] spans, code, country): a gold set may mark one actor more than once."""
     from ..components.nlp import load_model
     from ..events.codebook import load_codebook
     from ..events.coder import Coder
@@ -99,8 +100,8 @@ def _process(texts: list[str], gold_actors: list[list[tuple[int, int, str, str]]
         for d, sdoc, acts in zip(docs, nlp.pipe(texts, batch_size=64), gold_actors):
             d.user_data["spacy"] = sdoc
             d.sentences = [Sentence(s.start_char, s.end_char) for s in sdoc.sents]
-            d.actors = [Actor(f"g{i}", d.text[s:e], code, country, mentions=[[s, e]])
-                        for i, (s, e, code, country) in enumerate(acts)]
+            d.actors = [Actor(f"g{i}", d.text[spans[0][0]:spans[0][1]], code, country, mentions=spans)
+                        for i, (spans, code, country) in enumerate(acts)]
     return docs, [coder.code_document(d) for d in docs]
 
 
@@ -144,7 +145,7 @@ def evaluate_gsr(records: list[dict], actors: str) -> tuple[dict[str, float], st
                 if span:
                     taken.append(span)
                     c = norm_code(a.get("code"))
-                    acts.append((*span, (c or "") + (a.get("sector") or ""), c))
+                    acts.append(([list(span)], (c or "") + (a.get("sector") or ""), c))
             gold_actors.append(acts)
     _, coded = _process(texts, gold_actors)
     per = defaultdict(Counter)
@@ -196,20 +197,22 @@ def evaluate_gsr(records: list[dict], actors: str) -> tuple[dict[str, float], st
     return metrics, "\n".join(lines), rows
 
 
-def _strip_marks(marked: str) -> tuple[str, tuple[int, int] | None, tuple[int, int] | None]:
-    """Sentence text and the offsets of its <s>…</s> and <t>…</t> spans."""
-    out, spans, i = "", {}, 0
+def _strip_marks(marked: str) -> tuple[str, list[list[int]], list[list[int]]]:
+    """Sentence text and the [start, end] offsets of its <s>…</s> and <t>…</t> spans: every one, as
+    the gold marks each mention of an actor named twice ("Pakistan refused ..., Pakistan's foreign
+    minister said")."""
+    out, spans, i = "", {"s": [], "t": []}, 0
     for m in re.finditer(r"</?[st]>", marked):
         out += marked[i:m.start()]
         tag = m.group()
         if tag.startswith("</"):
-            spans[tag[2]] = (spans[tag[2]][0], len(out))
+            if spans[tag[2]] and len(spans[tag[2]][-1]) == 1:
+                spans[tag[2]][-1].append(len(out))
         else:
-            spans[tag[1]] = (len(out), None)
+            spans[tag[1]].append([len(out)])
         i = m.end()
     out += marked[i:]
-    s, t = spans.get("s"), spans.get("t")
-    return out, s if s and s[1] is not None else None, t if t and t[1] is not None else None
+    return out, [sp for sp in spans["s"] if len(sp) == 2], [sp for sp in spans["t"] if len(sp) == 2]
 
 
 def evaluate_zero_shot(path: Path, limit: int | None = None) -> tuple[dict[str, float], str, list[dict]]:
@@ -223,7 +226,7 @@ def evaluate_zero_shot(path: Path, limit: int | None = None) -> tuple[dict[str, 
         if not s or not t:
             continue
         texts.append(text)
-        gold_actors.append([(*s, "SRC", "SRC"), (*t, "TGT", "TGT")])
+        gold_actors.append([(s, "SRC", "SRC"), (t, "TGT", "TGT")])
         golds.append(r["gold_root"])
     _, coded = _process(texts, gold_actors)
     per = defaultdict(Counter)
