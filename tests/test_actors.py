@@ -82,6 +82,11 @@ def test_seed_actors(seed_doc):
     ("NATO said it would send more troops.", "NATO", "IGONATO"),
     ("The White House said it was studying the proposal.", "White House", "USAGOV"),
     ("Xinhua reported that the talks had ended.", "Xinhua", "CHNMED"),
+    # a country's own name for its parliament or ministry, with no country beside it
+    ("The Lok Sabha passed the bill on Friday.", "Lok Sabha", "INDLEG"),
+    ("The Verkhovna Rada voted on Tuesday.", "Verkhovna Rada", "UKRLEG"),
+    ("The Federal Foreign Office said the talks would go on.", "Federal Foreign Office", "DEUGOV"),
+    ("The Foreign Office summoned the ambassador.", "Foreign Office", "GBRGOV"),
 ])
 def test_group_and_organisation_codes(pipeline, text, phrase, code):
     doc = _process(pipeline, text)
