@@ -872,6 +872,15 @@ def test_what_a_party_receives_comes_from_the_giver(pipeline):
     assert (2, "05", "USA", "XKX") in pairs or (2, "05", "USA", "KOS") in pairs, pairs
 
 
+def test_aid_for_people_in_a_country_goes_to_that_country(pipeline):
+    """Aid is given to the people of a place: "for those affected in Yemen" names its recipient, however
+    deep the phrase; a time phrase ("in the months after") names none."""
+    pairs = _dyads(pipeline, "Japan has provided 30 million dollars this year to pay for food for those affected in Yemen.",
+                   "Norway gave money in the first months of the year.")
+    assert (0, "07", "JPN", "YEM") in pairs, pairs
+    assert (1, "07", "NOR", None) in pairs or not any(k == 1 for k, *_ in pairs), pairs
+
+
 def test_going_somewhere_for_talks_is_talks_and_coming_back_is_no_return(pipeline):
     """'U.S. and Russian negotiators return to Geneva for talks': talks with each other (not a return
     of anything to Switzerland); 'Kerry flew to Moscow for talks with Lavrov': a visit and talks;

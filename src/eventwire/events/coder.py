@@ -94,6 +94,7 @@ TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
 PRESS_VERBS = frozenset({"speak", "talk", "tell", "brief", "address"})
 # Roots whose verb's object is what is given and whose "to" object is the recipient.
 GIVING_ROOTS = frozenset({"06", "07"})
+AID_ROOT = "07"
 # Roots whose passive, agentless event is done by the authorities where it happens
 # (investigate 09, coerce 17: arrest, detain, expel).
 AUTHORITY_ROOTS = frozenset({"09", "17"})
@@ -846,8 +847,9 @@ class Coder:
             cands += self._participle_targets(tok, preps)
             if carrier is not None and carrier is not tok:
                 cands += self._clausal_targets(carrier, preps, code)
-            return cands + self._scan(tok, source_tok) + (
+            cands += self._scan(tok, source_tok) + (
                 self._scan(carrier, source_tok) if carrier is not None and carrier is not tok else [])
+            return cands + (self._aid_destinations(tok, source_tok) if code[:2] == AID_ROOT else [])
         verb = carrier
         if m.wrapped is not None and m.wrapped is not tok and m.via.startswith("request"):
             subjects = children(m.wrapped, "nsubj", "nsubjpass")
@@ -914,7 +916,8 @@ class Coder:
         if m.wrapped is not None and m.wrapped is not tok:
             cands += self._clausal_targets(m.wrapped, preps, code)
         cands += [(o, "direct") for o in owned if not (required & set(words(o)))]
-        return cands + self._scan(verb, source_tok)
+        cands += self._scan(verb, source_tok)
+        return cands + (self._aid_destinations(verb, source_tok) if code[:2] == AID_ROOT else [])
 
     def _clausal_targets(self, verb, preps, code: str) -> list:
         """Targets named in the clauses around a verb, when its own roles name none:
@@ -950,6 +953,16 @@ class Coder:
         shielded = {t.i for n in comp for c in n.children if c.dep_ == "prep" and intruded_on(n, c.lower_)
                     for t in c.subtree} | stray_intrusion_phrases(head)
         return [(t, "scan") for t in comp if t.pos_ in ("NOUN", "PROPN") and t not in skip and t.i not in shielded]
+
+    @staticmethod
+    def _aid_destinations(head, source_tok) -> list:
+        """Last of all for aid: a named place deep in the phrase of whom it is for ("provided 28
+        million to pay for aid for those affected in Yemen", "funding to fight the epidemic in West
+        Africa"): aid goes to the people there, so their country receives it. Names only ("in the
+        five months after" is no place), after the trigger, outside the giver's own phrase."""
+        skip = set(source_tok.subtree) if source_tok is not None else set()
+        return [(t, "scan") for t in head.subtree if t.i > head.i and t.dep_ == "pobj" and t.pos_ == "PROPN"
+                and t.head.lower_ in ("in", "inside") and t not in skip]
 
     @staticmethod
     def _participle_targets(noun, preps) -> list:
