@@ -881,6 +881,17 @@ def test_aid_for_people_in_a_country_goes_to_that_country(pipeline):
     assert (1, "07", "NOR", None) in pairs or not any(k == 1 for k, *_ in pairs), pairs
 
 
+def test_a_call_for_measures_against_a_party_asked_of_no_one_disapproves_of_it(pipeline):
+    """"called for sanctions against Moscow" asks nothing of Moscow: it is disapproval of it (11), not an
+    appeal to it (02). Asked of someone ("urged the EU to impose sanctions"), it is an appeal to them."""
+    roots = _roots_by_sentence(pipeline, "France called for sanctions against Moscow over the poisoning.",
+                               "Ukraine urged tougher sanctions against Russia.",
+                               "Poland urged the EU to impose sanctions on Russia.")
+    assert "11" in roots[0] and "02" not in roots[0], roots
+    assert "11" in roots[1] and "02" not in roots[1], roots
+    assert "02" in roots[2] and "11" not in roots[2], roots
+
+
 def test_going_somewhere_for_talks_is_talks_and_coming_back_is_no_return(pipeline):
     """'U.S. and Russian negotiators return to Geneva for talks': talks with each other (not a return
     of anything to Switzerland); 'Kerry flew to Moscow for talks with Lavrov': a visit and talks;

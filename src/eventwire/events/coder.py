@@ -394,6 +394,8 @@ class Coder:
         self.wrappers = {name: (c.cue_set("wrappers", name, "verbs") | c.cue_set("wrappers", name, "adjectives"))
                          for name in ("intent", "threat", "request", "reject", "deny", "plan")}
         self.demand_verbs = c.cue_set("wrappers", "request", "demand_verbs")
+        self.hostile_roots = c.cue_set("wrappers", "request", "hostile_roots")
+        self.hostile_call = c.cues.get("wrappers", {}).get("request", {}).get("hostile_code")
         self.speech_nouns = c.cue_set("speech", "nouns")
         self.motion = c.cue_set("motion", "verbs")
         self.motion_onset = c.cue_set("motion", "onset")
@@ -559,9 +561,13 @@ class Coder:
             new = self.patterns.map_code("request", code)
             if new and lemma not in self.demand_verbs and new.startswith("10"):
                 new = "02" + new[2:]
+            if root in self.hostile_roots and self.hostile_call and action.pattern.kind == "noun" \
+                    and not self._addressed(tok, action.token):
+                new = self.hostile_call  # however explicit the appeal ("call for"): no one is asked
         else:
             new = self.patterns.map_code("reject", code)
-        explicit = m.pattern.specificity > 1 and m.pattern.specificity >= action.pattern.specificity + 1
+        explicit = m.pattern.specificity > 1 and m.pattern.specificity >= action.pattern.specificity + 1 \
+            and new != self.hostile_call
         if new and not explicit:
             m.code = new
         m.wrapped = action.token
@@ -570,6 +576,13 @@ class Coder:
             consumed.add(action.token.i)
             if also is not None:
                 consumed.add(also.i)
+
+    @staticmethod
+    def _addressed(verb, content) -> bool:
+        """Whether a request names whom it asks: an object other than what is asked for ("urged the EU
+        to impose sanctions"), or "call on X"."""
+        return any(c.i != content.i for c in children(verb, "dobj", "dative")) \
+            or any(p_ == "on" for p_, _ in prep_objects(verb, ("on", "upon")))
 
     def _receives(self, noun, carrier) -> bool:
         """Whether the subject of ``carrier`` undergoes what ``noun`` names ("was receiving a fair
