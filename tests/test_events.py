@@ -892,6 +892,18 @@ def test_a_call_for_measures_against_a_party_asked_of_no_one_disapproves_of_it(p
     assert "02" in roots[2] and "11" not in roots[2], roots
 
 
+def test_halting_attacks_is_de_escalation_done_by_whom_the_appeal_is_to(pipeline):
+    """"halted attacks" is no attack; "called on India to halt attacks" asks India, who would halt them,
+    and is an appeal to de-escalate, not a bare appeal ("+on" names no content)."""
+    pairs = _dyads(pipeline, "The army halted attacks on the rebels.",
+                   "Pakistan called on India to halt attacks in Kashmir.",
+                   "Angela Merkel called on Vladimir Putin to release the activists.")
+    assert not any(k == 0 and r == "19" for k, r, _, _ in pairs) and any(k == 0 and r == "08" for k, r, _, _ in pairs)
+    assert (1, "02", "PAK", "IND") in pairs and any(k == 1 and r == "08" and s == "IND" for k, r, s, _ in pairs), pairs
+    codes = {e.cameo for e in _events_of(pipeline, "Angela Merkel called on Vladimir Putin to release the activists.")}
+    assert "0253" in codes, codes
+
+
 def test_going_somewhere_for_talks_is_talks_and_coming_back_is_no_return(pipeline):
     """'U.S. and Russian negotiators return to Geneva for talks': talks with each other (not a return
     of anything to Switzerland); 'Kerry flew to Moscow for talks with Lavrov': a visit and talks;

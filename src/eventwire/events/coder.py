@@ -566,8 +566,10 @@ class Coder:
                 new = self.hostile_call  # however explicit the appeal ("call for"): no one is asked
         else:
             new = self.patterns.map_code("reject", code)
-        explicit = m.pattern.specificity > 1 and m.pattern.specificity >= action.pattern.specificity + 1 \
-            and new != self.hostile_call
+        # a wrapper pattern that names what is asked or agreed ("call for cooperation") keeps its code; its
+        # target preposition ("call +on") names no content
+        own = m.pattern.specificity - (1 if m.pattern.marked_prep else 0)
+        explicit = own > 1 and own >= action.pattern.specificity + 1 and new != self.hostile_call
         if new and not explicit:
             m.code = new
         m.wrapped = action.token

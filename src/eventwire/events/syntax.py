@@ -319,6 +319,11 @@ def subject_candidates(verb, depth: int = 0) -> list[tuple[object, str]]:
             obj = child(head, "dobj")
             if obj is not None and head.lemma_.lower() in OBJECT_CONTROL:
                 return [(obj, "inherited")]
+            # "called on India to halt attacks", "appealed to Israel to stop": whom the appeal is to
+            prep = PREP_CONTROL.get(head.lemma_.lower())
+            addressed = [o for p, o in prep_objects(head, (prep,))] if prep and obj is None else []
+            if addressed and addressed[0].i < verb.i:
+                return [(addressed[0], "inherited")]
         return [(t, "inherited") for t, _ in subject_candidates(head, depth + 1)]
     return []
 
@@ -337,6 +342,11 @@ OBJECT_CONTROL = frozenset("""urge ask call appeal press request push pressure p
 petition exhort require order tell challenge force compel persuade convince allow permit help instruct direct
 warn advise lobby tap choose select pick appoint nominate designate elect commission contract prompt spur cause lead
 inspire motivate provoke induce enable empower authorize authorise entitle oblige""".split())
+
+
+# Verbs whose prepositional object does their infinitive complement: "called on X to ...", "appealed
+# to X to ...", "pleaded with X to ...".
+PREP_CONTROL = {"call": "on", "appeal": "to", "plead": "with", "prevail": "upon"}
 
 
 def path_length(a, b) -> int:
