@@ -664,6 +664,23 @@ def test_lead_agents_are_who_acted_not_who_spoke(pipeline):
     assert not any("reagins" in keys for keys in agents)  # the speaker reports the act
 
 
+def test_a_known_actor_opening_a_lead_sentence_is_its_doer(pipeline):
+    """"The Bush administration issued new rules" codes no event, yet Bush did it: the known actor a lead
+    sentence opens with is its subject, after a dateline or "The". A name only written there (no
+    knowledge-base entry) is no doer, nor is one after other words ("Six weeks before Obama ...")."""
+    from eventwire.readers import read_text
+    from eventwire.stories.features import from_record
+
+    def agents(text):
+        return from_record(pipeline([read_text(text)])[0][0].to_dict()).agents
+
+    assert any("kb:george_w_bush" in keys for keys in agents(
+        "WASHINGTON (AP) -- The Bush administration issued new rules on Thursday for endangered species."))
+    assert any("kb:barack_obama" in keys for keys in agents("Barack Obama reversed a rule on endangered species."))
+    assert not any("kb:barack_obama" in keys for keys in agents(
+        "Six weeks before Barack Obama takes office, regulators issued new rules on endangered species."))
+
+
 def test_names_are_named_parties_not_a_country_s_police_or_civilians():
     """Two riots in one country are both about its police and its civilians: the actors stage's name
     for such a country-and-sector actor is no one's name, so it must not count as one."""

@@ -30,6 +30,7 @@ stage that may be missing.
 from __future__ import annotations
 
 import base64
+import bisect
 import datetime as dt
 import math
 import re
@@ -390,7 +391,8 @@ def lead_agents(rec: dict[str, Any], lead_end: int, asides: list[tuple[int, int]
     reports (not a statement or an appeal, whose source is a speaker), the keys that name it (the
     name, its last word, the actor). Two happenings of one kind differ in who acted even where
     both reports name both parties ("the Red Sox made an offer", "the Angels made an offer", and
-    each report names the other club as a rival). The first key, the name's last word, stands
+    each report names the other club as a rival). The known actor a lead sentence opens with is
+    one too, coded or not (:func:`lead_subjects`). The first key, the name's last word, stands
     for the party."""
     out: dict[str, list[str]] = {}
     for e in rec.get("events") or []:
@@ -409,7 +411,40 @@ def lead_agents(rec: dict[str, Any], lead_end: int, asides: list[tuple[int, int]
                 continue
             keys = [key.rsplit(" ", 1)[-1], key, actor]  # the last word first: "Angels" and "Los Angeles Angels" meet
             out.setdefault(actor, list(dict.fromkeys(keys)))
+    for actor, name in lead_subjects(rec, lead_end, asides):
+        key = normalise_name(name)
+        if len(key) >= 2 and _WORD.search(key):
+            out.setdefault(actor, list(dict.fromkeys([key.rsplit(" ", 1)[-1], key, actor])))
     return list(out.values())
+
+
+# What may stand before a lead sentence's subject: "The", a dateline ("WASHINGTON (AP) -- ").
+_BEFORE_SUBJECT = re.compile(r"(?:[A-Z][A-Za-z0-9 .,()]*?(?:\s[-\u2013\u2014]+|--)\s*)?(?:[Tt]he\s+)?")
+
+
+def lead_subjects(rec: dict[str, Any], lead_end: int, asides: list[tuple[int, int]]) -> list[tuple[str, str]]:
+    """(actor id, name) of the known actor (one the knowledge base holds: ``kb:``) that opens a lead
+    sentence, its subject in the order news writes ("The Bush administration issued ...", "Obama
+    overturns ..."): the doer, even of an act no event code covers (issuing a rule, reversing one).
+    A name not in the knowledge base is left out: its written forms vary from report to report
+    ("Obama Administration", "the administration"), and two forms would read as two parties."""
+    text = rec.get("text") or ""
+    names = {a.get("id"): a.get("name") or "" for a in rec.get("actors") or []}
+    mentions = sorted((s, a.get("id")) for a in rec.get("actors") or [] for s, _ in a.get("mentions") or [])
+    starts = [s for s, _ in mentions]
+    out = []
+    for piece in pieces(text, rec.get("sentences") or []):
+        if piece["start"] >= lead_end:
+            break
+        if any(a <= piece["start"] < b for a, b in asides):
+            continue
+        i = bisect.bisect_left(starts, piece["start"])
+        if i == len(mentions) or mentions[i][0] >= piece["end"]:
+            continue
+        start, actor = mentions[i]
+        if str(actor).startswith("kb:") and _BEFORE_SUBJECT.fullmatch(text, piece["start"], start):
+            out.append((actor, names[actor]))
+    return out
 
 
 @dataclass
