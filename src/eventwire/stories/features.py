@@ -423,7 +423,7 @@ _BEFORE_SUBJECT = re.compile(r"(?:[A-Z][A-Za-z0-9 .,()]*?(?:\s[-\u2013\u2014]+|-
 
 
 def lead_subjects(rec: dict[str, Any], lead_end: int, asides: list[tuple[int, int]]) -> list[tuple[str, str]]:
-    """(actor id, name) of the known actor (one the knowledge base holds: ``kb:``) that opens a lead
+    """(actor id, name) of the known actor (one the knowledge base holds: ``kb:``, ``org:``) that opens a lead
     sentence, its subject in the order news writes ("The Bush administration issued ...", "Obama
     overturns ..."): the doer, even of an act no event code covers (issuing a rule, reversing one).
     A name not in the knowledge base is left out: its written forms vary from report to report
@@ -442,7 +442,7 @@ def lead_subjects(rec: dict[str, Any], lead_end: int, asides: list[tuple[int, in
         if i == len(mentions) or mentions[i][0] >= piece["end"]:
             continue
         start, actor = mentions[i]
-        if str(actor).startswith("kb:") and _BEFORE_SUBJECT.fullmatch(text, piece["start"], start):
+        if str(actor).startswith(("kb:", "org:")) and _BEFORE_SUBJECT.fullmatch(text, piece["start"], start):
             out.append((actor, names[actor]))
     return out
 
