@@ -163,6 +163,16 @@ def test_nominal_cues_and_stance_objects(quotes_of):
     assert by_cue["warned"].speaker["text"] == "The governor"
 
 
+def test_someone_named_by_a_stance_holds_it_on_what_follows_of(quotes_of):
+    """"a staunch opponent of the death penalty": the stance is on the death penalty, and it is the
+    opponent's; "critics of the program" hold theirs."""
+    doc = quotes_of("The governor is a staunch opponent of the death penalty. "
+                    "Critics of the program met with the mayor on Tuesday.")
+    by_cue = {q.cue["text"]: q for q in doc.quotes}
+    assert by_cue["opponent"].text == "the death penalty" and by_cue["opponent"].speaker["text"] == "The governor"
+    assert by_cue["Critics"].text == "the program" and by_cue["Critics"].speaker["text"] == "Critics"
+
+
 def test_cues_of_stance_appearance_and_reference(quotes_of):
     doc = quotes_of("The senator was critical of the new tariff plan. "
                     "The governor appeared to be losing patience with the council. "

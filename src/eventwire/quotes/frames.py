@@ -30,7 +30,7 @@ from .lexicon import (
     CLOSING_QUOTES, COGNITION, COMPARISON, CONTESTING, CUE_NOUNS, CUE_VERBS, DIRECTIVE, EVALUATION, EVIDENTIAL,
     FINDING, GOING_ON, INTENTION, IN_SOURCE_NOUNS, MEASURING, NAMING, OBJECT_CONTENT, OBJECT_PREPS, OPENING_QUOTES,
     PARTICLE_CUES, PERCEIVING, PREP_CONTENT, PREP_CUES, PRIZES, RECIPIENT_CUES, REPORT, REPORT_NOUNS, RESULTS,
-    SCENES, SOURCE_LABELS, SPEECH, STANCE_ADJECTIVES, STANCE_NOUNS, STATE_VERBS, SUPPORT_VERBS, VERDICTS,
+    SCENES, SOURCE_LABELS, SPEECH, STANCE_ADJECTIVES, STANCE_HOLDERS, STANCE_NOUNS, STATE_VERBS, SUPPORT_VERBS, VERDICTS,
     XCOMP_CONTENT,
 )
 
@@ -111,7 +111,7 @@ def sentence_frames(sent, sentence_index: int) -> list[Frame]:
             f = _verb_frame(tok, sentence_index, cut)
             if f is not None:
                 frames.append(f)
-        elif tok.pos_ == "NOUN" and (lemma_of(tok) in CUE_NOUNS or tok.lower_ in STANCE_NOUNS):
+        elif tok.pos_ == "NOUN" and (lemma_of(tok) in CUE_NOUNS or tok.lower_ in STANCE_NOUNS | STANCE_HOLDERS):
             f = _noun_frame(tok, sentence_index, cut)
             if f is not None:
                 frames.append(f)
@@ -459,7 +459,8 @@ def _noun_frame(n, si: int, cut: list[Span]) -> Frame | None:
                     any(g.dep_ == "aux" and g.lower_ == "to" for g in marks):
                 content = [_subtree(c)]
                 break
-        if n.lower_ in STANCE_NOUNS and c.dep_ == "prep" and c.lower_ in PREP_CONTENT and c.i == n.i + 1:
+        if (n.lower_ in STANCE_NOUNS or n.lower_ in STANCE_HOLDERS and c.lower_ == "of") \
+                and c.dep_ == "prep" and c.lower_ in PREP_CONTENT and c.i == n.i + 1:
             pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if pobj and lemma == "attack" and _armed_attack(n, pobj[0]):
                 break
@@ -477,6 +478,8 @@ def _noun_frame(n, si: int, cut: list[Span]) -> Frame | None:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
         if subj is not None and not (subj.left_edge.i <= n.i <= subj.right_edge.i):
             src_tok = subj
+    if n.lower_ in STANCE_HOLDERS and n.dep_ in ("nsubj", "nsubjpass", "appos", "dobj", "pobj"):
+        src_tok = n  # "Critics of the program say ...", "met with opponents of the plan": they hold it
     if src_tok is not None and src_tok.tag_ in ("WDT", "WP", "EX"):
         src_tok = None
     doc = n.doc
@@ -487,7 +490,8 @@ def _noun_frame(n, si: int, cut: list[Span]) -> Frame | None:
     src = phrase = None
     if src_tok is not None:
         src, phrase = source_spans(src_tok)
-    group = "evaluation" if n.lower_ in STANCE_NOUNS and lemma not in CUE_NOUNS else "speech"
+    group = "evaluation" if (n.lower_ in STANCE_NOUNS or n.lower_ in STANCE_HOLDERS) and lemma not in CUE_NOUNS \
+        else "speech"
     return Frame(si, "noun", group, cue, _text(doc)[cue[0]:cue[1]], src, phrase, content, n.i,
                  src_tok.i if src_tok is not None else None, weak=True)
 

@@ -135,6 +135,13 @@ view views position stance skepticism scepticism outrage anger frustration objec
 objections
 """.split())
 
+# people named by a stance they hold: their "of" object is what they hold it on ("a staunch opponent
+# *of the death penalty*", "critics *of the program*"), and they are its source
+STANCE_HOLDERS = frozenset("""
+opponent opponents supporter supporters critic critics defender defenders advocate advocates proponent
+proponents champion champions admirer admirers detractor detractors skeptic skeptics sceptic sceptics
+""".split())
+
 # adjectives of certainty and of stance: with a copula their clause or prepositional object is
 # what the subject believes or feels ("is confident *that ...*", "was critical *of the deal*",
 # "are wary *of ...*")
