@@ -904,6 +904,17 @@ def test_halting_attacks_is_de_escalation_done_by_whom_the_appeal_is_to(pipeline
     assert "0253" in codes, codes
 
 
+def test_a_visit_one_is_on_a_call_to_a_name_and_a_proposal_accepted(pipeline):
+    """"is on a visit to China" is a visit; "called President Erdogan on Friday" calls Erdogan, whom the
+    parser took for a predicate ("called him a liar"); accepting a proposal agrees to it."""
+    pairs = _dyads(pipeline, "Angela Merkel is on a three-day visit to China.",
+                   "Imran Khan called Turkish President Recep Tayyip Erdogan on Friday to convey his support.",
+                   "Hamas accepted Egypt's ceasefire proposal.")
+    assert (0, "04", "DEUGOV", "CHN") in pairs, pairs
+    assert (1, "04", "PAKGOV", "TURGOV") in pairs, pairs
+    assert any(k == 2 and r == "03" for k, r, _, _ in pairs), pairs
+
+
 def test_going_somewhere_for_talks_is_talks_and_coming_back_is_no_return(pipeline):
     """'U.S. and Russian negotiators return to Geneva for talks': talks with each other (not a return
     of anything to Switzerland); 'Kerry flew to Moscow for talks with Lavrov': a visit and talks;

@@ -94,6 +94,8 @@ TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
 PRESS_VERBS = frozenset({"speak", "talk", "tell", "brief", "address"})
 # Roots whose verb's object is what is given and whose "to" object is the recipient.
 GIVING_ROOTS = frozenset({"06", "07"})
+# Nouns of travel one is "on": the verb they hang on carries them ("is on a visit to Moscow")
+JOURNEY_NOUNS = frozenset({"visit", "trip", "tour"})
 AID_ROOT = "07"
 # Roots whose passive, agentless event is done by the authorities where it happens
 # (investigate 09, coerce 17: arrest, detain, expel).
@@ -636,6 +638,12 @@ class Coder:
         if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ == "VERB" \
                 and head.head.lemma_.lower() in GATHERING_VERBS:
             return head.head  # "negotiators return to Geneva for talks", "flew to Moscow for talks with Putin"
+        if noun.dep_ == "pobj" and head.lower_ == "on" and noun.lemma_.lower() in JOURNEY_NOUNS:
+            gov = head.head
+            if gov.pos_ in NOUN_POS and gov.dep_ == "dobj":  # "led a delegation on a visit to Russia"
+                gov = gov.head
+            if gov.pos_ in ("VERB", "AUX"):
+                return gov  # "is on a three-day visit to Russia"
         if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_.lower() in CUSTODY_VERBS:
             return head.head  # "put under investigation", "placed under house arrest"
         if noun.dep_ == "conj":
@@ -893,6 +901,10 @@ class Coder:
             # object is the gift
             cands += [(obj, "direct") for _, obj in prep_objects(verb, ("to", "for", "on", "upon"))]
         objs = children(verb, "dobj", "attr")
+        if not objs and not is_passive(verb):
+            # "called Turkish President Erdogan on Friday": a name the parser took for a predicate ("called
+            # him a liar") when the verb has no object is its object
+            objs = [o for o in children(verb, "oprd") if o.pos_ == "PROPN"]
         required = set(p.required)
         objs = [o for o in objs if not is_list_continuation(o)]
         # "withdrew its troops from Lebanon", "sent their ships to the Gulf": the doer's own people are
