@@ -212,6 +212,13 @@ def test_its_group_belongs_to_the_owner(pipeline):
     assert mention_index(doc).at(its, its + 3)[0].code == "CHNGOV"
 
 
+def test_a_leaders_family_name_the_recogniser_missed_is_read_in_their_country(pipeline):
+    """"Modi met Xi in Delhi": the recogniser marks no person at "Modi"; a doer named by a family name the
+    KB holds, of someone in office in a country the article names, is that person. A place's name is not."""
+    doc = _process(pipeline, "Modi met Xi in Delhi.")
+    assert _code_at(doc, "Modi") == "INDGOV"
+
+
 def test_the_company_is_the_organisation_named_before(pipeline):
     doc = _process(pipeline, "Boeing said on Monday that it won the contract. The company expects delivery in 2012.")
     assert _actor_at(doc, "The company") is _actor_at(doc, "Boeing")

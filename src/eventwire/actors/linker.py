@@ -66,6 +66,8 @@ LOCATIVE = {"in", "at", "near", "to", "from", "into", "inside", "outside", "arou
             "toward", "towards", "via", "within", "throughout", "of", "visit", "visited", "visiting",
             "capital", "city", "town"}
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
+# The roles in which a bare name the recogniser missed can still be read as a person (_alias_ok).
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos"})
 # Group nouns too vague to stand as an actor without a country ("the state", "the public").
 VAGUE_AGENTS = {"state", "public", "industry", "television", "leadership", "people", "ministry", "ministries",
                 "embassy", "consulate", "delegation", "firm", "company", "forces", "officers", "cabinet",
@@ -813,12 +815,22 @@ class Linker:
         return e.ref
 
     def _alias_ok(self, ctx: Context, a: Atom) -> bool:
-        """A family name alone is read as a KB person only with support from the text."""
+        """A family name alone is read as a KB person only with support from the text: the full name
+        before, the recogniser's person, or a name that is a doer or an object ("Modi met Xi in
+        Delhi", which the recogniser missed) of someone who held office in a country the article
+        names at its date, when the name is no place's."""
         ids = {e.ref for e in a.entries if e.kind == "alias"}
         if ids & set(ctx.linked_people):
             return True
         ent = ctx.ent_of[a.start]
-        return ent is not None and ent.label_ == "PERSON" and ent.start == a.start and ent.end == a.end
+        if ent is not None:
+            return ent.label_ == "PERSON" and ent.start == a.start and ent.end == a.end
+        tok = ctx.sdoc[a.start]
+        if a.end - a.start != 1 or tok.pos_ != "PROPN" or tok.dep_ not in ARGUMENT_DEPS \
+                or place_country(tok.text) is not None:  # "Austin is a city in Texas"
+            return False
+        held = (self.kb.people[i].tenure_at(ctx.date) for i in ids if i in self.kb.people)
+        return any(t is not None and t.country in self._countries_named for t in held)
 
     def _entity_exact(self, ctx: Context, start: int, end: int) -> bool:
         ent = ctx.ent_of[start]
