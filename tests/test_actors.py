@@ -219,6 +219,15 @@ def test_a_leaders_family_name_the_recogniser_missed_is_read_in_their_country(pi
     assert _code_at(doc, "Modi") == "INDGOV"
 
 
+def test_opposition_to_something_is_a_stance_not_the_opposition(pipeline):
+    """"Russia's opposition to the plan" is Russia's stance; "the Russian opposition" is a group."""
+    doc = _process(pipeline, "Russia's opposition to the plan angered Washington. China voiced its opposition. "
+                             "The Russian opposition staged a rally in Moscow.")
+    codes = {a.code for a in doc.actors}
+    assert "RUS" in codes and "CHNOPP" not in codes
+    assert _code_at(doc, "The Russian opposition") == "RUSOPP"
+
+
 def test_the_company_is_the_organisation_named_before(pipeline):
     doc = _process(pipeline, "Boeing said on Monday that it won the contract. The company expects delivery in 2012.")
     assert _actor_at(doc, "The company") is _actor_at(doc, "Boeing")

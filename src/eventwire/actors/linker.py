@@ -239,6 +239,8 @@ class Linker:
             if a.start < consumed_until:
                 continue
             f = self._compose(ctx, a, at, words)
+            if f is not None and _a_stance(ctx.sdoc[f.head]):  # "Russia's opposition to the plan": Russia's
+                f = self._country_alone(ctx, a, words) if a.has(*COUNTRYISH) else None
             if f is None:
                 continue
             # a phrase that opens before what was found in it takes its place ("the Vermont senator")
@@ -858,6 +860,20 @@ class Linker:
     def _head(start: int, end: int, sdoc) -> int:
         span = sdoc[start:end]
         return span.root.i if len(span) else start
+
+
+# Verbs whose object "opposition" or "support" is a stance taken, not a group ("voiced its opposition").
+STANCE_VERBS = frozenset({"voice", "express", "reiterate", "register", "signal", "restate", "state", "stress",
+                          "underline", "reaffirm", "drop", "withdraw", "announce", "declare"})
+
+
+def _a_stance(tok) -> bool:
+    """Whether "opposition" is a stance ("Russia's opposition to the plan", "China voiced its
+    opposition"), not the political opposition."""
+    if tok.lower_ != "opposition":
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("to", "against") for c in tok.children) \
+        or tok.dep_ == "dobj" and tok.head.lemma_.lower() in STANCE_VERBS
 
 
 def _capitals(tok) -> bool:
