@@ -219,13 +219,17 @@ def test_a_leaders_family_name_the_recogniser_missed_is_read_in_their_country(pi
     assert _code_at(doc, "Modi") == "INDGOV"
 
 
-def test_opposition_to_something_is_a_stance_not_the_opposition(pipeline):
+def test_opposition_or_intelligence_that_names_no_group_is_no_actor(pipeline):
     """"Russia's opposition to the plan" is Russia's stance; "the Russian opposition" is a group."""
     doc = _process(pipeline, "Russia's opposition to the plan angered Washington. China voiced its opposition. "
                              "The Russian opposition staged a rally in Moscow.")
     codes = {a.code for a in doc.actors}
     assert "RUS" in codes and "CHNOPP" not in codes
     assert _code_at(doc, "The Russian opposition") == "RUSOPP"
+    # intelligence shared or gathered is information, not a service; "US intelligence said" is one
+    doc = _process(pipeline, "Jordan agreed to share military intelligence with Iraq. "
+                             "Intelligence gathered by the army showed the rebels had fled. US intelligence said so.")
+    assert {a.code for a in doc.actors if a.sector == "SPY"} == {"USASPY"}
 
 
 def test_the_company_is_the_organisation_named_before(pipeline):

@@ -867,13 +867,23 @@ STANCE_VERBS = frozenset({"voice", "express", "reiterate", "register", "signal",
                           "underline", "reaffirm", "drop", "withdraw", "announce", "declare"})
 
 
+# Verbs whose "intelligence" is information, not a service ("shared intelligence", "intelligence gathered by").
+INFORMATION_VERBS = frozenset({"share", "exchange", "provide", "gather", "collect", "pass", "give", "supply",
+                               "receive", "obtain", "leak", "declassify", "use", "act", "base", "have", "get"})
+
+
 def _a_stance(tok) -> bool:
-    """Whether "opposition" is a stance ("Russia's opposition to the plan", "China voiced its
-    opposition"), not the political opposition."""
-    if tok.lower_ != "opposition":
-        return False
-    return any(c.dep_ == "prep" and c.lower_ in ("to", "against") for c in tok.children) \
-        or tok.dep_ == "dobj" and tok.head.lemma_.lower() in STANCE_VERBS
+    """Whether a group word names no group: "opposition" as a stance ("Russia's opposition to the
+    plan", "China voiced its opposition"), "intelligence" as information ("agreed to share military
+    intelligence", "intelligence gathered by the army"), not the political opposition or a service."""
+    low = tok.lower_
+    if low == "opposition":
+        return any(c.dep_ == "prep" and c.lower_ in ("to", "against") for c in tok.children) \
+            or tok.dep_ == "dobj" and tok.head.lemma_.lower() in STANCE_VERBS
+    if low == "intelligence":
+        return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in INFORMATION_VERBS \
+            or any(c.dep_ == "acl" and c.lemma_.lower() in INFORMATION_VERBS for c in tok.children)
+    return False
 
 
 def _capitals(tok) -> bool:
