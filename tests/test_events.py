@@ -217,6 +217,10 @@ def test_forces_deployed_are_what_moves_not_the_target(pipeline):
     dyads = _dyads(pipeline, "India deployed additional troops to the Line of Actual Control.",
                    "India deployed additional troops to the border with China.")
     assert dyads == {(0, "15", "IND", None), (1, "15", "IND", "CHN")}
+    # promised or threatened, forces to be sent are still the sender's: where they go is the target
+    dyads = _dyads(pipeline, "Kenya pledged to send police officers to Haiti.",
+                   "Russia threatened to send troops to Ukraine.")
+    assert {(k, t) for k, _, _, t in dyads} == {(0, "HTI"), (1, "UKR")}, dyads
 
 
 def test_standing_down_at_home_has_no_target(pipeline):

@@ -116,6 +116,11 @@ STANDING_DOWN = frozenset({"0831", "087", "0873", "0874"})
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF"})
 
 
+def _embedded_code(m: "Match") -> str:
+    """The code of the action a wrapper embeds ("pledged to send police": the sending's), else ""."""
+    return m.via[m.via.index("(") + 1:-1] if "(" in m.via else ""
+
+
 def _armed_withdrawal(code: str, m: "Match", sources: list) -> str:
     """"Kenyan troops withdrew from Garissa": an armed side withdrawing from somewhere retreats (087);
     "withdrew from the treaty" stays a cut in relations (160)."""
@@ -1043,9 +1048,13 @@ class Coder:
         topics = _topics(m) if code[:2] in TALK_ROOTS or code in TALK_CODES else set()
         src_ids = {a.id for a, _, _ in sources}
         cands = [(t, how) for t, how in self.target_candidates(m, src_tok, code) if t not in topics]
-        if code[:2] == "15":  # "deployed additional troops to the border": its own forces are what it moves
+        moved = _embedded_code(m)
+        if code[:2] == "15" or moved[:2] in ("15", "07"):
+            # "deployed additional troops to the border", "pledged to send police officers to Haiti",
+            # "promised to send troops to Mali": its own forces (or forces of no country) are what it moves
             countries = {a.country for a, _, _ in sources if a.country}
-            src_ids = src_ids | {a.id for a in doc.actors if a.country in countries and a.sector in ("MIL", "COP")}
+            src_ids = src_ids | {a.id for a in doc.actors if (a.country in countries or not a.country)
+                                 and a.sector in ("MIL", "COP")}
         targets, tgt_tok, tgt_how = self._first_actors(doc, cands, nested=True, skip=skip | topics, exclude=src_ids)
         if code in STANDING_DOWN and targets:
             home = {a.country for a, _, _ in sources}
