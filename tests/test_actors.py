@@ -232,6 +232,18 @@ def test_opposition_or_intelligence_that_names_no_group_is_no_actor(pipeline):
     assert {a.code for a in doc.actors if a.sector == "SPY"} == {"USASPY"}
 
 
+@pytest.mark.parametrize("text, phrase, code", [
+    ("Zelensky appealed to Western leaders for more weapons.", "Western leaders", "WSTGOV"),
+    ("Gulf states pledged aid to Lebanon.", "Gulf states", "PGS"),  # not Papua New Guinea's Gulf province
+    ("Latin American governments criticised the move.", "Latin American governments", "LAMGOV"),  # not the US
+    ("Russia accused the West of provoking the war.", "the West", "WST"),
+    ("Lennox criticised the South African government.", "South African government", "ZAFGOV"),  # a demonym
+    ("The European Union imposed sanctions.", "European Union", "IGOEU"),  # a name
+])
+def test_world_regions_named_as_actors_have_cameo_region_codes(pipeline, text, phrase, code):
+    assert _code_at(_process(pipeline, text), phrase) == code
+
+
 def test_the_company_is_the_organisation_named_before(pipeline):
     doc = _process(pipeline, "Boeing said on Monday that it won the contract. The company expects delivery in 2012.")
     assert _actor_at(doc, "The company") is _actor_at(doc, "Boeing")
@@ -330,10 +342,11 @@ def test_a_shared_acronym_is_the_body_of_the_country_the_article_names(pipeline)
 
 
 def test_a_group_from_elsewhere_is_not_the_country_the_text_named(pipeline):
-    """"Western leaders", "foreign governments": no one country's, so not Zelensky's Ukraine by coreference."""
+    """"Western leaders", "foreign governments": no one country's, so not Zelensky's Ukraine by coreference;
+    the West is a region of its own (WSTGOV), "foreign" names none."""
     doc = _process(pipeline, "Zelensky appealed to Western leaders for more air defence systems. "
                              "Many foreign governments are contributing to the relief effort.")
-    assert _actor_at(doc, "leaders") is None and _actor_at(doc, "governments") is None
+    assert _code_at(doc, "leaders") == "WSTGOV" and _actor_at(doc, "governments") is None
 
 
 @pytest.mark.parametrize("text,phrase,code", [

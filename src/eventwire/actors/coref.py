@@ -243,6 +243,9 @@ class ActorBuilder:
             return self._org(ref)
         if ref.kind == "group":
             return self._group(ref.country, ref.sector)
+        if ref.kind == "region":  # "Western leaders": WSTGOV, "Gulf states": PGS
+            code = ref.key + (ref.sector or "")
+            return self._actor(code, ref.name, code, None, ref.sector)
         if ref.kind == "igo_group":
             code = ref.key if ref.key.endswith(ref.sector) else ref.key + ref.sector
             name = f"{ref.org.name} {SECTOR_NAMES.get(ref.sector, ref.sector)}"

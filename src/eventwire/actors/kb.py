@@ -17,7 +17,9 @@ facts (see the README there for sources and the as-of date):
 - ``peoples.tsv``: ethnic and religious groups ("Kurds", "Tamil", "Moslem")
   with the states they mainly live in;
 - ``regions.tsv``: provinces and regions named as places ("Darfur", "Sindh")
-  with their country.
+  with their country;
+- ``world_regions.tsv``: world regions and blocs named as actors ("Western
+  leaders", "Gulf states") with CAMEO region codes (``WST``, ``PGS``).
 
 :func:`load_kb` reads them once per process; :func:`check_kb` lists every
 problem found in them (the schema check the tests run).
@@ -142,6 +144,7 @@ class KnowledgeBase:
     roles: dict[str, Role]
     peoples: list[PeopleGroup] = field(default_factory=list)
     regions: dict[str, str] = field(default_factory=dict)  # region name or alias -> ISO3
+    world_regions: dict[str, tuple[str, str]] = field(default_factory=dict)  # form -> (region code, name)
 
     def officeholders(self, country: str, role: str | None = None, kind: str | None = None,
                       date: str | None = None) -> list[tuple[Person, Tenure]]:
@@ -196,6 +199,7 @@ _HEADERS = {
     "peoples.tsv": ["name", "forms", "countries", "kind", "code"],
     "regions.tsv": ["name", "aliases", "country"],
     "companies.tsv": ["name", "aliases", "country"],
+    "world_regions.tsv": ["code", "name", "forms"],
 }
 
 
@@ -241,7 +245,9 @@ def load_kb() -> KnowledgeBase:
     peoples = [PeopleGroup(r["name"], _split(r["forms"]), _split(r["countries"]), r["kind"], r["code"])
                for r in _rows("peoples.tsv")]
     regions = {n: r["country"] for r in _rows("regions.tsv") for n in [r["name"], *_split(r["aliases"])]}
-    return KnowledgeBase(manifest["version"], manifest["as_of"], countries, people, orgs, roles, peoples, regions)
+    world = {form: (r["code"], r["name"]) for r in _rows("world_regions.tsv") for form in _split(r["forms"])}
+    return KnowledgeBase(manifest["version"], manifest["as_of"], countries, people, orgs, roles, peoples, regions,
+                         world)
 
 
 def check_kb(kb: KnowledgeBase | None = None) -> list[str]:
@@ -317,6 +323,11 @@ def check_kb(kb: KnowledgeBase | None = None) -> list[str]:
     for name, iso in kb.regions.items():
         if iso not in kb.countries:
             problems.append(f"regions.tsv: {name} has unknown country {iso}")
+    for form, (code, name) in kb.world_regions.items():
+        if not _CODE3.match(code) or code in kb.countries:
+            problems.append(f"world_regions.tsv: {name} code {code!r} is not three capital letters of no country")
+        if form in country_words:  # "American" is the United States'
+            problems.append(f"world_regions.tsv: {form!r} ({name}) is a country name or demonym")
     if not _DATE.match(kb.as_of):
         problems.append(f"kb.json: as_of {kb.as_of!r} is not an ISO date")
     return problems

@@ -66,6 +66,9 @@ LOCATIVE = {"in", "at", "near", "to", "from", "into", "inside", "outside", "arou
             "toward", "towards", "via", "within", "throughout", "of", "visit", "visited", "visiting",
             "capital", "city", "town"}
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
+# Nouns of a region's states themselves: "Gulf states", "Western powers" are the region (_world_regions).
+REGION_STATES = frozenset({"countries", "states", "nations", "powers", "allies", "partners", "capitals",
+                           "democracies", "neighbours", "neighbors", "members"})
 # The roles in which a bare name the recogniser missed can still be read as a person (_alias_ok).
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos"})
 # Group nouns too vague to stand as an actor without a country ("the state", "the public").
@@ -100,7 +103,8 @@ class Ref:
     kind: person (KB person id in ``key``) | group (country/sector) | org (KB org code)
     | unknown (name) | role (to resolve: country + role) | counterpart (country)
     | people (an ethnic or religious group in ``org``; country when its phrase places it)
-    | titled (a person the text gave the title ``role`` before: "the senator").
+    | titled (a person the text gave the title ``role`` before: "the senator")
+    | region (a world region's CAMEO code in ``key``, its display name in ``name``: "Western leaders").
     """
 
     kind: str
@@ -234,9 +238,11 @@ class Linker:
             ctx.ent_at[ent.start] = ent
             for i in range(ent.start, ent.end):
                 ctx.ent_of[i] = ent
+        regional = self._world_regions(ctx, at)
+        blocked = {i for f in regional for i in range(f.start, f.end)}
         consumed_until = 0
         for a in atoms:
-            if a.start < consumed_until:
+            if a.start < consumed_until or a.start in blocked:
                 continue
             f = self._compose(ctx, a, at, words)
             if f is not None and _a_stance(ctx.sdoc[f.head]):  # "Russia's opposition to the plan": Russia's
@@ -249,11 +255,59 @@ class Linker:
             consumed_until = max(consumed_until, max(x.end for x in ctx.found))
             if f.ref.kind == "person" and f.ref.key not in ctx.linked_people:
                 ctx.linked_people[f.ref.key] = f.start
+        ctx.found.extend(regional)
         self._unknown_entities(ctx, at)
         ctx.found.sort(key=lambda f: f.start)
         return ctx.found
 
     # --- phrase rules -------------------------------------------------
+    def _world_regions(self, ctx: Context, at: dict[int, Atom]) -> list[Found]:
+        """Regions and blocs named as actors: a region's word before a group noun ("Western leaders":
+        WSTGOV, "European diplomats", "Latin American governments", whose "American" is no
+        country's) or before a noun of its states ("Gulf states", "Western powers": PGS, WST), and
+        "the West" as a noun. CAMEO's region codes; without them "Gulf" read as Papua New Guinea's
+        province and "Latin American governments" as Washington."""
+        sdoc, forms, out = ctx.sdoc, self.kb.world_regions, []
+        inside = {t for a in at.values() for t in range(a.start + 1, a.end)}  # "South African": a demonym
+        n, i = len(sdoc), 0
+        while i < n:
+            hit = next(((w, forms[sdoc[i:i + w].text]) for w in (3, 2, 1)
+                        if i + w <= n and sdoc[i:i + w].text in forms), None)
+            if hit is None:
+                if sdoc[i].text == "West" and i > 0 and sdoc[i - 1].lower_ == "the" and sdoc[i].dep_ in ARGUMENT_DEPS \
+                        and (i + 1 == n or sdoc[i + 1].pos_ != "PROPN"):  # "Russia accused the West of ..."
+                    out.append(Found(i - 1, i + 1, Ref("region", "WST", name="the West"), "region", i))
+                i += 1
+                continue
+            width, (code, region) = hit
+            ent = ctx.ent_of[i]
+            if ent is not None and ent.label_ in ("ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART") \
+                    or i in at and (at[i].has("org") or at[i].end > i + width) or i in inside:
+                i += width  # a name: "European Community partners", "the African Union"
+                continue
+            k = i + width
+            while k < n and k - (i + width) < 2 and k not in at and sdoc[k].pos_ != "PROPN" \
+                    and self._is_modifier(sdoc[k]):
+                k += 1  # "Western military officials"
+            role = at[k].first("role") if k in at else None
+            start = i - 1 if i > 0 and sdoc[i - 1].lower_ == "the" else i
+            form = sdoc[i:i + width].text
+            if role is not None and not role.extra.person and role.extra.sector:
+                end, sector = at[k].end, role.extra.sector
+                while end in at and at[end].first("role") is not None:  # "Western military officials"
+                    end = at[end].end
+                out.append(Found(start, end, Ref("region", code, sector=sector,
+                                                 name=f"{form} {SECTOR_NAMES.get(sector, sector)}"),
+                                 "region", end - 1))
+                i = end
+                continue
+            if k < n and sdoc[k].lower_ in REGION_STATES:
+                out.append(Found(start, k + 1, Ref("region", code, name=region), "region", k))
+                i = k + 1
+                continue
+            i += width
+        return out
+
     def _compose(self, ctx: Context, a: Atom, at: dict[int, Atom], words: list[str]) -> Found | None:
         sdoc = ctx.sdoc
         if a.has("demonym") and a.start > 0 and words[a.start - 1].lower() == "ethnic":
