@@ -387,6 +387,14 @@ def test_gdelt_geography_uses_fips_country_codes():
     assert fips_code(None) == "" and fips_code("XXX") == ""
 
 
+def test_gdelt_actor_country_of_a_region_is_its_cameo_code():
+    """GDELT's Actor1CountryCode holds CAMEO codes, regions' too: "Western leaders" (WSTGOV) is WST."""
+    from eventwire.export.gdelt import _actor
+
+    assert _actor("WSTGOV", "Western government", None)[2] == "WST"
+    assert _actor("RUSGOV", "Russian government", "RUS")[2] == "RUS" and _actor("GOV", "government", None)[2] == ""
+
+
 def test_lead_participants_veto_same_kind_happening_with_another_participant():
     """Two title fights of one champion share every topic word; the opponent the leads name tells
     them apart. A report of the same fight that names a new person beside the same opponent joins."""

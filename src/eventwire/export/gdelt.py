@@ -10,7 +10,7 @@ mapping (eventwire field → GDELT column):
 GlobalEventID          the merged event id's first 13 hex digits as an integer
 Day / MonthYear / Year event date (else the first report's publication date)
 FractionDate           Year + (day of year - 1) / 365
-Actor1Code/Name/...    source actor: code, name (upper case), country, sector
+Actor1Code/Name/...    source actor: code, name (upper case), country (a region's CAMEO code, "WST", for a region), sector
                        as Type1Code; KnownGroup/Ethnic/Religion left empty
 Actor2...              target actor, the same way
 IsRootEvent            1 if any mention is in an article's first sentence
@@ -89,7 +89,17 @@ def _num(x, digits: int = 4) -> str:
 
 def _actor(code, name, country) -> list[str]:
     sector = code[3:6] if code and len(code) >= 6 else ""
+    if not country and code and code[:3] in _region_codes():  # CAMEO's region codes stand for a country ("WST")
+        country = code[:3]
     return [code or "", (name or "").upper(), country or "", "", "", "", "", sector, "", ""]
+
+
+@lru_cache(maxsize=1)
+def _region_codes() -> frozenset[str]:
+    """The CAMEO region codes the actors knowledge base gives regions and blocs ("WST", "PGS")."""
+    from ..actors.kb import load_kb
+
+    return frozenset(code for code, _ in load_kb().world_regions.values())
 
 
 @lru_cache(maxsize=1)
