@@ -173,6 +173,14 @@ def test_someone_named_by_a_stance_holds_it_on_what_follows_of(quotes_of):
     assert by_cue["Critics"].text == "the program" and by_cue["Critics"].speaker["text"] == "Critics"
 
 
+def test_what_a_question_is_about_runs_through_phrases_the_parser_gave_the_verb(quotes_of):
+    """"raising questions about his microphone problems during Monday's debate": the debate is part of what
+    the questions are about, though the parser hangs "during ..." on "raising"."""
+    doc = quotes_of("Donald Trump is raising questions about his microphone problems during Monday's debate.")
+    q = next(q for q in doc.quotes if q.cue["text"] == "questions")
+    assert q.text == "his microphone problems during Monday's debate"
+
+
 def test_cues_of_stance_appearance_and_reference(quotes_of):
     doc = quotes_of("The senator was critical of the new tariff plan. "
                     "The governor appeared to be losing patience with the council. "

@@ -238,7 +238,7 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
             pobj = [g for c in kids if c.dep_ == "prep" and c.lower_ in PREP_CONTENT and c.i > v.i
                     for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if pobj and _stance_object(pobj[0]):
-                content = [_subtree(pobj[0])]
+                content = [_with_trailing_preps(pobj[0], v, own=False)]
         if not content and v.tag_ == "VBN" and (oprd or _as_prep(v)):
             # "Biden is considered an asset", "he was seen as a moderate": the passive subject
             # and what it is taken for
@@ -465,7 +465,7 @@ def _noun_frame(n, si: int, cut: list[Span]) -> Frame | None:
             if pobj and lemma == "attack" and _armed_attack(n, pobj[0]):
                 break
             if pobj and (pobj[0].dep_ == "pcomp" or _stance_object(pobj[0])):
-                content = [_subtree(pobj[0])]
+                content = [_with_trailing_preps(pobj[0], n)]
                 break
     if not content:
         return None
@@ -1055,6 +1055,23 @@ def _np_span(head) -> Span:
 
 
 # ---------------------------------------------------------------- spans
+
+def _with_trailing_preps(obj, cue, own: bool = True) -> Span:
+    """The subtree of what a stance is about, and the phrases right after it that the parser hung on
+    the verb instead ("raising questions about *his microphone problems during Monday's debate*",
+    "faced questions about *business practices at a foundation ...*"): the cue noun's verb (``own``),
+    else the cue verb itself. "as" and "because" phrases say why, not what."""
+    start, end = _subtree(obj)
+    last = obj.right_edge.i
+    gov = cue.head if own and cue.dep_ in ("dobj", "pobj", "nsubjpass", "attr") else cue
+    if own and gov.dep_ == "prep":
+        gov = gov.head
+    while True:
+        nxt = next((c for c in gov.children if c.dep_ == "prep" and c.i == last + 1 and c.lower_ not in ("as", "because")), None)
+        if nxt is None:
+            return start, end
+        end, last = _subtree(nxt)[1], nxt.right_edge.i
+
 
 def _subtree(tok) -> Span:
     lo, hi = tok.left_edge, tok.right_edge
