@@ -919,6 +919,19 @@ def test_a_visit_one_is_on_a_call_to_a_name_and_a_proposal_accepted(pipeline):
     assert any(k == 2 and r == "03" for k, r, _, _ in pairs), pairs
 
 
+def test_a_party_held_responsible_did_the_deed_and_refuting_denies_or_rejects(pipeline):
+    """"Hamas was responsible for the attack on Israel", "Russia is guilty of violating the ceasefire": the
+    party held to the deed did it. Refuting reports denies them (016); refuting someone's comments rejects
+    them (12)."""
+    pairs = _dyads(pipeline, "Hamas was responsible for the attack on Israel.",
+                   "Russia is guilty of violating the ceasefire.",
+                   "The Egyptian Foreign Ministry refuted reports that it had withdrawn its ambassador.",
+                   "The South African government refuted Donald Trump's comments on farm seizures.")
+    assert (0, "19", "PSEREB", "ISR") in pairs and any(k == 1 and r == "19" and s == "RUS" for k, r, s, _ in pairs)
+    assert any(k == 2 and r == "01" for k, r, _, _ in pairs) and (3, "12", "ZAFGOV", "USAGOV") in pairs, pairs
+    assert not _events_of(pipeline, "The ministry is responsible for the security of citizens.")
+
+
 def test_going_somewhere_for_talks_is_talks_and_coming_back_is_no_return(pipeline):
     """'U.S. and Russian negotiators return to Geneva for talks': talks with each other (not a return
     of anything to Switzerland); 'Kerry flew to Moscow for talks with Lavrov': a visit and talks;

@@ -510,6 +510,19 @@ class Coder:
                 continue
             found[t.head.i] = self._on_speech(t, "112", "imputation", "imputation")
 
+    def _held_responsible(self, deed) -> list:
+        """Who a clause says did ``deed`` by holding them to it: "Hamas was responsible for the attack",
+        "Russia is guilty of violating the ceasefire", "the cartel was behind the killings"."""
+        prep = deed.head if deed.dep_ in ("pobj", "pcomp") else None
+        if prep is None or prep.dep_ != "prep":
+            return []
+        held = prep.head
+        if prep.lower_ in ("for", "of") and held.lemma_.lower() in self.imputed["adjectives"] and held.dep_ == "acomp":
+            return children(held.head, "nsubj")
+        if prep.lower_ in self.imputed["preps"] and held.lemma_.lower() == "be":
+            return children(held, "nsubj")
+        return []
+
     def _a_deed(self, tok, found: dict) -> bool:
         """Whether ``tok`` names an act of force (a conflict trigger) or a death."""
         hit = found.get(tok.i)
@@ -691,7 +704,7 @@ class Coder:
             return True
         if any(c.dep_ in ("amod", "compound", "nmod") for c in noun.lefts):
             return True
-        return bool(prep_objects(noun, self.noun_source + ("between",)))
+        return bool(prep_objects(noun, self.noun_source + ("between",))) or bool(self._held_responsible(noun))
 
     # ---- arguments ------------------------------------------------------------------
     def actors_of(self, doc: Document, tok, _depth: int = 0) -> list[tuple[Actor, int, int]]:
@@ -826,8 +839,10 @@ class Coder:
                         cands += [(obj, "direct") for _, obj in prep_objects(tok, ("of",))]
             for p, obj in prep_objects(tok, ("between",)):
                 cands.append((obj, "between"))
+            cands += [(s, "direct") for s in self._held_responsible(tok)]
         else:
             cands += subject_candidates(carrier)
+            cands += [(s, "direct") for s in self._held_responsible(tok)]
             if tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
                 # a gerund used as a noun: "Fighting between Armenia and Azerbaijan killed 50"
                 cands += [(obj, "between") for _, obj in prep_objects(tok, ("between",))]
