@@ -932,6 +932,15 @@ def test_a_party_held_responsible_did_the_deed_and_refuting_denies_or_rejects(pi
     assert not _events_of(pipeline, "The ministry is responsible for the security of citizens.")
 
 
+def test_calling_someone_names_is_criticism(pipeline):
+    """"called Britain's ambassador a very stupid guy", "branded Netanyahu a terrorist" denounce (111);
+    "called the plan a success" and "called police" do not."""
+    pairs = _dyads(pipeline, "Donald Trump called Britain's ambassador to the United States a very stupid guy.",
+                   "Erdogan branded Netanyahu a terrorist.", "They called the plan a success.")
+    assert (0, "11", "USAGOV", "GBRGOV") in pairs and (1, "11", "TURGOV", "ISRGOV") in pairs, pairs
+    assert not any(k == 2 for k, *_ in pairs)
+
+
 def test_going_somewhere_for_talks_is_talks_and_coming_back_is_no_return(pipeline):
     """'U.S. and Russian negotiators return to Geneva for talks': talks with each other (not a return
     of anything to Switzerland); 'Kerry flew to Moscow for talks with Lavrov': a visit and talks;
