@@ -217,6 +217,8 @@ def test_a_leaders_family_name_the_recogniser_missed_is_read_in_their_country(pi
     KB holds, of someone in office in a country the article names, is that person. A place's name is not."""
     doc = _process(pipeline, "Modi met Xi in Delhi.")
     assert _code_at(doc, "Modi") == "INDGOV"
+    # the recogniser's organisation: no organisation goes by the name, a person then in office does
+    assert _code_at(_process(pipeline, "Maduro called Biden a liar."), "Biden") == "USAGOV"
 
 
 def test_opposition_or_intelligence_that_names_no_group_is_no_actor(pipeline):

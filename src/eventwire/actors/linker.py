@@ -879,14 +879,18 @@ class Linker:
         if ids & set(ctx.linked_people):
             return True
         ent = ctx.ent_of[a.start]
+        held = [t for i in ids if i in self.kb.people and (t := self.kb.people[i].tenure_at(ctx.date)) is not None]
         if ent is not None:
-            return ent.label_ == "PERSON" and ent.start == a.start and ent.end == a.end
+            exact = ent.start == a.start and ent.end == a.end
+            # "Maduro called Biden a liar" with "Biden" taken for an organisation: no organisation is called
+            # so, and a person so called held office at the article's date
+            return exact and (ent.label_ == "PERSON" or ent.label_ == "ORG" and a.end - a.start == 1 and held
+                              and self._org_entry(a) is None and place_country(ent.text) is None)
         tok = ctx.sdoc[a.start]
         if a.end - a.start != 1 or tok.pos_ != "PROPN" or tok.dep_ not in ARGUMENT_DEPS \
                 or place_country(tok.text) is not None:  # "Austin is a city in Texas"
             return False
-        held = (self.kb.people[i].tenure_at(ctx.date) for i in ids if i in self.kb.people)
-        return any(t is not None and t.country in self._countries_named for t in held)
+        return any(t.country in self._countries_named for t in held)
 
     def _entity_exact(self, ctx: Context, start: int, end: int) -> bool:
         ent = ctx.ent_of[start]
