@@ -144,7 +144,7 @@ def test_gunmen_and_attackers_are_armed_groups(pipeline):
     ("Senator Mark Kirk, who still speaks with difficulty, voted.", []),
     ("Donald Trump spoke with Vladimir Putin.", ["040"]),
     ("Marco Rubio has exited the race.", []),
-    ("Paul Ryan calls Trump line 'racist,' but backs him.", ["111"]),  # no phone call: name-calling
+    ("Paul Ryan calls Trump line 'racist,' but backs him.", ["111", "051"]),  # no phone call: name-calling
     ("Donald Trump questioned whether he was receiving a fair trial.", []),
     ("Agent Orange was used by the United States during the Vietnam war.", []),
     ("Russia's war against Ukraine continued.", ["190"]),

@@ -941,6 +941,14 @@ def test_calling_someone_names_is_criticism(pipeline):
     assert not any(k == 2 for k, *_ in pairs)
 
 
+def test_a_warrant_issued_and_peacekeeping_joined(pipeline):
+    """An arrest warrant issued for someone is legal action against them (173); troops taking part in
+    peacekeeping operations somewhere keep the peace there (074)."""
+    pairs = _dyads(pipeline, "The ICC issued an arrest warrant for Vladimir Putin.",
+                   "Azerbaijani troops participate in peacekeeping operations in Afghanistan.")
+    assert (0, "17", "IGOICC", "RUSGOV") in pairs and (1, "07", "AZEMIL", "AFG") in pairs, pairs
+
+
 def test_going_somewhere_for_talks_is_talks_and_coming_back_is_no_return(pipeline):
     """'U.S. and Russian negotiators return to Geneva for talks': talks with each other (not a return
     of anything to Switzerland); 'Kerry flew to Moscow for talks with Lavrov': a visit and talks;
