@@ -245,7 +245,7 @@ class Linker:
             if a.start < consumed_until or a.start in blocked:
                 continue
             f = self._compose(ctx, a, at, words)
-            if f is not None and _a_stance(ctx.sdoc[f.head]):  # "Russia's opposition to the plan": Russia's
+            if f is not None and _names_no_group(ctx.sdoc[f.head]):  # "Russia's opposition to the plan": Russia's
                 f = self._country_alone(ctx, a, words) if a.has(*COUNTRYISH) else None
             if f is None:
                 continue
@@ -920,7 +920,7 @@ class Linker:
         return span.root.i if len(span) else start
 
 
-# Verbs whose object "opposition" or "support" is a stance taken, not a group ("voiced its opposition").
+# Verbs whose object "opposition" is a stance taken, not a group ("voiced its opposition").
 STANCE_VERBS = frozenset({"voice", "express", "reiterate", "register", "signal", "restate", "state", "stress",
                           "underline", "reaffirm", "drop", "withdraw", "announce", "declare"})
 
@@ -930,7 +930,7 @@ INFORMATION_VERBS = frozenset({"share", "exchange", "provide", "gather", "collec
                                "receive", "obtain", "leak", "declassify", "use", "act", "base", "have", "get"})
 
 
-def _a_stance(tok) -> bool:
+def _names_no_group(tok) -> bool:
     """Whether a group word names no group: "opposition" as a stance ("Russia's opposition to the
     plan", "China voiced its opposition"), "intelligence" as information ("agreed to share military
     intelligence", "intelligence gathered by the army"), not the political opposition or a service."""

@@ -839,13 +839,12 @@ class Coder:
                         cands += [(obj, "direct") for _, obj in prep_objects(tok, ("of",))]
             for p, obj in prep_objects(tok, ("between",)):
                 cands.append((obj, "between"))
-            cands += [(s, "direct") for s in self._held_responsible(tok)]
         else:
             cands += subject_candidates(carrier)
-            cands += [(s, "direct") for s in self._held_responsible(tok)]
             if tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
                 # a gerund used as a noun: "Fighting between Armenia and Azerbaijan killed 50"
                 cands += [(obj, "between") for _, obj in prep_objects(tok, ("between",))]
+        cands += [(s, "direct") for s in self._held_responsible(tok)]
         if m.code[:2] in AUTHORITY_ROOTS and carrier is not None and is_passive(carrier) \
                 and agent_object(carrier) is None:
             # "a missionary was arrested in Lebanon", "was put under investigation in Italy":

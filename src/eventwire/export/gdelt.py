@@ -10,7 +10,8 @@ mapping (eventwire field → GDELT column):
 GlobalEventID          the merged event id's first 13 hex digits as an integer
 Day / MonthYear / Year event date (else the first report's publication date)
 FractionDate           Year + (day of year - 1) / 365
-Actor1Code/Name/...    source actor: code, name (upper case), country (a region's CAMEO code, "WST", for a region), sector
+Actor1Code/Name/...    source actor: code, name (upper case), country (a region's CAMEO
+                       code, "WST", for a region), sector
                        as Type1Code; KnownGroup/Ethnic/Religion left empty
 Actor2...              target actor, the same way
 IsRootEvent            1 if any mention is in an article's first sentence

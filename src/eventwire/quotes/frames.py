@@ -30,8 +30,8 @@ from .lexicon import (
     CLOSING_QUOTES, COGNITION, COMPARISON, CONTESTING, CUE_NOUNS, CUE_VERBS, DIRECTIVE, EVALUATION, EVIDENTIAL,
     FINDING, GOING_ON, INTENTION, IN_SOURCE_NOUNS, MEASURING, NAMING, OBJECT_CONTENT, OBJECT_PREPS, OPENING_QUOTES,
     PARTICLE_CUES, PERCEIVING, PREP_CONTENT, PREP_CUES, PRIZES, RECIPIENT_CUES, REPORT, REPORT_NOUNS, RESULTS,
-    SCENES, SOURCE_LABELS, SPEECH, STANCE_ADJECTIVES, STANCE_HOLDERS, STANCE_NOUNS, STATE_VERBS, SUPPORT_VERBS, VERDICTS,
-    XCOMP_CONTENT,
+    SCENES, SOURCE_LABELS, SPEECH, STANCE_ADJECTIVES, STANCE_HOLDERS, STANCE_NOUNS, STATE_VERBS, SUPPORT_VERBS,
+    VERDICTS, XCOMP_CONTENT,
 )
 
 Span = tuple[int, int]
@@ -238,7 +238,7 @@ def _verb_frame(v, si: int, cut: list[Span]) -> Frame | None:
             pobj = [g for c in kids if c.dep_ == "prep" and c.lower_ in PREP_CONTENT and c.i > v.i
                     for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if pobj and _stance_object(pobj[0]):
-                content = [_with_trailing_preps(pobj[0], v, own=False)]
+                content = [_with_trailing_preps(pobj[0], v, noun_cue=False)]
         if not content and v.tag_ == "VBN" and (oprd or _as_prep(v)):
             # "Biden is considered an asset", "he was seen as a moderate": the passive subject
             # and what it is taken for
@@ -1056,18 +1056,19 @@ def _np_span(head) -> Span:
 
 # ---------------------------------------------------------------- spans
 
-def _with_trailing_preps(obj, cue, own: bool = True) -> Span:
+def _with_trailing_preps(obj, cue, noun_cue: bool = True) -> Span:
     """The subtree of what a stance is about, and the phrases right after it that the parser hung on
     the verb instead ("raising questions about *his microphone problems during Monday's debate*",
-    "faced questions about *business practices at a foundation ...*"): the cue noun's verb (``own``),
-    else the cue verb itself. "as" and "because" phrases say why, not what."""
+    "faced questions about *business practices at a foundation ...*"): the verb a cue noun hangs on,
+    or the cue verb itself. "as" and "because" phrases say why, not what."""
     start, end = _subtree(obj)
     last = obj.right_edge.i
-    gov = cue.head if own and cue.dep_ in ("dobj", "pobj", "nsubjpass", "attr") else cue
-    if own and gov.dep_ == "prep":
-        gov = gov.head
+    gov = cue
+    if noun_cue and cue.dep_ in ("dobj", "pobj", "nsubjpass", "attr"):
+        gov = cue.head.head if cue.head.dep_ == "prep" else cue.head
     while True:
-        nxt = next((c for c in gov.children if c.dep_ == "prep" and c.i == last + 1 and c.lower_ not in ("as", "because")), None)
+        nxt = next((c for c in gov.children if c.dep_ == "prep" and c.i == last + 1
+                    and c.lower_ not in ("as", "because")), None)
         if nxt is None:
             return start, end
         end, last = _subtree(nxt)[1], nxt.right_edge.i
