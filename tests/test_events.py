@@ -950,6 +950,14 @@ def test_a_warrant_issued_and_peacekeeping_joined(pipeline):
     assert (0, "17", "IGOICC", "RUSGOV") in pairs and (1, "07", "AZEMIL", "AFG") in pairs, pairs
 
 
+def test_a_companys_workers_strike_against_it(pipeline):
+    """"Boeing workers went on strike": labour struck (USALAB), not the company; "workers at British Airways
+    are preparing to strike": against the airline that employs them."""
+    pairs = _dyads(pipeline, "Boeing workers went on strike.",
+                   "Thousands of cabin crew workers at British Airways are preparing to strike.")
+    assert (0, "14", "USALAB", None) in pairs and any(k == 1 and r == "14" and t == "GBRBUS" for k, r, _, t in pairs)
+
+
 def test_going_somewhere_for_talks_is_talks_and_coming_back_is_no_return(pipeline):
     """'U.S. and Russian negotiators return to Geneva for talks': talks with each other (not a return
     of anything to Switzerland); 'Kerry flew to Moscow for talks with Lavrov': a visit and talks;

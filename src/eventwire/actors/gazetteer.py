@@ -59,7 +59,8 @@ AMBIGUOUS_ALONE = {"US", "IS", "PA", "AP", "EC", "FT", "AU", "CIS", "FIS", "BIS"
                    # companies named like everyday words, places or people (companies.tsv)
                    "Apple", "Amazon", "Meta", "Alphabet", "Shell", "Oracle", "Intel", "Tesla", "Nike",
                    "Dell", "HP", "LG", "BP", "Eni", "Tata", "Volvo", "Honda", "Roche", "Bayer", "Fiat", "Uber",
-                   "Elbit", "Dangote", "MTN", "RTX", "GSK", "EDF", "Dassault", "Etihad", "Disney", "Pepsi"}
+                   "Elbit", "Dangote", "MTN", "RTX", "GSK", "EDF", "Dassault", "Etihad", "Disney", "Pepsi",
+                   "BA"}
 
 
 class Gazetteer:

@@ -356,6 +356,10 @@ class Linker:
             role = at.get(end)
             if role is not None and role.has("role") and not role.has("org") and not role.first("role").extra.person \
                     and not (company and role.first("role").extra.term in VAGUE_AGENTS):
+                if company and role.first("role").extra.sector == "LAB" and org.extra.country:
+                    # "Boeing workers went on strike": labour, not the company that employs them
+                    return Found(a.start, role.end, Ref("group", country=org.extra.country, sector="LAB"),
+                                 "company_labour", self._head(a.start, role.end, sdoc))
                 end = role.end  # "Hamas fighters", "Xinhua reporters": the organisation acting ("Airbus jets": no)
             return Found(a.start, end, Ref("org", org.ref, org=org.extra), "name", self._head(a.start, end, sdoc))
         if a.has(*COUNTRYISH) and not inside:

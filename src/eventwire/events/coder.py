@@ -97,6 +97,7 @@ GIVING_ROOTS = frozenset({"06", "07"})
 # Nouns of travel one is "on": the verb they hang on carries them ("is on a visit to Moscow")
 JOURNEY_NOUNS = frozenset({"visit", "trip", "tour"})
 AID_ROOT = "07"
+STRIKE_CODE = "143"  # a strike or walkout: against the employer its strikers are named by
 # Roots whose passive, agentless event is done by the authorities where it happens
 # (investigate 09, coerce 17: arrest, detain, expel).
 AUTHORITY_ROOTS = frozenset({"09", "17"})
@@ -963,6 +964,8 @@ class Coder:
             cands += self._clausal_targets(m.wrapped, preps, code)
         cands += [(o, "direct") for o in owned if not (required & set(words(o)))]
         cands += self._scan(verb, source_tok)
+        if code[:3] == STRIKE_CODE and source_tok is not None:  # "workers at Boeing went on strike": Boeing
+            cands += [(obj, "employer") for _, obj in prep_objects(source_tok, ("at", "of", "for"))]
         return cands + (self._aid_destinations(verb, source_tok) if code[:2] == AID_ROOT else [])
 
     def _clausal_targets(self, verb, preps, code: str) -> list:
