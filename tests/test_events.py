@@ -363,6 +363,11 @@ def test_everyday_senses_of_protest_and_closure_words_are_no_events(pipeline):
 # local, health and campaign news: each sentence with the CAMEO root it is coded with, or None where it
 # is no event; each word beside a sentence where it is one.
 EVERYDAY_SENSES = [
+    # beating out a rival for a seat, forcing entry, seeking bids, intervening with a pupil's problem
+    ("Senator Mark Kirk kept his seat, beating out Governor Pat Quinn.", None),
+    ("Italian police forced entry into the property.", None),
+    ("The Kenyan government sought competitive bids for the contracts.", None),
+    ("Canadian teachers intervene to correct the problem early.", None),
     ("Prosecutors dropped the probe into Netanyahu.", "08"),  # an investigation dropped is yielding
     ("GM had already received $1.5 million in bridge financing from the German government.", None),
     ("Israel received 20 fighter jets from the United States.", None),
