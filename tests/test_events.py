@@ -363,6 +363,9 @@ def test_everyday_senses_of_protest_and_closure_words_are_no_events(pipeline):
 # local, health and campaign news: each sentence with the CAMEO root it is coded with, or None where it
 # is no event; each word beside a sentence where it is one.
 EVERYDAY_SENSES = [
+    # a profile recognised is someone known again; missile defences are arms, not a defence of anyone
+    ("Russian snipers recognized Lincoln's unmistakable profile.", None),
+    ("Take the anti-ballistic missile (ABM) defences being built in Poland.", None),
     # beating out a rival for a seat, forcing entry, seeking bids, intervening with a pupil's problem
     ("Senator Mark Kirk kept his seat, beating out Governor Pat Quinn.", None),
     ("Italian police forced entry into the property.", None),

@@ -341,6 +341,8 @@ def _other_sense(tok, p: Pattern, patterns: PatternSet) -> bool:
         near += [t for t in tok.subtree if t.i < tok.i]
         if tok.dep_ in ("dobj", "nsubjpass"):
             near.append(tok.head)
+        if tok.dep_ == "appos" and tok.head.pos_ in NOUN_POS:
+            near.append(tok.head)  # "missile (ABM) defences" parsed as "missile" with "defences" beside it
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in NOUN_POS:
             near.append(tok.head.head)  # "a history of domestic violence": the noun it is "of"
         if "#number" in senses and any(c.dep_ == "nummod" for c in tok.children):
