@@ -117,11 +117,6 @@ STANDING_DOWN = frozenset({"0831", "087", "0873", "0874"})
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF"})
 
 
-def _embedded_code(m: "Match") -> str:
-    """The code of the action a wrapper embeds ("pledged to send police": the sending's), else ""."""
-    return m.via[m.via.index("(") + 1:-1] if "(" in m.via else ""
-
-
 def _armed_withdrawal(code: str, m: "Match", sources: list) -> str:
     """"Kenyan troops withdrew from Garissa": an armed side withdrawing from somewhere retreats (087);
     "withdrew from the treaty" stays a cut in relations (160)."""
@@ -153,6 +148,7 @@ class Match:
     tokens: list = field(default_factory=list)  # trigger words (for the span)
     carrier: object = None  # verb carrying a nominal/adjectival trigger
     wrapped: object = None  # the action a wrapper re-coded
+    action_code: str = ""  # that action's own code ("pledged to send police": the sending's)
     via: str = "pattern"
 
 
@@ -597,6 +593,7 @@ class Coder:
             m.code = new
         m.wrapped = action.token
         m.via = f"{kind}({action.pattern.code})"
+        m.action_code = action.pattern.code
         if kind != "request":
             consumed.add(action.token.i)
             if also is not None:
@@ -1067,8 +1064,7 @@ class Coder:
         topics = _topics(m) if code[:2] in TALK_ROOTS or code in TALK_CODES else set()
         src_ids = {a.id for a, _, _ in sources}
         cands = [(t, how) for t, how in self.target_candidates(m, src_tok, code) if t not in topics]
-        moved = _embedded_code(m)
-        if code[:2] == "15" or moved[:2] in ("15", "07"):
+        if code[:2] == "15" or m.action_code[:2] in ("15", "07"):
             # "deployed additional troops to the border", "pledged to send police officers to Haiti",
             # "promised to send troops to Mali": its own forces (or forces of no country) are what it moves
             countries = {a.country for a, _, _ in sources if a.country}

@@ -406,16 +406,23 @@ def lead_agents(rec: dict[str, Any], lead_end: int, asides: list[tuple[int, int]
             actor = src.get("actor") or ""
             if not is_named_actor(actor):  # a named actor, not a country or a sector
                 continue
-            key = normalise_name(src.get("name") or "")
-            if len(key) < 2 or not _WORD.search(key) or key in TIME_ZONES:
-                continue
-            keys = [key.rsplit(" ", 1)[-1], key, actor]  # the last word first: "Angels" and "Los Angeles Angels" meet
-            out.setdefault(actor, list(dict.fromkeys(keys)))
+            keys = _agent_keys(actor, src.get("name") or "")
+            if keys:
+                out.setdefault(actor, keys)
     for actor, name in lead_subjects(rec, lead_end, asides):
-        key = normalise_name(name)
-        if len(key) >= 2 and _WORD.search(key):
-            out.setdefault(actor, list(dict.fromkeys([key.rsplit(" ", 1)[-1], key, actor])))
+        keys = _agent_keys(actor, name)
+        if keys:
+            out.setdefault(actor, keys)
     return list(out.values())
+
+
+def _agent_keys(actor: str, name: str) -> list[str]:
+    """The keys that name a party (empty for no usable name): the name's last word first, so that
+    "Angels" and "Los Angeles Angels" meet, then the name, then the actor id."""
+    key = normalise_name(name)
+    if len(key) < 2 or not _WORD.search(key) or key in TIME_ZONES:
+        return []
+    return list(dict.fromkeys([key.rsplit(" ", 1)[-1], key, actor]))
 
 
 # What may stand before a lead sentence's subject: "The", a dateline ("WASHINGTON (AP) -- ").
