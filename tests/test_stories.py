@@ -446,6 +446,38 @@ def test_figures_are_normalised_and_lower_the_score_of_a_story_that_never_report
     assert clusterer.score(story, v_other, other) < clusterer.score(story, v_same, same)
 
 
+def test_names_one_report_alone_mentions_do_not_keep_it_from_its_story():
+    """A report of one fire that quotes six witnesses no other report names joins the fire's
+    story: those names can be shared by no story, so they do not dilute what it shares (the place,
+    the fire chief). The first report of another fire, whose place and people are all new, is
+    still judged by everything it names and starts a story of its own."""
+    from eventwire.stories import Settings, StoryClusterer
+    from eventwire.stories.features import ArticleFeatures
+
+    words = {"w:fire": 3, "w:warehouse": 2, "w:firefighters": 2, "w:blaze": 1, "w:smoke": 1}
+
+    def article(aid, place="qeshm", chief="ahmadi", others=()):
+        names = {f"p:{place}": 2, f"n:{chief}": 3, **{f"n:{x}": 2 for x in others}}
+        return ArticleFeatures(aid, "X", dt.date(2023, 3, 14), {**words, **names})
+
+    clusterer = StoryClusterer(Settings(threshold=0.35))
+    first, second = article("a" * 64), article("b" * 64, others=["rezaei"])
+    for a in (first, second):
+        clusterer.observe([a])
+        story_id = clusterer.add(a)[0]
+    quoting = article("c" * 64, others=["witness one", "witness two", "witness three", "owner four",
+                                        "neighbour five", "clerk six"])
+    other_fire = article("d" * 64, "bandar abbas", "hosseini", ["karimi", "jafari"])
+    clusterer.observe([quoting, other_fire])
+    story = clusterer.stories[story_id]
+    v = clusterer.vector(quoting)
+    assert set(clusterer.evidence(v)) == set(v) - {f"n:{x}" for x in ("witness one", "witness two", "witness three",
+                                                                       "owner four", "neighbour five", "clerk six")}
+    assert story.cosine(v) < clusterer.settings.threshold < clusterer.score(story, v, quoting)  # diluted: 0.32
+    assert clusterer.add(quoting)[0] == story_id
+    assert clusterer.add(other_fire)[0] != story_id
+
+
 def test_passages_are_runs_of_content_words_that_survive_a_rewrite_and_a_reload():
     from eventwire.stories.features import ArticleFeatures, passages
 

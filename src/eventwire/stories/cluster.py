@@ -8,7 +8,9 @@ from its first article, so ids are stable across runs).
 
 Similarity is the cosine between the article's TF-IDF vector and the story's
 centroid, where names, places and years count beside words (see
-:mod:`.features`), and "when" gates it: an article published more than
+:mod:`.features`); names and places only the article holds (a witness quoted
+once) leave the cosine of a report that shares its who and where with the
+story (:meth:`StoryClusterer.evidence`). "When" gates it: an article published more than
 ``max_gap_days`` from a story's nearest report is not compared with it unless
 it names the month of the story's happening (a charge, a trial, a sentencing
 reported long after: :meth:`Story.recalled_by`, up to ``recall_days``), and
@@ -431,16 +433,38 @@ class StoryClusterer:
         n = story.shared_passages(rare)
         return s.passage_bonus * min(1.0, n / s.passages_full) if n >= s.passages_min else 0.0
 
-    def view(self, v: dict[str, float]) -> tuple[list[str], list[tuple[float, str]]]:
-        """What scoring reads of a vector besides the cosine: its years, its strongest names and places."""
-        return [f for f in v if f.startswith("y:")], salient(v, self.settings.salient)
+    def view(self, v: dict[str, float]) -> tuple[list[str], list[tuple[float, str]], dict[str, float]]:
+        """What scoring reads of a vector: its years, its strongest names and places, and its
+        :meth:`evidence`. The strongest names are picked among those another article holds too:
+        by idf alone they would be the ones only this article holds (a witness quoted once), which
+        no story can share. An article whose every name is its own is judged by those."""
+        seen = self.evidence(v)
+        k = self.settings.salient
+        return [f for f in v if f.startswith("y:")], salient(seen, k) or salient(v, k), seen
+
+    def evidence(self, v: dict[str, float]) -> dict[str, float]:
+        """``v`` without the names and places no other article holds, at unit length: what a story
+        can share. A name one article alone mentions dilutes the cosine of a report that shares
+        its who and where with a story; :meth:`_score` reads this vector only then, so the first
+        report of another happening of the kind, whose names are all new, is still judged by
+        everything it names."""
+        df = self.df
+        kept = {f: x for f, x in v.items() if f[0] not in "np" or df.get(f, 0) > 1}
+        if len(kept) == len(v):
+            return v
+        norm = math.sqrt(sum(x * x for x in kept.values())) or 1.0
+        return {f: x / norm for f, x in kept.items()}
 
     def _score(self, story: Story, v: dict[str, float], view: tuple | None = None) -> float:
+        """Similarity weighed by who, where and years: the cosine (of the :meth:`evidence` when the
+        story holds some of the article's strongest names and places) times their share, lowered
+        when the years mentioned never meet."""
         s = self.settings
-        years, named = self.view(v) if view is None else view
-        score = story.cosine(v)
+        years, named, seen = self.view(v) if view is None else view
+        share = story.shared_salient(v, s.salient, named)
+        score = story.cosine(seen if share > 0 else v)
         if s.who_where > 0:
-            score *= (1.0 - s.who_where) + s.who_where * story.shared_salient(v, s.salient, named)
+            score *= (1.0 - s.who_where) + s.who_where * share
         if years and story.years and not any(y in story.years for y in years):
             score *= s.year_clash
         return score
