@@ -369,6 +369,13 @@ EVERYDAY_SENSES = [
     # beating out a rival for a seat, forcing entry, seeking bids, intervening with a pupil's problem
     ("Senator Mark Kirk kept his seat, beating out Governor Pat Quinn.", None),
     ("Italian police forced entry into the property.", None),
+    # freezing pay is a budget measure; freezing assets stays a sanction
+    ("Earlier this month, Ohio State University said it would freeze the pay of President Gordon Gee.", None),
+    ("The United States froze the assets of three Iranian banks on Monday.", "16"),
+    # a guilty plea is made in court, no appeal; yielding right of way is traffic, no concession
+    ("Deputies lead Desmond Clark out of the courtroom following his guilty plea Monday.", None),
+    ("The Toyota failed to yield the right of way to the Oldsmobile before making the left turn.", None),
+    ("The Serbian government yielded to the demands of the protesters.", "08"),
     ("The Kenyan government sought competitive bids for the contracts.", None),
     ("Canadian teachers intervene to correct the problem early.", None),
     ("Prosecutors dropped the probe into Netanyahu.", "08"),  # an investigation dropped is yielding
