@@ -376,6 +376,14 @@ EVERYDAY_SENSES = [
     ("Deputies lead Desmond Clark out of the courtroom following his guilty plea Monday.", None),
     ("The Toyota failed to yield the right of way to the Oldsmobile before making the left turn.", None),
     ("The Serbian government yielded to the demands of the protesters.", "08"),
+    # a licence suspended, a passport surrendered, a bill signed into law, a byline: no events
+    ("Williams, a Chicago teacher, had two suspensions on his driver's license for not paying child support.", None),
+    ("The Ohio judge said Guay must surrender his passport.", None),
+    ("Ohio Governor Strickland must sign the final compromise bill by March 31.", None),
+    ("Terry Collins of the Associated Press in Oakland contributed to this report.", None),
+    ("Russia and Ukraine signed a gas agreement in Moscow.", "05"),
+    ("Rebels in Congo surrendered to the army on Sunday.", "08"),
+    ("Britain left the European Union in 2020.", "16"),
     ("The Kenyan government sought competitive bids for the contracts.", None),
     ("Canadian teachers intervene to correct the problem early.", None),
     ("Prosecutors dropped the probe into Netanyahu.", "08"),  # an investigation dropped is yielding
