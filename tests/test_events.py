@@ -384,6 +384,12 @@ EVERYDAY_SENSES = [
     ("Russia and Ukraine signed a gas agreement in Moscow.", "05"),
     ("Rebels in Congo surrendered to the army on Sunday.", "08"),
     ("Britain left the European Union in 2020.", "16"),
+    # sport: a boxer beating the count, a cross whipped in, a win held on to
+    ("Hasim Rahman fell to his knees and, despite beating the count, was too unsteady to continue.", None),
+    ("Egyptian midfielder Abdel-Salam Nagah whipped in a pinpoint cross from the right.", None),
+    ("The Kentucky wrestler held on to a 4-2 win over Jake Siegle.", None),
+    ("Police in Kenya beat protesters with batons in Nairobi.", "17"),
+    ("Syrian police held three activists for questioning.", "17"),
     ("The Kenyan government sought competitive bids for the contracts.", None),
     ("Canadian teachers intervene to correct the problem early.", None),
     ("Prosecutors dropped the probe into Netanyahu.", "08"),  # an investigation dropped is yielding
