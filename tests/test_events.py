@@ -390,6 +390,12 @@ EVERYDAY_SENSES = [
     ("The Kentucky wrestler held on to a 4-2 win over Jake Siegle.", None),
     ("Police in Kenya beat protesters with batons in Nairobi.", "17"),
     ("Syrian police held three activists for questioning.", "17"),
+    # a product offered, a memorandum issued inside a government, people instructed how to do something
+    ("Virginia's Department of Motor Vehicles already offers 200 specialty plates.", None),
+    ("President Obama issued a memorandum that effectively suspends the regulation.", None),
+    ("India's National Institute of Hygiene began a campaign to instruct street vendors how to prepare food.", None),
+    ("Israel and Jordan signed a memorandum of understanding on water.", "05"),
+    ("President Putin instructed the Russian government to prepare a response.", "10"),
     ("The Kenyan government sought competitive bids for the contracts.", None),
     ("Canadian teachers intervene to correct the problem early.", None),
     ("Prosecutors dropped the probe into Netanyahu.", "08"),  # an investigation dropped is yielding
