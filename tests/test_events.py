@@ -395,6 +395,9 @@ EVERYDAY_SENSES = [
     ("President Obama issued a memorandum that effectively suspends the regulation.", None),
     ("India's National Institute of Hygiene began a campaign to instruct street vendors how to prepare food.", None),
     ("Israel and Jordan signed a memorandum of understanding on water.", "05"),
+    # a title defended is sport
+    ("Wladimir Klitschko defended his IBF heavyweight crown by stopping Hasim Rahman.", None),
+    ("China defended North Korea at the United Nations.", "05"),
     ("President Putin instructed the Russian government to prepare a response.", "10"),
     ("The Kenyan government sought competitive bids for the contracts.", None),
     ("Canadian teachers intervene to correct the problem early.", None),
