@@ -398,6 +398,11 @@ EVERYDAY_SENSES = [
     # a title defended is sport
     ("Wladimir Klitschko defended his IBF heavyweight crown by stopping Hasim Rahman.", None),
     ("China defended North Korea at the United Nations.", "05"),
+    # a Thanksgiving turkey pardoned; a budget left in a worse situation; troops surrounding a town do besiege it
+    ("Barack Obama pardoned his last turkey as U.S. president on Wednesday.", None),
+    ("President Ford pardoned Richard Nixon in 1974.", "08"),
+    ("Syrian troops surrounded the rebel-held town of Homs.", "19"),
+    ("Thousands of protesters surrounded the parliament building in Kiev.", "14"),
     ("President Putin instructed the Russian government to prepare a response.", "10"),
     ("The Kenyan government sought competitive bids for the contracts.", None),
     ("Canadian teachers intervene to correct the problem early.", None),
