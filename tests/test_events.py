@@ -403,6 +403,9 @@ EVERYDAY_SENSES = [
     ("President Ford pardoned Richard Nixon in 1974.", "08"),
     ("Syrian troops surrounded the rebel-held town of Homs.", "19"),
     ("Thousands of protesters surrounded the parliament building in Kiev.", "14"),
+    # a survivor pulled out is rescued; forces pulled out of a place retreat
+    ("A Chinese policeman pulled out a survivor on Monday.", None),
+    ("Israeli forces pulled out of the Gaza Strip on Sunday.", "08"),
     ("President Putin instructed the Russian government to prepare a response.", "10"),
     ("The Kenyan government sought competitive bids for the contracts.", None),
     ("Canadian teachers intervene to correct the problem early.", None),
