@@ -406,6 +406,11 @@ EVERYDAY_SENSES = [
     # a survivor pulled out is rescued; forces pulled out of a place retreat
     ("A Chinese policeman pulled out a survivor on Monday.", None),
     ("Israeli forces pulled out of the Gaza Strip on Sunday.", "08"),
+    # standing by a road is no support, an attempt engaged in is no fighting
+    ("Gray, a Brooklyn teenager, was part of a group of six American teenagers standing by the side of the road.", None),
+    ("The Kremlin stood by President Assad.", "05"),
+    ("Ontario authorities were engaged in an attempt to find solutions.", None),
+    ("Russian troops engaged Georgian forces near Gori.", "19"),
     ("President Putin instructed the Russian government to prepare a response.", "10"),
     ("The Kenyan government sought competitive bids for the contracts.", None),
     ("Canadian teachers intervene to correct the problem early.", None),
