@@ -411,6 +411,10 @@ EVERYDAY_SENSES = [
     ("The Kremlin stood by President Assad.", "05"),
     ("Ontario authorities were engaged in an attempt to find solutions.", None),
     ("Russian troops engaged Georgian forces near Gori.", "19"),
+    # a car striking trees is an accident; fighters or shells hitting a vehicle attack it
+    ("A Kentucky motorist traveled up an embankment and struck several trees.", None),
+    ("Taliban fighters struck a NATO convoy vehicle near Kandahar.", "18"),
+    ("Russian shells hit a bus in Donetsk.", "18"),
     ("President Putin instructed the Russian government to prepare a response.", "10"),
     ("The Kenyan government sought competitive bids for the contracts.", None),
     ("Canadian teachers intervene to correct the problem early.", None),
