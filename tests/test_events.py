@@ -392,6 +392,7 @@ EVERYDAY_SENSES = [
     ("Syrian police held three activists for questioning.", "17"),
     # a product offered, a memorandum issued inside a government, people instructed how to do something
     ("Virginia's Department of Motor Vehicles already offers 200 specialty plates.", None),
+    ("Russia offered a peace plan to end the war in Syria.", "03"),
     ("President Obama issued a memorandum that effectively suspends the regulation.", None),
     ("India's National Institute of Hygiene began a campaign to instruct street vendors how to prepare food.", None),
     ("Israel and Jordan signed a memorandum of understanding on water.", "05"),
