@@ -416,6 +416,9 @@ EVERYDAY_SENSES = [
     ("A Kentucky motorist traveled up an embankment and struck several trees.", None),
     ("Taliban fighters struck a NATO convoy vehicle near Kandahar.", "18"),
     ("Russian shells hit a bus in Donetsk.", "18"),
+    # a grant picked up is won; activists picked up are arrested
+    ("The British youth theatre also picked up a grant to help it stage a musical.", None),
+    ("Kenyan police picked up three opposition activists in Nairobi.", "17"),
     ("President Putin instructed the Russian government to prepare a response.", "10"),
     ("The Kenyan government sought competitive bids for the contracts.", None),
     ("Canadian teachers intervene to correct the problem early.", None),
