@@ -419,6 +419,10 @@ EVERYDAY_SENSES = [
     # a grant picked up is won; activists picked up are arrested
     ("The British youth theatre also picked up a grant to help it stage a musical.", None),
     ("Kenyan police picked up three opposition activists in Nairobi.", "17"),
+    # a person fired by name is dismissed; fired at or upon, shot at
+    ("Iftikhar Chaudhry was fired by Pervez Musharraf in 2007.", None),
+    ("Israeli troops fired at Palestinian protesters in Gaza.", "19"),
+    ("Journalist Daniel Pearl was fired upon near Karachi.", "19"),
     ("President Putin instructed the Russian government to prepare a response.", "10"),
     ("The Kenyan government sought competitive bids for the contracts.", None),
     ("Canadian teachers intervene to correct the problem early.", None),

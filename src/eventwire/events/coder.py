@@ -314,8 +314,9 @@ def _other_sense(tok, p: Pattern, patterns: PatternSet) -> bool:
     noun, among its modifiers or as the verb it is the object of ("#number": the noun
     is counted, or the verb's object is a figure; "#clause": the verb takes a clause, as a verb of
     saying does; "#infinitive": it takes "to" and a verb, as "try to" does; "#predicate": the verb
-    puts its object in a state; "#no_object": the verb has none; "#statement": its clause states a fact,
-    in the indicative with no modal). A pattern that names more words than its head has
+    puts its object in a state; "#no_object": the verb has none; "#person": its object is a person by
+    name, as one fired from a post is; "#statement": its clause states a fact, in the indicative with no
+    modal). A pattern that names more words than its head has
     already settled the sense ("order investigation"), but a preposition alone does not ("go +to")."""
     phrase = patterns.cue_set("other_senses", " ".join((p.head, *p.required))) if p.required else frozenset()
     senses = phrase or patterns.cue_set("other_senses", p.head)
@@ -349,6 +350,9 @@ def _other_sense(tok, p: Pattern, patterns: PatternSet) -> bool:
     if p.kind == "verb" and "#no_object" in senses and not is_passive(tok) and not children(tok, "dobj", "dative") \
             and not any(c.pos_ in NOUN_POS and c.ent_type_ not in ("DATE", "TIME") for c in children(tok, "npadvmod")):
         return True  # going back, not giving back: "negotiators return to Geneva" (not "returned ... 21 frogs")
+    if p.kind == "verb" and "#person" in senses and any(o.ent_type_ == "PERSON" for o in children(tok, "dobj", "nsubjpass")) \
+            and not any(c.lower_ in ("at", "on", "upon") for c in children(tok, "prep")):
+        return True  # dismissed, no shot: "Musharraf fired Chaudhry" (not "Pearl was fired upon")
     if p.kind == "verb" and "#object" in senses and children(tok, "dobj"):
         return True  # shown or gathered, no protest: "demonstrated the features", "rallied supporters"
     if p.kind == "verb" and "#clause" in senses and children(tok, "ccomp"):
