@@ -350,7 +350,8 @@ def _other_sense(tok, p: Pattern, patterns: PatternSet) -> bool:
     if p.kind == "verb" and "#no_object" in senses and not is_passive(tok) and not children(tok, "dobj", "dative") \
             and not any(c.pos_ in NOUN_POS and c.ent_type_ not in ("DATE", "TIME") for c in children(tok, "npadvmod")):
         return True  # going back, not giving back: "negotiators return to Geneva" (not "returned ... 21 frogs")
-    if p.kind == "verb" and "#person" in senses and any(o.ent_type_ == "PERSON" for o in children(tok, "dobj", "nsubjpass")) \
+    if p.kind == "verb" and "#person" in senses \
+            and any(o.ent_type_ == "PERSON" for o in children(tok, "dobj", "nsubjpass")) \
             and not any(c.lower_ in ("at", "on", "upon") for c in children(tok, "prep")):
         return True  # dismissed, no shot: "Musharraf fired Chaudhry" (not "Pearl was fired upon")
     if p.kind == "verb" and "#object" in senses and children(tok, "dobj"):
