@@ -446,6 +446,35 @@ def test_figures_are_normalised_and_lower_the_score_of_a_story_that_never_report
     assert clusterer.score(story, v_other, other) < clusterer.score(story, v_same, same)
 
 
+def test_a_figure_the_story_s_leads_agree_on_and_the_article_lacks_lowers_its_score():
+    """Two pirate captures by one navy share every word; the count the leads report tells them
+    apart. A report that also names the story's count, beside a new figure, does not clash."""
+    from eventwire.stories import Settings, StoryClusterer
+    from eventwire.stories.features import ArticleFeatures
+
+    words = {"w:pirates": 3, "w:navy": 2, "w:captured": 2, "w:merchant": 1, "p:gulf of aden": 2, "n:indian navy": 2}
+
+    def article(aid, lead_figs, more=()):
+        figs = {f"f:{x}": 1 for x in (*lead_figs, *more)}
+        return ArticleFeatures(aid, "X", None, {**words, **figs}, figures=[f"f:{x}" for x in lead_figs])
+
+    clusterer = StoryClusterer(Settings())
+    for aid in ("a", "b", "c"):
+        first = article(aid * 64, ["23"])
+        clusterer.observe([first])
+        clusterer.add(first)
+    story = next(iter(clusterer.stories.values()))
+    other, later = article("d" * 64, ["26", "5"]), article("e" * 64, ["26"], more=["23"])
+    clusterer.observe([other, later])
+    assert story.figure_clash(other, 0.5, 2) and not story.figure_clash(later, 0.5, 2)
+    off = StoryClusterer(Settings(figure_clash=1.0))
+    for name in ("df", "n_docs", "stories"):
+        setattr(off, name, getattr(clusterer, name))
+    v = clusterer.vector(other)
+    assert clusterer.score(story, v, other) == pytest.approx(0.5 * off.score(story, v, other))
+    assert story.figure_clash(article("f" * 64, []), 0.5, 2) is False  # a lead with no figure never clashes
+
+
 def test_names_one_report_alone_mentions_do_not_keep_it_from_its_story():
     """A report of one fire that quotes six witnesses no other report names joins the fire's
     story: those names can be shared by no story, so they do not dilute what it shares (the place,

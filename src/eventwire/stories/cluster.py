@@ -20,7 +20,9 @@ offers to one player) share nearly every word, so an article whose lead names
 a participant the story never mentions, while the story's leads agree on one of
 the same kind the article never mentions, does not join it
 (:meth:`Story.participant_clash`), and the figures its lead reports that the
-story never mentions lower the score (:meth:`Story.shared_figures`). Passages
+story never mentions lower the score (:meth:`Story.shared_figures`), the more
+when the story's leads agree on a figure the article never mentions
+(:meth:`Story.figure_clash`). Passages
 an article shares with a story's members (six-word runs: rewritten wire copy,
 the same statement) raise the score (:meth:`Story.shared_passages`): they tell
 a report of the happening from a report of another of its kind better than
@@ -73,6 +75,8 @@ class Story:
     # who members' leads say acted: actor -> (members naming it so, the keys that name it); see features.lead_agents
     agents: dict[str, tuple[int, set[str]]] = field(default_factory=dict)
     n_agents: int = 0  # members whose lead names anyone who acted
+    lead_figures: Counter = field(default_factory=Counter)  # the figures members' leads report, by members
+    n_figures: int = 0  # members whose lead reports a figure
     passages: set[int] = field(default_factory=set)  # the members' passages (features.passages), up to a cap
     solo: tuple[ArticleFeatures, dict[str, float]] | None = None  # the one member (features, vector) while alone
     # each member as (what Story.add reads of its features, its vector) while the story may still be split
@@ -112,6 +116,9 @@ class Story:
         if len(self.passages) < max_passages:
             self.passages.update(a.passages)
         self._keep_display(a.display)
+        if a.figures:
+            self.n_figures += 1
+            self.lead_figures.update(a.figures)
         if a.agents:
             self.n_agents += 1
         for keys in a.agents:
@@ -135,6 +142,8 @@ class Story:
         self._keep_display(other.display)
         self.n_lead += other.n_lead
         self.n_agents += other.n_agents
+        self.n_figures += other.n_figures
+        self.lead_figures.update(other.lead_figures)
         for actor, (n, keys) in other.agents.items():
             n0, known = self.agents.get(actor, (0, set()))
             self.agents[actor] = (n0 + n, known | keys)
@@ -194,6 +203,17 @@ class Story:
         need = core_share * self.n_lead
         return any(n >= need and kind in new and not any("n:" + k in a.counts for k in keys)
                    for n, kind, keys in self.lead.values())
+
+    def figure_clash(self, a: ArticleFeatures, core_share: float, min_members: int) -> bool:
+        """Whether the article's lead reports a figure this story never mentions while the leads of
+        ``core_share`` of its members (``min_members`` at least) agree on a figure the article never
+        mentions: another magnitude, toll or count, another happening of the same kind (23 pirates
+        caught, then 26 three years later). A toll that rises between reports clashes too, so a clash
+        only lowers the score (``Settings.figure_clash``): "when" and the words still decide."""
+        if not a.figures or self.n_figures < min_members or all(f in self.named for f in a.figures):
+            return False
+        need = max(min_members, core_share * self.n_figures)
+        return any(n >= need and f not in a.counts for f, n in self.lead_figures.items())
 
     def agents_apart(self, other: "Story", min_members: int) -> bool:
         """Whether each story's leads say, in ``min_members`` members or more, that a party acted
@@ -263,6 +283,8 @@ class Settings:
     salient: int = 4  # that many strongest names and places per article
     year_clash: float = 0.6  # score factor when both mention years and none is shared
     participant_clash: float = 0.0  # score factor when the leads name different participants (Story.participant_clash)
+    figure_clash: float = 0.5  # score factor when the leads report different figures (Story.figure_clash) ...
+    figure_min: int = 2  # ... the story's figure reported by this many members' leads at least
     agent_split: int = 3  # split: two parties each said to act in this many members' leads, never together (0: off)
     what_figures: float = 0.4  # how much the share of the article's lead figures the story mentions counts
     passage_bonus: float = 0.3  # added to a score when the article shares ``passages_full`` passages with the story
@@ -419,6 +441,8 @@ class StoryClusterer:
             score *= (1.0 - s.what_figures) + s.what_figures * story.shared_figures(a)
         if s.participant_clash < 1.0 and story.participant_clash(a, s.core_share):
             score *= s.participant_clash
+        if s.figure_clash < 1.0 and story.figure_clash(a, s.core_share, s.figure_min):
+            score *= s.figure_clash
         # "when" does not vouch for a follow-up, so it must fit as well as a report that declined a
         # story once must to rejoin it: another happening of the kind in the same place can name the
         # month of the first ("the second quake since the one in February")
