@@ -820,6 +820,49 @@ def test_split_separates_two_parties_doing_the_same_thing():
     assert one.split({"st_one"}) == []
 
 
+def test_split_separates_two_counts_reported_apart_unless_days_apart_are_few():
+    """Two pirate captures by one navy, years apart, one half undated: every report says "pirates
+    captured by the navy", but three leads report 23 and three 26, never both. Such a story splits
+    by the figure, reports with no figure go with the closer side, and the repair does not merge
+    the two back. A toll that rises (10 dead, then 13 the next day) does not split a story, nor
+    do small numbers (two suspects, three suspects)."""
+    import datetime as dt
+
+    from eventwire.stories import Settings, StoryClusterer
+    from eventwire.stories.cluster import identifying, story_id_for
+    from eventwire.stories.features import ArticleFeatures
+
+    assert identifying("f:23") and identifying("f:5.6") and not identifying("f:2")
+
+    def article(aid, count, i, day=None, lead=True):
+        words = {"w:pirates": 2, "w:navy": 2, "w:captured": 2, "w:merchant": 1, f"w:aside{i}": 1}
+        figures = [f"f:{count}"] if lead else []
+        return ArticleFeatures(aid, "X", day, {**words, "n:indian navy": 2, f"f:{count}": 1}, figures=figures)
+
+    def mixed(first, second, days=(None, None), settings=None):
+        a = [article(f"a{i:063d}", first, i, days[0], i < 3) for i in range(4)]
+        b = [article(f"b{i:063d}", second, i, days[1], i < 3) for i in range(4)]
+        clusterer = StoryClusterer(settings or Settings())
+        clusterer.observe(a + b)
+        sid = story_id_for(a[0].article_id)
+        for x in [a[0], b[0], *a[1:], *b[1:]]:
+            clusterer.add_member(sid, x)
+        return clusterer, sid, a, b
+
+    clusterer, sid, a, b = mixed("23", "26", (None, dt.date(2011, 11, 11)))
+    ((kept, new_id, moved),) = clusterer.split({sid})
+    assert sorted(moved) in (sorted(x.article_id for x in a), sorted(x.article_id for x in b))
+    assert clusterer.repair({kept, new_id}) == []
+
+    day = dt.date(2005, 11, 27)
+    rising, sid, _, _ = mixed("10", "13", (day, day + dt.timedelta(days=1)))
+    assert rising.split({sid}) == []
+    weeks, sid, _, _ = mixed("10", "13", (day, day + dt.timedelta(days=30)))
+    assert len(weeks.split({sid})) == 1
+    small, sid, _, _ = mixed("2", "3")
+    assert small.split({sid}) == []
+
+
 def test_stage_writes_a_split_consistently(fixture_docs, monkeypatch):
     """A split moves stored articles, their copies with them, to the new story: placements,
     summaries and merged events agree, and a new stage loads the split state."""

@@ -37,7 +37,9 @@ when they now agree (a local repair; the larger story keeps its id), and
 :meth:`StoryClusterer.split` takes the second of two happenings out of a story
 whose members form two groups that the repair would never have merged, or
 whose leads say two parties did the act, never both in one lead (two clubs'
-offers to one player); the repair never merges two such stories back.
+offers to one player), or report two identifying figures no member mentions
+together (23 pirates caught, and 26; not a toll that rises within days); the
+repair never merges two such stories back.
 
 The state (document frequencies, story centroids, postings) is rebuilt from
 the store's per-article features when a run starts (:meth:`StoryClusterer.add_member`);
@@ -206,14 +208,26 @@ class Story:
 
     def figure_clash(self, a: ArticleFeatures, core_share: float, min_members: int) -> bool:
         """Whether the article's lead reports a figure this story never mentions while the leads of
-        ``core_share`` of its members (``min_members`` at least) agree on a figure the article never
-        mentions: another magnitude, toll or count, another happening of the same kind (23 pirates
+        ``core_share`` of its members (``min_members`` at least) agree on an identifying figure
+        (:func:`identifying`) the article never mentions: another magnitude, toll or count, another happening of the same kind (23 pirates
         caught, then 26 three years later). A toll that rises between reports clashes too, so a clash
         only lowers the score (``Settings.figure_clash``): "when" and the words still decide."""
         if not a.figures or self.n_figures < min_members or all(f in self.named for f in a.figures):
             return False
         need = max(min_members, core_share * self.n_figures)
-        return any(n >= need and f not in a.counts for f, n in self.lead_figures.items())
+        return any(n >= need and identifying(f) and f not in a.counts for f, n in self.lead_figures.items())
+
+    def figures_apart(self, other: "Story", min_members: int, near_days: int) -> bool:
+        """Whether each story's leads report, in ``min_members`` members or more, an identifying
+        figure (:func:`identifying`) the other never mentions (5.6 and 5.9 for a magnitude, 23 and
+        26 pirates), unless both are reported within ``near_days`` of each other: a toll rises and
+        an estimate is revised in the days after a happening."""
+        if self.dates and other.dates and self.days_apart(other) <= near_days:
+            return False
+
+        def own(x: "Story", y: "Story") -> bool:
+            return any(n >= min_members and identifying(f) and f not in y.named for f, n in x.lead_figures.items())
+        return own(self, other) and own(other, self)
 
     def agents_apart(self, other: "Story", min_members: int) -> bool:
         """Whether each story's leads say, in ``min_members`` members or more, that a party acted
@@ -285,6 +299,8 @@ class Settings:
     participant_clash: float = 0.0  # score factor when the leads name different participants (Story.participant_clash)
     figure_clash: float = 0.5  # score factor when the leads report different figures (Story.figure_clash) ...
     figure_min: int = 2  # ... the story's figure reported by this many members' leads at least
+    figure_split: int = 3  # split: two identifying figures each in this many members' leads, never together (0: off) ...
+    figure_days: int = 7  # ... unless both sides' reports are dated this close (a toll rising, an estimate revised)
     agent_split: int = 3  # split: two parties each said to act in this many members' leads, never together (0: off)
     what_figures: float = 0.4  # how much the share of the article's lead figures the story mentions counts
     passage_bonus: float = 0.3  # added to a score when the article shares ``passages_full`` passages with the story
@@ -532,7 +548,8 @@ class StoryClusterer:
         (:meth:`_score`, against ``merge_threshold``, plus the passage bonus when their members
         share ``merge_passages`` rare passages: pieces of one happening's reporting that copy each
         other's text), never across more than ``max_gap_days`` nor between stories whose leads say
-        different parties acted (:meth:`Story.agents_apart`). The
+        different parties acted (:meth:`Story.agents_apart`) or report different identifying
+        figures (:meth:`Story.figures_apart`). The
         best pair over its threshold merges, the larger story keeping its id (on a tie, the
         candidate): a local repair, nothing else is re-clustered. Returns (absorbed id, id it went
         into) in order."""
@@ -564,6 +581,8 @@ class StoryClusterer:
             if oid == sid or not self._may_meet(story, other):
                 continue
             if s.agent_split and story.agents_apart(other, s.agent_split):
+                continue
+            if s.figure_split and story.figures_apart(other, s.figure_split, s.figure_days):
                 continue
             small, big = (story, other) if story.n <= other.n else (other, story)
             if small.solo is not None:
@@ -618,7 +637,9 @@ class StoryClusterer:
 
         Who acted splits too, and at any size: when the leads of ``agent_split`` members say one
         party acted, as many say another did and no lead says both (:func:`_agent_sides`), the two
-        parties' reports are two happenings however alike their words."""
+        parties' reports are two happenings however alike their words. So are the reports of two
+        identifying figures that no member mentions together (:func:`_figure_sides`), unless they
+        are dated within ``figure_days`` of each other."""
         s = self.settings
         out = []
         for sid in sorted(set(touched)):
@@ -629,6 +650,8 @@ class StoryClusterer:
                 story.members = None  # too large to be a fresh mixture: its members need not be kept
                 continue
             sides = _agent_sides(story.members, s.agent_split) if s.agent_split else None
+            if sides is None and s.figure_split:
+                sides = _figure_sides(story.members, s.figure_split, s.figure_days)
             if sides is None:
                 if story.n < max(2 * s.split_min, story.split_check):
                     continue
@@ -712,15 +735,54 @@ def _agent_sides(members: list, min_members: int) -> tuple[list, list] | None:
             said.setdefault(keys[0], set()).add(i)
     parties = sorted((p for p, ids in said.items() if len(ids) >= min_members), key=lambda p: -len(said[p]))
     pair = next(((x, y) for i, x in enumerate(parties) for y in parties[i + 1:] if not said[x] & said[y]), None)
-    if pair is None:
-        return None
-    seeds = [said[pair[0]], said[pair[1]]]
+    return None if pair is None else _sides(members, said[pair[0]], said[pair[1]])
+
+
+def _sides(members: list, first: set[int], second: set[int]) -> tuple[list, list]:
+    """The members in ``first`` and those in ``second`` (indices), every other member with the
+    group whose centroid it is closer to; the larger group first."""
+    seeds = [first, second]
     sums = [_sum(members[i][1] for i in ids) for ids in seeds]
     norms = _norms(sums)
     groups: tuple[list, list] = ([], [])
     for i, m in enumerate(members):
-        groups[0 if i in seeds[0] else 1 if i in seeds[1] else _nearer(m[1], sums, norms)].append(m)
+        groups[0 if i in first else 1 if i in second else _nearer(m[1], sums, norms)].append(m)
     return _larger_first(groups)
+
+
+def identifying(figure: str) -> bool:
+    """Whether a figure (an ``f:`` key) can tell one happening from another of its kind: a
+    fraction (a magnitude, a share) or a number of 10 or more (a toll, a count, a sum). One to
+    nine recur in any report for many reasons (two suspects, three hours, two parties)."""
+    return "." in figure or len(figure) > 3
+
+
+def _figure_sides(members: list, min_members: int, near_days: int) -> tuple[list, list] | None:
+    """Two groups of (features, vector) members when two identifying figures are each reported
+    in the leads of ``min_members`` members or more and never together in a member (23 pirates
+    caught, and 26): the members mentioning each, and every other member with the group whose
+    centroid it is closer to; the larger group first. None when no such pair, or when both
+    figures' reports are dated within ``near_days`` of each other (a toll rising, an estimate
+    revised)."""
+    said: dict[str, set[int]] = {}
+    for i, (a, _) in enumerate(members):
+        for f in a.figures:
+            if identifying(f):
+                said.setdefault(f, set()).add(i)
+    figures = sorted((f for f, ids in said.items() if len(ids) >= min_members), key=lambda f: -len(said[f]))
+
+    def apart(x: str, y: str) -> bool:
+        if any(x in a.counts and y in a.counts for a, _ in members):
+            return False
+        dx = [members[i][0].published for i in said[x] if members[i][0].published]
+        dy = [members[i][0].published for i in said[y] if members[i][0].published]
+        return not (dx and dy and min(abs((p - q).days) for p in dx for q in dy) <= near_days)
+    pair = next(((x, y) for i, x in enumerate(figures) for y in figures[i + 1:] if apart(x, y)), None)
+    if pair is None:
+        return None
+    x, y = pair
+    return _sides(members, {i for i, (a, _) in enumerate(members) if x in a.counts},
+                  {i for i, (a, _) in enumerate(members) if y in a.counts})
 
 
 def _bisect(members: list, rounds: int = 10) -> tuple[list, list]:
