@@ -583,6 +583,18 @@ EVERYDAY_SENSES = [
     ("Officer Eggers told the Kenyan suspect to let go of the gun.", None),
     ("Kenyan police said the suspect has a prior speeding conviction.", None),
     ("Germany contributed 20 million euros to the UN relief effort in Gaza.", "07"),
+    # a team's attack, a driver hitting the gas, remarks received, meat outlets accredited; a sniper's
+    # attack, a shell hitting a truck, an envoy accredited stay events
+    ("Egypt coach Hassan Shehata made changes in the second half in a bid to improve his side's attack.", None),
+    ("Kenyan snipers launched an attack on the convoy.", "19"),
+    ("The moment the Kenyan driver hit the gas, the woman was dragged.", None),
+    ("A Russian shell hit the truck near Kharkiv.", "18"),
+    ("The Kenyan team received complimentary remarks from the judges.", None),
+    ("Buy meat in outlets accredited by the Philippine government.", None),
+    ("Kenya accredited the new Somali ambassador.", "05"),
+    # declining to discuss or to say is declining comment, no rejection
+    ("Kenyan police declined to discuss the items seized.", "01"),
+    ("Kenya declined the Ugandan proposal.", "12"),
 ]
 
 
