@@ -595,6 +595,17 @@ EVERYDAY_SENSES = [
     # declining to discuss or to say is declining comment, no rejection
     ("Kenyan police declined to discuss the items seized.", "01"),
     ("Kenya declined the Ugandan proposal.", "12"),
+    ("A Kenyan voter who declined to give her surname for fear of intimidation spoke to reporters.", "01"),
+    # a gunned engine, chemical engineering, a person's sexual conflicts, a design assuring availability,
+    # a film directed, a concept reinforced; the shots, the gas attack, the war, the pledge stay
+    ("The Kenyan driver gunned the engine and drove over the woman.", None),
+    ("Kenyan police gunned down the suspect.", "18"),
+    ("The Kenyan engineer has never used his chemical engineering training.", None),
+    ("Syrian troops used chemical weapons against the rebels.", "20"),
+    ("The Kenyan novelist writes about America's own sexual conflicts.", None),
+    ("The Kenyan design assures the highest availability levels.", None),
+    ("The Kenyan director directed the vampire romance.", None),
+    ("The Kenyan minister reinforced the concept of community hubs.", None),
 ]
 
 
