@@ -606,6 +606,16 @@ EVERYDAY_SENSES = [
     ("The Kenyan design assures the highest availability levels.", None),
     ("The Kenyan director directed the vampire romance.", None),
     ("The Kenyan minister reinforced the concept of community hubs.", None),
+    # pay raises and runs given up, a boxer dismantled, an affidavit sworn, authorisation given; arms
+    # given up, a militia dismantled, aid given stay
+    ("The Kenyan president and eight officials will give up their 3 percent pay raises.", None),
+    ("The Kenyan pitcher gave up two runs in the sixth.", None),
+    ("The Kenyan rebels gave up their weapons.", "08"),
+    ("Heavyweight Champion Wladimir Klitschko, 53-3, easily dismantled former Heavyweight Champion, Hasim Rahman, "
+     "in the seventh round.", None),
+    ("The Kenyan army dismantled the militia.", "08"),
+    ("The Kenyan bishop had sworn in an affidavit that he never met her.", None),
+    ("The US Congress gave specific authorization to the Kenyan government.", None),
 ]
 
 
