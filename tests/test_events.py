@@ -616,6 +616,10 @@ EVERYDAY_SENSES = [
     ("The Kenyan army dismantled the militia.", "08"),
     ("The Kenyan bishop had sworn in an affidavit that he never met her.", None),
     ("The US Congress gave specific authorization to the Kenyan government.", None),
+    # a revolver drawn, a film made together; parties working together stay
+    ("Police said he pulled out a. 357 revolver in East Flatbush, Brooklyn over the weekend.", None),
+    ("The Kenyan singers worked together on the 2006 film Dreamgirls.", None),
+    ("Kenya and Uganda worked together on the border dispute.", "06"),
 ]
 
 
