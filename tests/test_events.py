@@ -620,6 +620,10 @@ EVERYDAY_SENSES = [
     ("Police said he pulled out a. 357 revolver in East Flatbush, Brooklyn over the weekend.", None),
     ("The Kenyan singers worked together on the 2006 film Dreamgirls.", None),
     ("Kenya and Uganda worked together on the border dispute.", "06"),
+    # a goalkeeper beaten, a plane picked up; protesters beaten stay
+    ("The Kenyan striker beat the goalkeeper at the near post.", None),
+    ("Kenyan police beat the protesters.", "17"),
+    ("The Kenyan pilot flew in to pick up the plane.", None),
 ]
 
 
