@@ -620,6 +620,9 @@ EVERYDAY_SENSES = [
     ("Police said he pulled out a. 357 revolver in East Flatbush, Brooklyn over the weekend.", None),
     ("The Kenyan singers worked together on the 2006 film Dreamgirls.", None),
     ("Kenya and Uganda worked together on the border dispute.", "06"),
+    # a gerund after "without" is no object: leaving a courtroom without talking is no walkout from talks
+    ("The Kenyan victim's family and friends left the courtroom without talking to reporters.", None),
+    ("Kenya left the talks with Uganda.", "16"),
     # a goalkeeper beaten, a plane picked up; protesters beaten stay
     ("The Kenyan striker beat the goalkeeper at the near post.", None),
     ("Kenyan police beat the protesters.", "17"),

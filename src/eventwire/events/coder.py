@@ -152,11 +152,16 @@ class Match:
     via: str = "pattern"
 
 
+ASIDE_PREPS = frozenset({"without", "before", "after", "while", "since", "despite", "besides"})
+
+
 def _required_found(tok, p: Pattern) -> list | None:
     """Tokens satisfying the pattern's required words in ``tok``'s complement, or None."""
     if not p.required and not p.marked_prep:
         return []
-    comp = list(complement(tok))
+    # a gerund after "without", "before", "after" or "while" says how or when, no object: "left the
+    # courtroom without talking to reporters" is no "leave talk"
+    comp = [t for t in complement(tok) if not (t.tag_ == "VBG" and t.dep_ == "pcomp" and t.head.lower_ in ASIDE_PREPS)]
     if tok.dep_ == "acl":  # "sanctions imposed by ...": the modified noun is the object
         comp = [tok.head, *comp]
     direct = [c for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "dative", "agent", "acomp")]
