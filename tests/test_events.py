@@ -620,6 +620,11 @@ EVERYDAY_SENSES = [
     ("Police said he pulled out a. 357 revolver in East Flatbush, Brooklyn over the weekend.", None),
     ("The Kenyan singers worked together on the 2006 film Dreamgirls.", None),
     ("Kenya and Uganda worked together on the border dispute.", "06"),
+    # a team eliminated after a win, a pitcher signed; a leader eliminated, an accord signed stay
+    ("Brownstown Central eliminated the Falcons after a 54-43 victory in the semistate.", None),
+    ("Kenyan troops eliminated the militant leader.", "18"),
+    ("The Kenyan club signed pitcher Johan Santana.", None),
+    ("Kenya and Uganda signed a border accord.", "05"),
     # a gerund after "without" is no object: leaving a courtroom without talking is no walkout from talks
     ("The Kenyan victim's family and friends left the courtroom without talking to reporters.", None),
     ("Kenya left the talks with Uganda.", "16"),
