@@ -161,7 +161,8 @@ def _required_found(tok, p: Pattern) -> list | None:
         return []
     # a gerund after "without", "before", "after" or "while" says how or when, no object: "left the
     # courtroom without talking to reporters" is no "leave talk"
-    comp = [t for t in complement(tok) if not (t.tag_ == "VBG" and t.dep_ == "pcomp" and t.head.lower_ in ASIDE_PREPS)]
+    comp = [t for t in complement(tok)
+            if not (t.tag_ == "VBG" and t.dep_ == "pcomp" and t.head.lower_ in ASIDE_PREPS)]
     if tok.dep_ == "acl":  # "sanctions imposed by ...": the modified noun is the object
         comp = [tok.head, *comp]
     direct = [c for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "dative", "agent", "acomp")]

@@ -209,9 +209,10 @@ class Story:
     def figure_clash(self, a: ArticleFeatures, core_share: float, min_members: int) -> bool:
         """Whether the article's lead reports a figure this story never mentions while the leads of
         ``core_share`` of its members (``min_members`` at least) agree on an identifying figure
-        (:func:`identifying`) the article never mentions: another magnitude, toll or count, another happening of the same kind (23 pirates
-        caught, then 26 three years later). A toll that rises between reports clashes too, so a clash
-        only lowers the score (``Settings.figure_clash``): "when" and the words still decide."""
+        (:func:`identifying`) the article never mentions: another magnitude, toll or count, another
+        happening of the same kind (23 pirates caught, then 26 three years later). A toll that rises
+        between reports clashes too, so a clash only lowers the score (``Settings.figure_clash``):
+        "when" and the words still decide."""
         if not a.figures or self.n_figures < min_members or all(f in self.named for f in a.figures):
             return False
         need = max(min_members, core_share * self.n_figures)
@@ -299,7 +300,7 @@ class Settings:
     participant_clash: float = 0.0  # score factor when the leads name different participants (Story.participant_clash)
     figure_clash: float = 0.5  # score factor when the leads report different figures (Story.figure_clash) ...
     figure_min: int = 2  # ... the story's figure reported by this many members' leads at least
-    figure_split: int = 3  # split: two identifying figures each in this many members' leads, never together (0: off) ...
+    figure_split: int = 3  # split: two identifying figures each in this many leads, never together (0: off) ...
     figure_days: int = 7  # ... unless both sides' reports are dated this close (a toll rising, an estimate revised)
     agent_split: int = 3  # split: two parties each said to act in this many members' leads, never together (0: off)
     what_figures: float = 0.4  # how much the share of the article's lead figures the story mentions counts
@@ -754,7 +755,8 @@ def identifying(figure: str) -> bool:
     """Whether a figure (an ``f:`` key) can tell one happening from another of its kind: a
     fraction (a magnitude, a share) or a number of 10 or more (a toll, a count, a sum). One to
     nine recur in any report for many reasons (two suspects, three hours, two parties)."""
-    return "." in figure or len(figure) > 3
+    value = figure[2:]
+    return "." in value or len(value) > 1
 
 
 def _figure_sides(members: list, min_members: int, near_days: int) -> tuple[list, list] | None:
@@ -775,8 +777,8 @@ def _figure_sides(members: list, min_members: int, near_days: int) -> tuple[list
         if any(x in a.counts and y in a.counts for a, _ in members):
             return False
         dx = [members[i][0].published for i in said[x] if members[i][0].published]
-        dy = [members[i][0].published for i in said[y] if members[i][0].published]
-        return not (dx and dy and min(abs((p - q).days) for p in dx for q in dy) <= near_days)
+        dy = sorted(members[i][0].published for i in said[y] if members[i][0].published)
+        return not (dx and dy and min(Story._gap(dy, day) for day in dx) <= near_days)
     pair = next(((x, y) for i, x in enumerate(figures) for y in figures[i + 1:] if apart(x, y)), None)
     if pair is None:
         return None
