@@ -152,6 +152,7 @@ class Match:
     via: str = "pattern"
 
 
+# prepositions whose gerund says how or when the act happened, not what it was done to
 ASIDE_PREPS = frozenset({"without", "before", "after", "while", "since", "despite", "besides"})
 
 
@@ -159,8 +160,8 @@ def _required_found(tok, p: Pattern) -> list | None:
     """Tokens satisfying the pattern's required words in ``tok``'s complement, or None."""
     if not p.required and not p.marked_prep:
         return []
-    # a gerund after "without", "before", "after" or "while" says how or when, no object: "left the
-    # courtroom without talking to reporters" is no "leave talk"
+    # a gerund after one of the ASIDE_PREPS is no object: "left the courtroom without talking to
+    # reporters" is no "leave talk"
     comp = [t for t in complement(tok)
             if not (t.tag_ == "VBG" and t.dep_ == "pcomp" and t.head.lower_ in ASIDE_PREPS)]
     if tok.dep_ == "acl":  # "sanctions imposed by ...": the modified noun is the object
